@@ -1,0 +1,29 @@
+import type { Role } from '../generated/prisma/enums.js';
+
+/** The logged-in user as services see it: enough for every role and record-level check. */
+export type CurrentUser = {
+  id: number;
+  townshipId: number;
+  username: string;
+  role: Role;
+  title: string;
+  displayName: string;
+  deputyId: number | null;
+  unitId: number | null;
+};
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    // passport's req.user is our CurrentUser
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+    interface User extends CurrentUser {}
+  }
+}
+
+/** Roles that may read everything in the township (their lists are not scoped). */
+export const OFFICE_ROLES: readonly Role[] = ['STAFF', 'PRESIDIUM'];
+
+export function isOffice(user: CurrentUser): boolean {
+  return user.role === 'STAFF' || user.role === 'PRESIDIUM';
+}

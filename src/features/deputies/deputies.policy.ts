@@ -1,0 +1,17 @@
+import type { CurrentUser } from '../../auth/current-user.js';
+import { isOffice } from '../../auth/current-user.js';
+
+/** Staff and presidium read the whole roster; a deputy reads only their own record. */
+export function canViewDeputy(user: CurrentUser, deputyId: number): boolean {
+  return isOffice(user) || (user.role === 'DEPUTY' && user.deputyId === deputyId);
+}
+
+/** Only staff create, edit and terminate deputies. */
+export function canManageDeputies(user: CurrentUser): boolean {
+  return user.role === 'STAFF';
+}
+
+/** Phone numbers and other contact data: staff, presidium, and the deputy themself. */
+export function canSeeContact(user: CurrentUser, deputyId: number): boolean {
+  return canViewDeputy(user, deputyId);
+}

@@ -1,0 +1,135 @@
+import { Router, type Request, type Response } from 'express';
+import type { Services } from '../../services.js';
+import { requireRole } from '../../middleware/require-role.js';
+import { flash } from '../../middleware/flash.js';
+import { parseId, parseForm, type FieldErrors } from '../../lib/forms.js';
+import { ValidationError } from '../../errors.js';
+import { toDateInput } from '../../lib/format.js';
+import { deputyFilterSchema, deputyFormSchema, POLITICAL_AFFILIATIONS, terminateSchema } from './deputies.schemas.js';
+import type { DeputyDetail } from './deputies.service.js';
+
+const FORM_FIELDS = [
+  'name', 'gender', 'ethnicity', 'birthYear', 'politicalAffiliation', 'occupation',
+  'workplace', 'district', 'village', 'phone', 'termStart',
+] as const;
+
+/** The submitted values to show again on a form with errors: only the form's own fields. */
+function submitted(body: Record<string, unknown>) {
+  const values: Record<string, unknown> = {};
+  for (const f of FORM_FIELDS) values[f] = typeof body[f] === 'string' ? body[f] : '';
+  const levels = body.levels;
+  values.levels = Array.isArray(levels) ? levels : typeof levels === 'string' ? [levels] : [];
+  return values;
+}
+
+function valuesOf(d: DeputyDetail) {
+  return {
+    name: d.name,
+    gender: d.gender,
+    ethnicity: d.ethnicity,
+    birthYear: d.birthYear ?? '',
+    politicalAffiliation: d.politicalAffiliation,
+    occupation: d.occupation,
+    workplace: d.workplace,
+    district: d.district,
+    village: d.village,
+    phone: d.phone,
+    termStart: toDateInput(d.termStart),
+    levels: d.levels.map((l) => l.level),
+  };
+}
+
+export function deputiesRoutes(services: Services): Router {
+  const router = Router();
+  const { deputies } = services;
+  const office = requireRole('STAFF', 'PRESIDIUM');
+  const staff = requireRole('STAFF');
+
+  const renderForm = (res: Response, status: number, locals: { deputy?: DeputyDetail; values: unknown; errors: FieldErrors }) =>
+    res.status(status).render('deputies/form', {
+      title: locals.deputy ? `编辑代表：${locals.deputy.name}` : '登记代表',
+      politicalAffiliations: POLITICAL_AFFILIATIONS,
+      ...locals,
+      deputy: locals.deputy ?? null,
+    });
+
+  router.get('/deputies', office, async (req, res) => {
+    const filter = deputyFilterSchema.parse(req.query);
+    const [page, villages, counts] = await Promise.all([
+      deputies.list(req.user!, filter),
+      deputies.villages(req.user!),
+      deputies.levelCounts(req.user!),
+    ]);
+    res.render('deputies/index', { title: '代表名册', page, filter, villages, counts });
+  });
+
+  router.get('/deputies/new', staff, (_req, res) => {
+    renderForm(res, 200, { values: { ethnicity: '汉族', politicalAffiliation: '群众', levels: ['TOWN'] }, errors: {} });
+  });
+
+  router.post('/deputies', staff, async (req: Request, res) => {
+    const form = parseForm(deputyFormSchema, req.body);
+    if (!form.ok) return renderForm(res, 422, { values: submitted(req.body), errors: form.errors });
+    try {
+      const deputy = await deputies.create(req.user!, form.data);
+      flash(req, 'success', `已登记代表“${deputy.name}”。`);
+      res.redirect(303, `/deputies/${deputy.id}`);
+    } catch (e) {
+      if (e instanceof ValidationError) return renderForm(res, 422, { values: submitted(req.body), errors: e.fieldErrors });
+      throw e;
+    }
+  });
+
+  router.get('/deputies/:id', requireRole('STAFF', 'PRESIDIUM', 'DEPUTY'), async (req, res) => {
+    const deputy = await deputies.get(req.user!, parseId(req.params.id));
+    res.render('deputies/show', { title: deputy.name, deputy, canManage: req.user!.role === 'STAFF', errors: {}, values: {} });
+  });
+
+  router.get('/deputies/:id/edit', staff, async (req, res) => {
+    const deputy = await deputies.get(req.user!, parseId(req.params.id));
+    renderForm(res, 200, { deputy, values: valuesOf(deputy), errors: {} });
+  });
+
+  router.post('/deputies/:id', staff, async (req, res) => {
+    const id = parseId(req.params.id);
+    const deputy = await deputies.get(req.user!, id);
+    const form = parseForm(deputyFormSchema, req.body);
+    if (!form.ok) return renderForm(res, 422, { deputy, values: submitted(req.body), errors: form.errors });
+    try {
+      await deputies.update(req.user!, id, form.data);
+    } catch (e) {
+      if (e instanceof ValidationError) return renderForm(res, 422, { deputy, values: submitted(req.body), errors: e.fieldErrors });
+      throw e;
+    }
+    flash(req, 'success', '代表信息已保存。');
+    res.redirect(303, `/deputies/${id}`);
+  });
+
+  router.post('/deputies/:id/terminate', staff, async (req, res) => {
+    const id = parseId(req.params.id);
+    const form = parseForm(terminateSchema, req.body);
+    const renderShow = async (errors: FieldErrors) => {
+      const deputy = await deputies.get(req.user!, id);
+      const values = { termEnd: String(req.body?.termEnd ?? ''), statusNote: String(req.body?.statusNote ?? '') };
+      res.status(422).render('deputies/show', { title: deputy.name, deputy, canManage: true, errors, values });
+    };
+    if (!form.ok) return renderShow(form.errors);
+    try {
+      await deputies.terminate(req.user!, id, form.data);
+    } catch (e) {
+      if (e instanceof ValidationError) return renderShow(e.fieldErrors);
+      throw e;
+    }
+    flash(req, 'success', '已终止该代表的代表资格，其履职记录仍然保留。');
+    res.redirect(303, `/deputies/${id}`);
+  });
+
+  router.post('/deputies/:id/reinstate', staff, async (req, res) => {
+    const id = parseId(req.params.id);
+    await deputies.reinstate(req.user!, id);
+    flash(req, 'success', '已恢复该代表的在任状态。');
+    res.redirect(303, `/deputies/${id}`);
+  });
+
+  return router;
+}

@@ -1,0 +1,189 @@
+import type { Db } from '../../db.js';
+import type { CurrentUser } from '../../auth/current-user.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
+import { pageArgs, toPage } from '../../lib/pagination.js';
+import { canManageDeputies, canViewDeputy } from './deputies.policy.js';
+import type { DeputyFilter, DeputyForm } from './deputies.schemas.js';
+
+const listInclude = { levels: true } satisfies Prisma.DeputyInclude;
+
+export function createDeputiesService(db: Db, audit: AuditService) {
+  /** The township congress a town-level deputy belongs to: the latest term. */
+  async function currentCongressId(townshipId: number, tx: Prisma.TransactionClient | Db = db) {
+    const congress = await tx.congress.findFirst({ where: { townshipId }, orderBy: { term: 'desc' } });
+    return congress?.id ?? null;
+  }
+
+  function assertManage(user: CurrentUser) {
+    if (!canManageDeputies(user)) throw new ForbiddenError('只有工作人员可以维护代表名册。');
+  }
+
+  async function checkDuplicate(user: CurrentUser, form: DeputyForm, exceptId?: number) {
+    const same = await db.deputy.findFirst({
+      where: {
+        townshipId: user.townshipId,
+        name: form.name,
+        village: form.village,
+        status: 'ACTIVE',
+        ...(exceptId ? { id: { not: exceptId } } : {}),
+      },
+    });
+    if (same) {
+      throw new ValidationError({ name: `${form.village || '本镇'}已有在任代表“${form.name}”，请勿重复登记` });
+    }
+  }
+
+  function dataOf(form: DeputyForm) {
+    return {
+      name: form.name,
+      gender: form.gender,
+      ethnicity: form.ethnicity,
+      birthYear: form.birthYear,
+      politicalAffiliation: form.politicalAffiliation,
+      occupation: form.occupation,
+      workplace: form.workplace,
+      district: form.district,
+      village: form.village,
+      phone: form.phone,
+      termStart: form.termStart,
+    };
+  }
+
+  return {
+    async list(user: CurrentUser, filter: DeputyFilter) {
+      if (user.role !== 'STAFF' && user.role !== 'PRESIDIUM') throw new ForbiddenError();
+      const where: Prisma.DeputyWhereInput = {
+        townshipId: user.townshipId,
+        ...(filter.status !== 'ALL' ? { status: filter.status as 'ACTIVE' | 'TERMINATED' } : {}),
+        ...(filter.level ? { levels: { some: { level: filter.level } } } : {}),
+        ...(filter.village ? { village: filter.village } : {}),
+        ...(filter.q
+          ? {
+              OR: [
+                { name: { contains: filter.q } },
+                { workplace: { contains: filter.q } },
+                { occupation: { contains: filter.q } },
+                { district: { contains: filter.q } },
+              ],
+            }
+          : {}),
+      };
+      const [items, total] = await Promise.all([
+        db.deputy.findMany({ where, include: listInclude, orderBy: [{ village: 'asc' }, { name: 'asc' }], ...pageArgs(filter.page) }),
+        db.deputy.count({ where }),
+      ]);
+      return toPage(items, total, filter.page);
+    },
+
+    /** Distinct villages of the roster, for the filter. */
+    async villages(user: CurrentUser): Promise<string[]> {
+      const rows = await db.deputy.findMany({
+        where: { townshipId: user.townshipId, village: { not: '' } },
+        distinct: ['village'],
+        select: { village: true },
+        orderBy: { village: 'asc' },
+      });
+      return rows.map((r) => r.village);
+    },
+
+    /** Counts per level of the active roster, shown above the list. */
+    async levelCounts(user: CurrentUser) {
+      const rows = await db.deputyLevelHeld.groupBy({
+        by: ['level'],
+        where: { deputy: { townshipId: user.townshipId, status: 'ACTIVE' } },
+        _count: { _all: true },
+      });
+      const active = await db.deputy.count({ where: { townshipId: user.townshipId, status: 'ACTIVE' } });
+      return { active, byLevel: Object.fromEntries(rows.map((r) => [r.level, r._count._all])) as Record<string, number> };
+    },
+
+    async get(user: CurrentUser, id: number) {
+      const deputy = await db.deputy.findFirst({
+        where: { id, townshipId: user.townshipId },
+        include: {
+          levels: true,
+          user: { select: { username: true, role: true, title: true } },
+          stations: { include: { station: { select: { id: true, name: true, tier: true } } } },
+          congress: true,
+        },
+      });
+      if (!deputy) throw new NotFoundError('没有找到这位代表。');
+      if (!canViewDeputy(user, id)) throw new ForbiddenError('您只能查看自己的代表信息。');
+      return deputy;
+    },
+
+    async create(user: CurrentUser, form: DeputyForm) {
+      assertManage(user);
+      await checkDuplicate(user, form);
+      return db.$transaction(async (tx) => {
+        const congressId = form.levels.includes('TOWN') ? await currentCongressId(user.townshipId, tx) : null;
+        const deputy = await tx.deputy.create({
+          data: {
+            ...dataOf(form),
+            townshipId: user.townshipId,
+            congressId,
+            levels: { create: form.levels.map((level) => ({ level })) },
+          },
+        });
+        await audit.record(user, { action: 'deputy.create', entity: 'Deputy', entityId: deputy.id, detail: { name: deputy.name } }, tx);
+        return deputy;
+      });
+    },
+
+    async update(user: CurrentUser, id: number, form: DeputyForm) {
+      assertManage(user);
+      const existing = await db.deputy.findFirst({ where: { id, townshipId: user.townshipId } });
+      if (!existing) throw new NotFoundError('没有找到这位代表。');
+      await checkDuplicate(user, form, id);
+      return db.$transaction(async (tx) => {
+        const congressId = form.levels.includes('TOWN')
+          ? (existing.congressId ?? (await currentCongressId(user.townshipId, tx)))
+          : null;
+        await tx.deputyLevelHeld.deleteMany({ where: { deputyId: id } });
+        const deputy = await tx.deputy.update({
+          where: { id },
+          data: { ...dataOf(form), congressId, levels: { create: form.levels.map((level) => ({ level })) } },
+        });
+        await audit.record(user, { action: 'deputy.update', entity: 'Deputy', entityId: id, detail: { name: deputy.name } }, tx);
+        return deputy;
+      });
+    },
+
+    /** 终止代表资格: the deputy keeps all history but leaves the current lists. */
+    async terminate(user: CurrentUser, id: number, input: { termEnd: Date; statusNote: string }) {
+      assertManage(user);
+      const existing = await db.deputy.findFirst({ where: { id, townshipId: user.townshipId } });
+      if (!existing) throw new NotFoundError('没有找到这位代表。');
+      if (existing.status === 'TERMINATED') throw new ValidationError({ termEnd: '该代表的资格已经终止' });
+      await db.$transaction(async (tx) => {
+        await tx.deputy.update({ where: { id }, data: { status: 'TERMINATED', termEnd: input.termEnd, statusNote: input.statusNote } });
+        await tx.user.updateMany({ where: { deputyId: id, role: 'DEPUTY' }, data: { active: false } });
+        await audit.record(user, { action: 'deputy.terminate', entity: 'Deputy', entityId: id, detail: input }, tx);
+      });
+    },
+
+    async reinstate(user: CurrentUser, id: number) {
+      assertManage(user);
+      const existing = await db.deputy.findFirst({ where: { id, townshipId: user.townshipId } });
+      if (!existing) throw new NotFoundError('没有找到这位代表。');
+      await db.$transaction(async (tx) => {
+        await tx.deputy.update({ where: { id }, data: { status: 'ACTIVE', termEnd: null, statusNote: '' } });
+        await audit.record(user, { action: 'deputy.reinstate', entity: 'Deputy', entityId: id }, tx);
+      });
+    },
+
+    /** Active deputies as select options (co-signers, attendance …). */
+    async options(user: CurrentUser) {
+      return db.deputy.findMany({
+        where: { townshipId: user.townshipId, status: 'ACTIVE' },
+        select: { id: true, name: true, village: true },
+        orderBy: { name: 'asc' },
+      });
+    },
+  };
+}
+
+export type DeputiesService = ReturnType<typeof createDeputiesService>;
+export type DeputyDetail = Awaited<ReturnType<DeputiesService['get']>>;

@@ -1,0 +1,25 @@
+import { Router } from 'express';
+import type { Services } from '../../services.js';
+import { requireLogin } from '../../middleware/require-role.js';
+
+export function homeRoutes(services: Services): Router {
+  const router = Router();
+
+  router.get('/', requireLogin, async (req, res) => {
+    const user = req.user!;
+    switch (user.role) {
+      case 'STAFF':
+        return res.render('home/staff', { title: '工作台', ...(await services.home.staff(user)) });
+      case 'PRESIDIUM':
+        return res.render('home/presidium', { title: '工作台', ...(await services.home.presidium(user)) });
+      case 'DEPUTY':
+        return res.render('home/deputy', { title: '我的首页', ...(await services.home.deputy(user)) });
+      case 'UNIT':
+        return res.render('home/unit', { title: '承办工作台', ...(await services.home.unit(user)) });
+      case 'AUDITOR':
+        return res.redirect(303, '/audit');
+    }
+  });
+
+  return router;
+}

@@ -1,0 +1,71 @@
+import type { Db } from '../../db.js';
+import type { CurrentUser } from '../../auth/current-user.js';
+import type { SuggestionsService } from '../suggestions/suggestions.service.js';
+import type { TasksService } from '../tasks/tasks.service.js';
+import type { ProjectsService } from '../projects/projects.service.js';
+import { yearOf } from '../../lib/format.js';
+
+/** What each role's home page shows; reads through the feature services. */
+export function createHomeService(
+  db: Db,
+  deps: { suggestions: SuggestionsService; tasks: TasksService; projects: ProjectsService },
+  now: () => Date = () => new Date(),
+) {
+  const { suggestions, tasks, projects } = deps;
+
+  return {
+    async staff(user: CurrentUser) {
+      const [counts, activeDeputies, stations, projectsInProgress, toReview, toAssign, alerts] = await Promise.all([
+        suggestions.countByStatus(user),
+        db.deputy.count({ where: { townshipId: user.townshipId, status: 'ACTIVE' } }),
+        db.liaisonStation.count({ where: { townshipId: user.townshipId, active: true } }),
+        db.livelihoodProject.count({
+          where: { townshipId: user.townshipId, phase: 'PASSED', status: { in: ['NOT_STARTED', 'IN_PROGRESS'] } },
+        }),
+        suggestions.recent(user, { status: 'SUBMITTED' }),
+        suggestions.recent(user, { status: 'ACCEPTED' }),
+        suggestions.deadlineAlerts(user),
+      ]);
+      return { counts, activeDeputies, stations, projectsInProgress, toReview, toAssign, alerts };
+    },
+
+    async presidium(user: CurrentUser) {
+      const [supervised, followed, myTasks, alerts] = await Promise.all([
+        suggestions.recent(user, { supervisorId: user.id, status: { notIn: ['CLOSED', 'MERGED', 'REFERENCE'] } }, 20),
+        projects.list(user, {}).then((all) => all.filter((p) => p.followerId === user.id)),
+        tasks.mine(user),
+        suggestions.deadlineAlerts(user),
+      ]);
+      return { supervised, followed, tasks: myTasks.filter((t) => t.open), alerts };
+    },
+
+    async deputy(user: CurrentUser) {
+      const [mine, myTasks, duties] = await Promise.all([
+        suggestions.recent(user, {}, 20),
+        tasks.mine(user),
+        user.deputyId
+          ? db.reception.findMany({
+              where: { status: 'SCHEDULED', date: { gte: now() }, deputies: { some: { deputyId: user.deputyId } } },
+              include: { station: { select: { id: true, name: true } } },
+              orderBy: { date: 'asc' },
+              take: 5,
+            })
+          : Promise.resolve([]),
+      ]);
+      return { mine, tasks: myTasks.filter((t) => t.open), duties, year: yearOf(now()) };
+    },
+
+    async unit(user: CurrentUser) {
+      const [counts, toSign, handling, alerts, unit] = await Promise.all([
+        suggestions.countByStatus(user),
+        suggestions.recent(user, { status: 'ASSIGNED' }, 20),
+        suggestions.recent(user, { status: { in: ['HANDLING', 'IMPLEMENTING'] } }, 20),
+        suggestions.deadlineAlerts(user),
+        user.unitId ? db.handlingUnit.findUnique({ where: { id: user.unitId }, select: { name: true } }) : null,
+      ]);
+      return { counts, toSign, handling, alerts, unitName: unit?.name ?? '' };
+    },
+  };
+}
+
+export type HomeService = ReturnType<typeof createHomeService>;

@@ -1,0 +1,32 @@
+import type { CurrentUser } from '../../auth/current-user.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+
+/**
+ * Which suggestions a user may read: staff and presidium all of the township (but not other
+ * people's drafts); a deputy those they lead or co-signed; a unit officer those assigned to the unit.
+ */
+export function suggestionScope(user: CurrentUser): Prisma.SuggestionWhereInput {
+  const township = { townshipId: user.townshipId };
+  switch (user.role) {
+    case 'STAFF':
+    case 'PRESIDIUM':
+      return { ...township, OR: [{ status: { not: 'DRAFT' } }, { createdById: user.id }] };
+    case 'DEPUTY':
+      if (!user.deputyId) return { id: -1 };
+      return {
+        ...township,
+        OR: [
+          { leadDeputyId: user.deputyId },
+          { coSigners: { some: { deputyId: user.deputyId } }, status: { not: 'DRAFT' } },
+        ],
+      };
+    case 'UNIT':
+      if (!user.unitId) return { id: -1 };
+      return { ...township, assignments: { some: { unitId: user.unitId } } };
+    default:
+      return { id: -1 };
+  }
+}
+
+/** The states in which a reply is still awaited, so the deadline runs. */
+export const AWAITING_REPLY = ['ASSIGNED', 'HANDLING'] as const;

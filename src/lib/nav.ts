@@ -1,0 +1,32 @@
+import type { Role } from '../generated/prisma/enums.js';
+
+export type NavItem = { href: string; label: string };
+
+const ITEMS = {
+  home: { href: '/', label: '首页' },
+  deputies: { href: '/deputies', label: '代表' },
+  stations: { href: '/stations', label: '联络站' },
+  suggestions: { href: '/suggestions', label: '代表建议' },
+  projects: { href: '/projects', label: '民生实事' },
+  activities: { href: '/activities', label: '代表活动' },
+  reports: { href: '/reports', label: '工作报告' },
+  tasks: { href: '/me/tasks', label: '我的任务' },
+  me: { href: '/me', label: '我的履职' },
+  audit: { href: '/audit', label: '操作日志' },
+} satisfies Record<string, NavItem>;
+
+/** The navigation bar of each role. Guards on the routes decide access; this only shows the way. */
+export function navFor(role: Role): NavItem[] {
+  switch (role) {
+    case 'STAFF':
+      return [ITEMS.home, ITEMS.suggestions, ITEMS.deputies, ITEMS.stations, ITEMS.projects, ITEMS.activities, ITEMS.reports];
+    case 'PRESIDIUM':
+      return [ITEMS.home, ITEMS.suggestions, ITEMS.projects, ITEMS.tasks, ITEMS.deputies, ITEMS.stations, ITEMS.activities, ITEMS.reports];
+    case 'DEPUTY':
+      return [ITEMS.home, ITEMS.suggestions, ITEMS.tasks, ITEMS.me, ITEMS.projects, ITEMS.stations, ITEMS.activities];
+    case 'UNIT':
+      return [ITEMS.home, ITEMS.suggestions, ITEMS.projects];
+    case 'AUDITOR':
+      return [ITEMS.audit];
+  }
+}

@@ -1,0 +1,26 @@
+import type { Request, RequestHandler, Response } from 'express';
+import * as format from '../lib/format.js';
+import * as labels from '../lib/labels.js';
+import { csrfToken } from './csrf.js';
+import { navFor } from '../lib/nav.js';
+
+/** What every view may use: the user, their navigation, the CSRF token, formatters and labels. */
+export const locals: RequestHandler = (req, res, next) => {
+  setLocals(req, res);
+  res.locals.csrfToken = req.session ? csrfToken(req) : '';
+  next();
+};
+
+/** Also used by the error handler, for errors raised before `locals` ran. */
+export function setLocals(req: Request, res: Response): void {
+  res.locals.user = req.user ?? null;
+  res.locals.nav = req.user ? navFor(req.user.role) : [];
+  res.locals.path = req.path;
+  res.locals.csrfToken ??= '';
+  res.locals.flash ??= [];
+  res.locals.fmt = format;
+  res.locals.labels = labels;
+  res.locals.errors = {};
+  res.locals.values = {};
+  res.locals.query = {};
+}

@@ -1,0 +1,23 @@
+import type { RequestHandler } from 'express';
+import type { Role } from '../generated/prisma/enums.js';
+import { ForbiddenError } from '../errors.js';
+
+/** Sends anonymous visitors to the login page, remembering where they wanted to go. */
+export const requireLogin: RequestHandler = (req, res, next) => {
+  if (req.user) return next();
+  if (req.method === 'GET' && req.session) req.session.returnTo = req.originalUrl;
+  res.redirect(303, '/login');
+};
+
+/** Route guard: only these roles pass; others get the Chinese 403 page. */
+export function requireRole(...roles: Role[]): RequestHandler {
+  return (req, res, next) => {
+    if (!req.user) return requireLogin(req, res, next);
+    if (!roles.includes(req.user.role)) return next(new ForbiddenError());
+    next();
+  };
+}
+
+export const ALL_ROLES: Role[] = ['STAFF', 'PRESIDIUM', 'DEPUTY', 'UNIT', 'AUDITOR'];
+/** Everyone who works with the domain data (the auditor only reads the audit log). */
+export const DOMAIN_ROLES: Role[] = ['STAFF', 'PRESIDIUM', 'DEPUTY', 'UNIT'];

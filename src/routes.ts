@@ -1,0 +1,29 @@
+import { Router } from 'express';
+import type { Passport } from './auth/passport.js';
+import type { Services } from './services.js';
+import { authRoutes } from './auth/auth.routes.js';
+import { homeRoutes } from './features/home/home.routes.js';
+import { deputiesRoutes } from './features/deputies/deputies.routes.js';
+import { stationsRoutes } from './features/stations/stations.routes.js';
+import { suggestionsRoutes } from './features/suggestions/suggestions.routes.js';
+import { projectsRoutes } from './features/projects/projects.routes.js';
+import { activitiesRoutes } from './features/activities/activities.routes.js';
+import { reportsRoutes } from './features/reports/reports.routes.js';
+import { tasksRoutes } from './features/tasks/tasks.routes.js';
+import { auditRoutes } from './features/audit/audit.routes.js';
+
+/** Mounts every feature's router. Each route declares its own role guard. */
+export function routes(services: Services, passport: Passport): Router {
+  const router = Router();
+  router.use(authRoutes(services, passport));
+  router.use(homeRoutes(services));
+  router.use(deputiesRoutes(services));
+  router.use(stationsRoutes(services));
+  router.use(suggestionsRoutes(services));
+  router.use(projectsRoutes(services));
+  router.use(activitiesRoutes(services));
+  router.use(reportsRoutes(services));
+  router.use(tasksRoutes(services));
+  router.use(auditRoutes(services));
+  return router;
+}

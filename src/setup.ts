@@ -1,0 +1,19 @@
+import type { Db } from './db.js';
+import type { Config } from './config.js';
+import { migrateDeploy } from '../scripts/db.js';
+import { seedDemo } from '../prisma/seed/demo.js';
+
+/**
+ * Start-up: apply pending migrations; outside production, fill an empty database with the
+ * 东明镇 demo data. In production no demo data and no default account is ever created
+ * (`npm run user:create` makes the first account).
+ */
+export async function prepareDatabase(db: Db, config: Config): Promise<void> {
+  const applied = await migrateDeploy(config.DATABASE_URL);
+  if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
+  if (config.isProduction || !config.SEED_DEMO) return;
+  if ((await db.township.count()) > 0) return;
+  console.log('Empty database: filling it with the 东明镇 demo data …');
+  await seedDemo(db);
+  console.log('Demo data ready. Log in as staff / Dongming@2023 (see README).');
+}

@@ -1,0 +1,124 @@
+import type { Db } from '../../src/db.js';
+import type { Prisma } from '../../src/generated/prisma/client.js';
+import type { DeputyLevel, Role } from '../../src/generated/prisma/enums.js';
+import { hashPassword } from '../../src/auth/password.js';
+
+export const TEST_PASSWORD = 'Test-Password-1';
+let hash: Promise<string> | null = null;
+/** argon2 is slow on purpose: hash the test password once per process. */
+const passwordHash = () => (hash ??= hashPassword(TEST_PASSWORD));
+
+let seq = 0;
+const next = () => ++seq;
+
+export async function createTownship(db: Db, name = `测试镇${next()}`) {
+  const township = await db.township.create({ data: { name, county: '测试旗' } });
+  const congress = await db.congress.create({
+    data: { townshipId: township.id, term: 19, startDate: new Date('2021-01-10T00:00:00+08:00') },
+  });
+  return { township, congress };
+}
+
+export async function createDeputy(
+  db: Db,
+  townshipId: number,
+  overrides: Partial<Prisma.DeputyUncheckedCreateInput> & { levels?: DeputyLevel[] } = {},
+) {
+  const { levels = ['TOWN'], ...data } = overrides;
+  return db.deputy.create({
+    data: {
+      townshipId,
+      name: `代表${next()}`,
+      gender: 'MALE',
+      village: '东明村',
+      phone: '13800000000',
+      ...data,
+      levels: { create: levels.map((level) => ({ level })) },
+    },
+  });
+}
+
+export async function createUnit(db: Db, townshipId: number, name = `承办单位${next()}`) {
+  return db.handlingUnit.create({ data: { townshipId, name } });
+}
+
+export async function createUser(
+  db: Db,
+  townshipId: number,
+  role: Role,
+  overrides: Partial<Prisma.UserUncheckedCreateInput> = {},
+) {
+  return db.user.create({
+    data: {
+      townshipId,
+      username: `${role.toLowerCase()}${next()}`,
+      passwordHash: await passwordHash(),
+      role,
+      displayName: `${role}用户`,
+      ...overrides,
+    },
+  });
+}
+
+export async function createStation(db: Db, townshipId: number, overrides: Partial<Prisma.LiaisonStationUncheckedCreateInput> = {}) {
+  return db.liaisonStation.create({
+    data: { townshipId, name: `联络站${next()}`, tier: 'VILLAGE', village: '东明村', ...overrides },
+  });
+}
+
+export async function createSuggestion(
+  db: Db,
+  townshipId: number,
+  leadDeputyId: number,
+  overrides: Partial<Prisma.SuggestionUncheckedCreateInput> = {},
+) {
+  return db.suggestion.create({
+    data: {
+      townshipId,
+      year: 2024,
+      title: `建议${next()}`,
+      content: '建议内容',
+      category: 'LIVELIHOOD',
+      leadDeputyId,
+      status: 'SUBMITTED',
+      ...overrides,
+    },
+  });
+}
+
+/**
+ * A small township with one account of each role, a deputy for each deputy account, a unit,
+ * a station, a project, an activity and suggestions in each role's scope — and one out of scope.
+ */
+export async function createWorld(db: Db) {
+  const { township, congress } = await createTownship(db);
+  const t = township.id;
+  const chairDeputy = await createDeputy(db, t, { name: '刘主席', congressId: congress.id });
+  const deputyA = await createDeputy(db, t, { name: '张代表', congressId: congress.id, phone: '13811112222' });
+  const deputyB = await createDeputy(db, t, { name: '包代表', congressId: congress.id, phone: '13933334444' });
+  const unit = await createUnit(db, t, '农业农村办公室');
+  const otherUnit = await createUnit(db, t, '交通管理站');
+  const users = {
+    staff: await createUser(db, t, 'STAFF', { username: 'staff', displayName: '王工作' }),
+    presidium: await createUser(db, t, 'PRESIDIUM', { username: 'chair', displayName: '刘主席', title: '人大主席', deputyId: chairDeputy.id }),
+    deputy: await createUser(db, t, 'DEPUTY', { username: 'deputy', displayName: '张代表', deputyId: deputyA.id }),
+    deputy2: await createUser(db, t, 'DEPUTY', { username: 'deputy2', displayName: '包代表', deputyId: deputyB.id }),
+    unit: await createUser(db, t, 'UNIT', { username: 'unit', displayName: '李科员', unitId: unit.id }),
+    auditor: await createUser(db, t, 'AUDITOR', { username: 'auditor', displayName: '赵审计' }),
+  };
+  const station = await createStation(db, t, { name: '东明镇人大代表之家', tier: 'TOWN_HOME' });
+  await db.stationEquipment.create({ data: { stationId: station.id, name: '投影仪', quantity: 1 } });
+  const mine = await createSuggestion(db, t, deputyA.id, { title: '张代表的建议', status: 'ASSIGNED', number: 1 });
+  await db.suggestionAssignment.create({ data: { suggestionId: mine.id, unitId: unit.id, role: 'LEAD' } });
+  const others = await createSuggestion(db, t, deputyB.id, { title: '包代表的建议', status: 'ASSIGNED', number: 2 });
+  await db.suggestionAssignment.create({ data: { suggestionId: others.id, unitId: otherUnit.id, role: 'LEAD' } });
+  const draftOfB = await createSuggestion(db, t, deputyB.id, { title: '包代表的草稿', status: 'DRAFT' });
+  const project = await db.livelihoodProject.create({
+    data: { townshipId: t, year: 2024, name: '测试项目', budgetYuan: 1_000_000, phase: 'PASSED', status: 'IN_PROGRESS' },
+  });
+  const activity = await db.activity.create({
+    data: { townshipId: t, kind: 'STUDY', title: '代表学堂', date: new Date('2024-03-01T00:00:00+08:00'), participants: { create: [{ deputyId: deputyA.id }] } },
+  });
+  return { township, congress, users, deputies: { chairDeputy, deputyA, deputyB }, unit, otherUnit, station, suggestions: { mine, others, draftOfB }, project, activity };
+}
+export type World = Awaited<ReturnType<typeof createWorld>>;

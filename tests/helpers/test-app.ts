@@ -1,0 +1,46 @@
+import request from 'supertest';
+import { loadConfig } from '../../src/config.js';
+import { createApp, type App } from '../../src/app.js';
+import { createServices, type Services } from '../../src/services.js';
+import { createTestDb, type TestDb } from './test-db.js';
+
+export type TestApp = { app: App; services: Services; testDb: TestDb; close: () => Promise<void> };
+
+/** The real app with real services on a fresh temporary SQLite file. */
+export async function createTestApp(options: { now?: () => Date } = {}): Promise<TestApp> {
+  const testDb = await createTestDb();
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: testDb.url, SESSION_SECRET: 'test-secret-test-secret' });
+  const services = createServices(testDb.db, options);
+  const app = createApp(services, config);
+  return {
+    app,
+    services,
+    testDb,
+    close: async () => {
+      await app.close();
+      await testDb.cleanup();
+    },
+  };
+}
+
+/** Reads the CSRF token out of a page's forms. */
+export function csrfFrom(html: string): string {
+  const m = /name="_csrf" value="([^"]+)"/.exec(html);
+  if (!m) throw new Error('no CSRF token on the page');
+  return m[1]!;
+}
+
+/** A supertest agent (cookie jar) logged in through the real login form. */
+export async function loginAs(app: App, username: string, password: string) {
+  const agent = request.agent(app);
+  const page = await agent.get('/login');
+  const res = await agent.post('/login').type('form').send({ username, password, _csrf: csrfFrom(page.text) });
+  if (res.status !== 303) throw new Error(`login as ${username} failed: ${res.status}`);
+  return agent;
+}
+
+/** The CSRF token of a logged-in agent, read from a page every role may open. */
+export async function csrfOf(agent: ReturnType<typeof request.agent>, path = '/account/password'): Promise<string> {
+  const res = await agent.get(path);
+  return csrfFrom(res.text);
+}

@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import request from 'supertest';
+import { createTestApp, csrfFrom, csrfOf, loginAs, type TestApp } from '../helpers/test-app.js';
+import { createWorld, TEST_PASSWORD, type World } from '../helpers/factories.js';
+import { MAX_FAILED_LOGINS } from '../../src/auth/auth.service.js';
+
+let t: TestApp;
+let w: World;
+beforeAll(async () => {
+  t = await createTestApp();
+  w = await createWorld(t.services.db);
+});
+afterAll(() => t.close());
+
+async function postLogin(agent: request.Agent, username: string, password: string) {
+  const page = await agent.get('/login');
+  return agent.post('/login').type('form').send({ username, password, _csrf: csrfFrom(page.text) });
+}
+
+describe('login', () => {
+  it('shows a Chinese login form with a CSRF field', async () => {
+    const res = await request(t.app).get('/login');
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('<html lang="zh-CN">');
+    expect(res.text).toContain('用户名');
+    expect(res.text).toContain('name="_csrf"');
+  });
+
+  it('refuses a wrong password with a Chinese message and keeps the username', async () => {
+    const agent = request.agent(t.app);
+    const res = await postLogin(agent, 'staff', 'wrong-password');
+    expect(res.status).toBe(401);
+    expect(res.text).toContain('用户名或密码不正确');
+    expect(res.text).toContain('value="staff"');
+    expect((await agent.get('/')).status).toBe(303);
+  });
+
+  it('refuses an unknown user with the same message', async () => {
+    const res = await postLogin(request.agent(t.app), 'nobody', 'whatever');
+    expect(res.status).toBe(401);
+    expect(res.text).toContain('用户名或密码不正确');
+  });
+
+  it('asks for both fields when they are empty', async () => {
+    const res = await postLogin(request.agent(t.app), '', '');
+    expect(res.status).toBe(422);
+    expect(res.text).toContain('请输入用户名');
+  });
+
+  it('rejects a login post without the CSRF token', async () => {
+    const agent = request.agent(t.app);
+    await agent.get('/login');
+    const res = await agent.post('/login').type('form').send({ username: 'staff', password: TEST_PASSWORD });
+    expect(res.status).toBe(403);
+    expect(res.text).toContain('页面已过期');
+  });
+
+  it('logs in, regenerates the session id, lands on the role home page and logs out', async () => {
+    const agent = request.agent(t.app);
+    const page = await agent.get('/login');
+    const before = /renda\.sid=([^;]+)/.exec(String(page.headers['set-cookie']))?.[1];
+    const res = await agent.post('/login').type('form').send({ username: 'staff', password: TEST_PASSWORD, _csrf: csrfFrom(page.text) });
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe('/');
+    const cookie = String(res.headers['set-cookie']);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    const after = /renda\.sid=([^;]+)/.exec(cookie)?.[1];
+    expect(after).toBeTruthy();
+    expect(after).not.toBe(before);
+    const home = await agent.get('/');
+    expect(home.status).toBe(200);
+    expect(home.text).toContain('工作台');
+    expect(home.text).toContain('王工作');
+
+    const csrf = csrfFrom(home.text);
+    const out = await agent.post('/logout').type('form').send({ _csrf: csrf });
+    expect(out.status).toBe(303);
+    expect((await agent.get('/')).status).toBe(303);
+  });
+
+  it('returns to the page asked for before login', async () => {
+    const agent = request.agent(t.app);
+    await agent.get('/stations');
+    const res = await postLogin(agent, 'staff', TEST_PASSWORD);
+    expect(res.headers.location).toBe('/stations');
+  });
+
+  it('keeps the session in the database', async () => {
+    await loginAs(t.app, 'deputy', TEST_PASSWORD);
+    expect(await t.services.db.session.count()).toBeGreaterThan(0);
+  });
+
+  it(`locks the account after ${MAX_FAILED_LOGINS} wrong passwords, even for the right one`, async () => {
+    const user = await t.services.db.user.create({
+      data: { townshipId: w.township.id, username: 'locky', passwordHash: (await t.services.db.user.findUniqueOrThrow({ where: { username: 'staff' } })).passwordHash, role: 'STAFF', displayName: '锁定测试' },
+    });
+    const agent = request.agent(t.app);
+    for (let i = 0; i < MAX_FAILED_LOGINS; i++) await postLogin(agent, 'locky', 'bad');
+    const res = await postLogin(agent, 'locky', TEST_PASSWORD);
+    expect(res.status).toBe(401);
+    expect(res.text).toContain('锁定');
+    const row = await t.services.db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(row.lockedUntil).not.toBeNull();
+    const audit = await t.services.db.auditLog.findMany({ where: { actorId: user.id, action: 'login.lock' } });
+    expect(audit).toHaveLength(1);
+  });
+
+  it('logs out a user whose account was deactivated', async () => {
+    const agent = await loginAs(t.app, 'deputy2', TEST_PASSWORD);
+    expect((await agent.get('/')).status).toBe(200);
+    await t.services.db.user.update({ where: { username: 'deputy2' }, data: { active: false } });
+    expect((await agent.get('/')).status).toBe(303);
+    await t.services.db.user.update({ where: { username: 'deputy2' }, data: { active: true } });
+  });
+
+  it('changes the password, explaining a weak one in Chinese', async () => {
+    const agent = await loginAs(t.app, 'unit', TEST_PASSWORD);
+    let csrf = await csrfOf(agent);
+    const weak = await agent.post('/account/password').type('form').send({ _csrf: csrf, currentPassword: TEST_PASSWORD, newPassword: 'short', confirmPassword: 'short' });
+    expect(weak.status).toBe(422);
+    expect(weak.text).toContain('密码至少10位');
+    csrf = await csrfOf(agent);
+    const ok = await agent.post('/account/password').type('form').send({ _csrf: csrf, currentPassword: TEST_PASSWORD, newPassword: 'New-Password-22', confirmPassword: 'New-Password-22' });
+    expect(ok.status).toBe(303);
+    await loginAs(t.app, 'unit', 'New-Password-22');
+  });
+});
+
+describe('security headers and health', () => {
+  it('sends a strict CSP without inline script', async () => {
+    const res = await request(t.app).get('/login');
+    const csp = res.headers['content-security-policy'];
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("base-uri 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(res.text).not.toMatch(/<script>(?!<\/script>)/);
+  });
+
+  it('GET /healthz answers after a database round trip', async () => {
+    const res = await request(t.app).get('/healthz');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok' });
+  });
+});
