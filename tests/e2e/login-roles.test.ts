@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { Server } from 'node:http';
+import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { browserMissing, launchBrowser, login, logout, serve } from '../helpers/browser.js';
+import { seedDemo, DEMO_PASSWORD } from '../../prisma/seed/demo.js';
+
+const SHOTS = path.resolve('tmp/screens');
+
+/** Each demo account logs in through the real login page and lands on its own home page. */
+describe.skipIf(browserMissing)('browser: every role reaches its home page', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedDemo(t.services.db);
+    ({ url: base, server } = await serve(t.app));
+    browser = await launchBrowser();
+    fs.mkdirSync(SHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+    await t?.close();
+  });
+
+  const cases: Array<[username: string, path: string, heading: RegExp, visible: string]> = [
+    ['staff', '/', /工作台/, '待审查的建议'],
+    ['chair', '/', /工作台/, '我督办的建议'],
+    ['member', '/', /工作台/, '我联系的民生实事项目'],
+    ['deputy', '/', /宝音图代表，您好/, '我的监督任务'],
+    ['deputy2', '/', /陈淑芬代表，您好/, '我的建议'],
+    ['unit', '/', /承办工作台：农业农村办公室/, '待签收的建议'],
+    ['auditor', '/audit', /操作日志/, 'login.success'],
+  ];
+
+  for (const [username, expectedPath, heading, visible] of cases) {
+    it(`${username} logs in and sees a home page made for the role`, async () => {
+      const page = await browser.newPage();
+      await login(page, base, username, DEMO_PASSWORD);
+      expect(new URL(page.url()).pathname).toBe(expectedPath);
+      await expect.poll(() => page.locator('h1').first().textContent()).toMatch(heading);
+      expect(await page.getByText(visible, { exact: false }).count()).toBeGreaterThan(0);
+      await page.screenshot({ path: path.join(SHOTS, `home-${username}.png`), fullPage: true });
+      await logout(page);
+      await page.close();
+    });
+  }
+
+  it('shows the deputy home page on a phone, menu folded behind a button', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await login(page, base, 'deputy', DEMO_PASSWORD);
+    await expect.poll(() => page.getByRole('link', { name: '我的任务' }).isVisible()).toBe(false);
+    await page.getByRole('button', { name: '菜单' }).click();
+    await expect.poll(() => page.getByRole('link', { name: '我的任务' }).isVisible()).toBe(true);
+    await page.screenshot({ path: path.join(SHOTS, 'home-deputy-phone.png'), fullPage: true });
+    // No horizontal scrolling on a phone.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+
+  it('says so in Chinese when the password is wrong', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/login`);
+    await page.getByLabel('用户名').fill('staff');
+    await page.getByLabel('密码').fill('wrong');
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('用户名或密码不正确');
+    expect(await page.getByLabel('用户名').inputValue()).toBe('staff');
+    await page.close();
+  });
+});
