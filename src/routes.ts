@@ -11,10 +11,12 @@ import { activitiesRoutes } from './features/activities/activities.routes.js';
 import { reportsRoutes } from './features/reports/reports.routes.js';
 import { tasksRoutes } from './features/tasks/tasks.routes.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
+import { notificationCount, notificationsRoutes } from './features/notifications/notifications.routes.js';
 
 /** Mounts every feature's router. Each route declares its own role guard. */
 export function routes(services: Services, passport: Passport): Router {
   const router = Router();
+  router.use(notificationCount(services));
   router.use(authRoutes(services, passport));
   router.use(homeRoutes(services));
   router.use(deputiesRoutes(services));
@@ -25,5 +27,6 @@ export function routes(services: Services, passport: Passport): Router {
   router.use(reportsRoutes(services));
   router.use(tasksRoutes(services));
   router.use(auditRoutes(services));
+  router.use(notificationsRoutes(services));
   return router;
 }

@@ -9,6 +9,7 @@ import { createActivitiesService } from './features/activities/activities.servic
 import { createReportsService } from './features/reports/reports.service.js';
 import { createTasksService } from './features/tasks/tasks.service.js';
 import { createHomeService } from './features/home/home.service.js';
+import { createNotificationsService } from './features/notifications/notifications.service.js';
 
 export type ServiceOptions = { now?: () => Date };
 
@@ -19,10 +20,12 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
   const suggestions = createSuggestionsService(db, now);
   const tasks = createTasksService(db, now);
   const projects = createProjectsService(db);
+  const notifications = createNotificationsService(db);
   return {
     db,
     now,
     audit,
+    notifications,
     auth: createAuthService(db, audit, now),
     deputies: createDeputiesService(db, audit),
     stations: createStationsService(db),
