@@ -17,10 +17,10 @@ export type ServiceOptions = { now?: () => Date };
 export function createServices(db: Db, options: ServiceOptions = {}) {
   const now = options.now ?? (() => new Date());
   const audit = createAuditService(db);
-  const suggestions = createSuggestionsService(db, now);
+  const notifications = createNotificationsService(db);
+  const suggestions = createSuggestionsService(db, { audit, notifications }, now);
   const tasks = createTasksService(db, now);
   const projects = createProjectsService(db);
-  const notifications = createNotificationsService(db);
   return {
     db,
     now,

@@ -27,6 +27,3 @@ export function suggestionScope(user: CurrentUser): Prisma.SuggestionWhereInput 
       return { id: -1 };
   }
 }
-
-/** The states in which a reply is still awaited, so the deadline runs. */
-export const AWAITING_REPLY = ['ASSIGNED', 'HANDLING'] as const;
