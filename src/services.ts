@@ -10,6 +10,8 @@ import { createReportsService } from './features/reports/reports.service.js';
 import { createTasksService } from './features/tasks/tasks.service.js';
 import { createHomeService } from './features/home/home.service.js';
 import { createNotificationsService } from './features/notifications/notifications.service.js';
+import { createUnitsService } from './features/units/units.service.js';
+import { createSuggestionStatsService } from './features/suggestions/suggestions.stats.js';
 
 export type ServiceOptions = { now?: () => Date };
 
@@ -30,6 +32,8 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     deputies: createDeputiesService(db, audit),
     stations: createStationsService(db),
     suggestions,
+    suggestionStats: createSuggestionStatsService(db, now),
+    units: createUnitsService(db),
     projects,
     activities: createActivitiesService(db),
     reports: createReportsService(db),

@@ -518,6 +518,26 @@ export function createSuggestionsService(
       });
     },
 
+    /** A voter's opinion turned into the starting values of a suggestion form (转为代表建议). */
+    async opinionDraft(user: CurrentUser, opinionId: number) {
+      if (user.role !== 'STAFF' && user.role !== 'DEPUTY') throw new ForbiddenError();
+      const o = await db.voterOpinion.findFirst({
+        where: { id: opinionId, townshipId: user.townshipId, ...(user.role === 'DEPUTY' ? { deputyId: user.deputyId ?? -1 } : {}) },
+        include: { reception: { include: { station: { select: { name: true } } } } },
+      });
+      if (!o) throw new NotFoundError('没有找到该选民意见。');
+      if (o.suggestionId) throw new ConflictError('该选民意见已经转为代表建议。');
+      const where = o.reception ? `${formatDate(o.reception.date)}在${o.reception.station.name}接待选民时` : '联系选民时';
+      const firstLine = o.content.split(/[。！？\n]/)[0]!.slice(0, 40);
+      return {
+        id: o.id,
+        deputyId: o.deputyId,
+        category: o.category,
+        title: `关于${firstLine}的建议`,
+        content: `${where}，选民反映：${o.content}\n\n建议：`,
+      };
+    },
+
     /** Edits a draft or a returned suggestion (its lead deputy, or the staff member who registered it). */
     async updateDraft(user: CurrentUser, id: number, form: SuggestionForm, version: number) {
       return db.$transaction(async (tx) => {
