@@ -324,7 +324,8 @@ export function createSuggestionsService(
         });
         const rehandle = r.result === 'DISSATISFIED' && ctx.round < 2;
         const labels = { SATISFIED: '满意', BASICALLY_SATISFIED: '基本满意', DISSATISFIED: '不满意' } as const;
-        const note = `办理态度${labels[r.attitude]}，办理结果${labels[r.result]}${r.comment ? `：${r.comment}` : ''}`;
+        const comment = r.comment.replace(/[。；;，,.\s]+$/, '');
+        const note = `办理态度${labels[r.attitude]}，办理结果${labels[r.result]}${comment ? `：${comment}` : ''}`;
         if (rehandle) {
           const deadline = rehandlingDeadline(t);
           return {
