@@ -270,6 +270,16 @@ describe('the rules around the workflow', () => {
     expect(none.text).toContain('没有符合条件的建议');
   });
 
+  it('carries unfinished suggestions into the next year’s list, marked 结转', async () => {
+    const list = await agents.staff!.get('/suggestions?year=2025');
+    expect(list.text).toContain('张代表的建议'); // 2024, still awaiting a reply
+    expect(list.text).toContain('结转');
+    expect(list.text).not.toContain('关于修缮东明村排水沟的建议'); // 2024 but 办结
+    const carried = await agents.staff!.get('/suggestions?year=2025&carried=1');
+    expect(carried.text).toContain('张代表的建议');
+    expect(carried.text).not.toContain('并发立案0'); // a 2025 item is not carried over
+  });
+
   it('exports the filtered list as an .xlsx 台账 with Chinese headers', async () => {
     const res = await agents.staff!.get('/suggestions/export.xlsx?year=2024').buffer(true).parse((r, cb) => {
       const chunks: Buffer[] = [];

@@ -27,6 +27,8 @@ import {
   versionSchema,
 } from './suggestions.schemas.js';
 import { ledgerWorkbook } from './suggestions.export.js';
+import { carriedInto, yearWhere } from './suggestions.service.js';
+import { yearOf } from '../../lib/format.js';
 
 /** Each workflow action: its URL segment and the schema of its form. */
 const ACTION_ROUTES: Record<ActionName, { path: string; schema: z.ZodType }> = {
@@ -114,7 +116,7 @@ export function suggestionsRoutes(services: Services): Router {
       suggestions.list(req.user!, filter),
       suggestions.years(req.user!),
       suggestions.countByStatus(req.user!, {
-        ...(year ? { year } : {}),
+        ...(rest.carried ? carriedInto(year ?? yearOf(services.now())) : year ? yearWhere(year) : {}),
         ...(req.user!.role === 'PRESIDIUM' && rest.scope !== 'all' ? { supervisorId: req.user!.id } : {}),
       }),
       req.user!.role === 'STAFF' || req.user!.role === 'PRESIDIUM' ? services.units.options(req.user!) : Promise.resolve([]),

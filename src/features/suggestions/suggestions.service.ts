@@ -53,6 +53,16 @@ const listInclude = {
   assignments: { where: { active: true }, include: { unit: { select: { id: true, name: true } } } },
 } satisfies Prisma.SuggestionInclude;
 
+/** Unfinished suggestions of earlier years, carried over (结转) into `year`. */
+export function carriedInto(year: number): Prisma.SuggestionWhereInput {
+  return { year: { lt: year }, status: { notIn: [...TERMINAL, 'DRAFT'] } };
+}
+
+/** A year's list: that year's suggestions plus the unfinished ones carried over from earlier years. */
+export function yearWhere(year: number): Prisma.SuggestionWhereInput {
+  return { OR: [{ year }, carriedInto(year)] };
+}
+
 /** The input of each action, as its zod schema outputs it. */
 export type ActionInput = {
   submit: z.output<typeof noteSchema>;
@@ -119,11 +129,8 @@ export function createSuggestionsService(
   async function filterWhere(user: CurrentUser, filter: SuggestionFilter): Promise<Prisma.SuggestionWhereInput> {
     const and: Prisma.SuggestionWhereInput[] = [suggestionScope(user)];
     if (user.role === 'PRESIDIUM' && filter.scope !== 'all') and.push({ supervisorId: user.id });
-    if (filter.carried) {
-      // 结转: unfinished items of earlier years appear in this year's list.
-      const year = filter.year ?? yearOf(now());
-      and.push({ year: { lt: year }, status: { notIn: [...TERMINAL, 'DRAFT'] } });
-    } else if (filter.year) and.push({ year: filter.year });
+    if (filter.carried) and.push(carriedInto(filter.year ?? yearOf(now())));
+    else if (filter.year) and.push(yearWhere(filter.year));
     if (filter.status) and.push({ status: filter.status });
     if (filter.category) and.push({ category: filter.category });
     if (filter.key) and.push({ isKey: true });
