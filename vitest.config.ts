@@ -6,7 +6,7 @@ export default defineConfig({
     globalSetup: ['tests/helpers/global-setup.ts'],
     environment: 'node',
     pool: 'forks',
-    testTimeout: 30_000,
+    testTimeout: 120_000, // a guard against hangs, not a speed target (argon2 and Chromium are slow on a busy 2-core machine)
     hookTimeout: 60_000,
     // Browser journeys start Chromium; run them after the rest, one file at a time.
     sequence: { groupOrder: 0 },

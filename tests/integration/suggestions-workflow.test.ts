@@ -270,6 +270,16 @@ describe('the rules around the workflow', () => {
     expect(none.text).toContain('没有符合条件的建议');
   });
 
+  it('still finds every match when a word hits more rows than an id list can carry', async () => {
+    await t.services.db.suggestion.createMany({
+      data: Array.from({ length: 950 }, (_, i) => ({ townshipId: w.township.id, year: 2019, number: i + 1, title: `旧建议${i}`, content: '关于牧区道路养护的老问题', category: 'OTHER' as const, leadDeputyId: w.deputies.deputyA.id, status: 'CLOSED' as const })),
+    });
+    const staff = (await t.services.auth.findSessionUser(w.users.staff.id))!;
+    const page = await t.services.suggestions.list(staff, { q: '牧区道路养护', sort: 'updated', page: 1 });
+    expect(page.total).toBe(950);
+    await t.services.db.suggestion.deleteMany({ where: { year: 2019 } });
+  });
+
   it('carries unfinished suggestions into the next year’s list, marked 结转', async () => {
     const list = await agents.staff!.get('/suggestions?year=2025');
     expect(list.text).toContain('张代表的建议'); // 2024, still awaiting a reply

@@ -1,25 +1,29 @@
 import type { Db } from '../../db.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+
+/** Above this many hits an `id IN (…)` list would pass SQLite's bound-parameter limit. */
+const MAX_ID_LIST = 900;
+
+const likeWhere = (terms: string[]): Prisma.SuggestionWhereInput => ({
+  AND: terms.map((t) => ({ OR: [{ title: { contains: t } }, { content: { contains: t } }] })),
+});
 
 /**
- * Ids of the township's suggestions whose title or content contains `q`. Queries of three or more
- * characters use the FTS5 trigram index (migration 20261125110000_suggestion_search); shorter ones
- * (two Chinese characters such as “道路” are common) fall back to a LIKE scan.
+ * The condition "title or content contains every word of `q`". Words of three or more characters
+ * are looked up in the FTS5 trigram index (migration 20261125110000_suggestion_search); shorter
+ * words (two Chinese characters such as “道路” are common) use LIKE. When the index finds more rows
+ * than an id list can carry, the equivalent LIKE condition is used instead: a trigram phrase match
+ * is a substring match, so the result is the same.
  */
-export async function searchSuggestionIds(db: Db, townshipId: number, q: string): Promise<number[]> {
-  const text = q.trim();
-  if (!text) return [];
-  // Each whitespace-separated term must occur (AND).
-  const terms = text.split(/\s+/).filter(Boolean).slice(0, 5);
-  if (terms.every((t) => [...t].length >= 3)) {
-    const match = terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ');
-    const rows = await db.$queryRaw<Array<{ id: number }>>`
-      SELECT s."id" AS id FROM "SuggestionSearch" f JOIN "Suggestion" s ON s."id" = f.rowid
-      WHERE "SuggestionSearch" MATCH ${match} AND s."townshipId" = ${townshipId}`;
-    return rows.map((r) => Number(r.id));
-  }
-  const rows = await db.suggestion.findMany({
-    where: { townshipId, AND: terms.map((t) => ({ OR: [{ title: { contains: t } }, { content: { contains: t } }] })) },
-    select: { id: true },
-  });
-  return rows.map((r) => r.id);
+export async function searchWhere(db: Db, townshipId: number, q: string): Promise<Prisma.SuggestionWhereInput> {
+  const terms = q.trim().split(/\s+/).filter(Boolean).slice(0, 5);
+  if (!terms.length) return {};
+  if (!terms.every((t) => [...t].length >= 3)) return likeWhere(terms);
+  const match = terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ');
+  const rows = await db.$queryRaw<Array<{ id: number }>>`
+    SELECT s."id" AS id FROM "SuggestionSearch" f JOIN "Suggestion" s ON s."id" = f.rowid
+    WHERE "SuggestionSearch" MATCH ${match} AND s."townshipId" = ${townshipId}
+    LIMIT ${MAX_ID_LIST + 1}`;
+  if (rows.length > MAX_ID_LIST) return likeWhere(terms);
+  return { id: { in: rows.map((r) => Number(r.id)) } };
 }

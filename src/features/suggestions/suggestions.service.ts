@@ -9,7 +9,7 @@ import { formatDate, yearOf } from '../../lib/format.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import { suggestionScope } from './suggestions.policy.js';
-import { searchSuggestionIds } from './suggestions.search.js';
+import { searchWhere } from './suggestions.search.js';
 import {
   ACTIONS,
   AWAITING_REPLY,
@@ -140,10 +140,7 @@ export function createSuggestionsService(
       const todayStart = new Date(now().getTime() - 24 * 3600 * 1000);
       and.push({ status: { in: [...AWAITING_REPLY] }, deadline: { lt: todayStart } });
     }
-    if (filter.q) {
-      const ids = await searchSuggestionIds(db, user.townshipId, filter.q);
-      and.push({ id: { in: ids } });
-    }
+    if (filter.q) and.push(await searchWhere(db, user.townshipId, filter.q));
     return { AND: and };
   }
 
