@@ -5,6 +5,7 @@ import { createDeputiesService } from './features/deputies/deputies.service.js';
 import { createStationsService } from './features/stations/stations.service.js';
 import { createSuggestionsService } from './features/suggestions/suggestions.service.js';
 import { createProjectsService } from './features/projects/projects.service.js';
+import { createVotingService } from './features/projects/voting.service.js';
 import { createActivitiesService } from './features/activities/activities.service.js';
 import { createReportsService } from './features/reports/reports.service.js';
 import { createTasksService } from './features/tasks/tasks.service.js';
@@ -18,9 +19,9 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
   const now = options.now ?? (() => new Date());
   const audit = createAuditService(db);
   const suggestions = createSuggestionsService(db, now);
-  const tasks = createTasksService(db, now);
-  const projects = createProjectsService(db);
   const notifications = createNotificationsService(db);
+  const tasks = createTasksService(db, now, { audit, notifications });
+  const projects = createProjectsService(db, audit);
   return {
     db,
     now,
@@ -31,6 +32,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     stations: createStationsService(db),
     suggestions,
     projects,
+    voting: createVotingService(db, audit, now),
     activities: createActivitiesService(db),
     reports: createReportsService(db),
     tasks,
