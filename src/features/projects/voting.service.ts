@@ -304,8 +304,8 @@ export function createVotingService(db: Db, audit: AuditService, now: () => Date
     /** The candidate list printed for the session (A4). */
     async printList(user: CurrentUser, id: number) {
       const session = await findSession(user, id);
-      const c = await counting(session);
-      return { session, name: sessionName(session), ...c };
+      const [c, township] = await Promise.all([counting(session), db.township.findUniqueOrThrow({ where: { id: user.townshipId } })]);
+      return { session, name: sessionName(session), townshipName: township.name, ...c };
     },
   };
 }
