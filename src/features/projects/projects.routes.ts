@@ -6,6 +6,7 @@ import { flash } from '../../middleware/flash.js';
 import { date, parseForm, parseId, type FieldErrors } from '../../lib/forms.js';
 import { toDateInput } from '../../lib/format.js';
 import { orRender, submitted } from '../../lib/form-flow.js';
+import { ConflictError } from '../../errors.js';
 import { ProjectPhase } from '../../generated/prisma/enums.js';
 import {
   byId,
@@ -24,6 +25,12 @@ const filterSchema = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
   phase: z.enum(ProjectPhase).optional().catch(undefined),
 });
+
+/** Only candidates before the vote are edited; the phase and the status never change through this form. */
+function editable<P extends { phase: string }>(p: P): P {
+  if (p.phase !== 'COLLECTED' && p.phase !== 'SHORTLISTED') throw new ConflictError('项目已经票决，不能再修改项目内容；实施情况请通过“更新进度”记录。');
+  return p;
+}
 
 const PROJECT_FIELDS = ['year', 'name', 'description', 'location', 'responsibleUnitId', 'budgetYuan', 'source', 'plannedStart', 'plannedEnd', 'sessionId', 'outcomeLabel', 'outcomeUnit', 'outcomePlanned'] as const;
 const FORM_FIELDS: Record<string, readonly string[]> = {
@@ -99,7 +106,7 @@ export function projectsRoutes(services: Services): Router {
   });
 
   router.get('/projects/:id/edit', staff, async (req, res) => {
-    const p = await projects.get(req.user!, parseId(req.params.id));
+    const p = editable(await projects.get(req.user!, parseId(req.params.id)));
     const values = {
       year: String(p.year), name: p.name, description: p.description, location: p.location,
       responsibleUnitId: p.responsibleUnitId ? String(p.responsibleUnitId) : '',
@@ -112,7 +119,7 @@ export function projectsRoutes(services: Services): Router {
 
   router.post('/projects/:id', staff, async (req, res) => {
     const id = parseId(req.params.id);
-    const p = await projects.get(req.user!, id);
+    const p = editable(await projects.get(req.user!, id));
     const form = parseForm(projectFormSchema, req.body);
     const again = (errors: FieldErrors) => renderForm(req, res, 422, submitted(req.body, PROJECT_FIELDS), errors, p);
     if (!form.ok) return again(form.errors);

@@ -19,7 +19,7 @@ const list = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) 
 
 /** The rows of expected outcomes (label, unit, planned) typed in repeated fields; blank rows dropped. */
 const outcomes = z
-  .object({ outcomeLabel: z.any(), outcomeUnit: z.any(), outcomePlanned: z.any() })
+  .object({ outcomeLabel: z.unknown().optional(), outcomeUnit: z.unknown().optional(), outcomePlanned: z.unknown().optional() })
   .transform((o, ctx) => {
     const labels = list(o.outcomeLabel);
     const units = list(o.outcomeUnit);
