@@ -1,22 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type request from 'supertest';
-import { createTestApp, csrfOf, loginAs, type TestApp } from '../helpers/test-app.js';
-import { createProjectsWorld, createUser, createWorld, TEST_PASSWORD, type ProjectsWorld, type World } from '../helpers/factories.js';
+import { csrfOf, loginAs, type TestApp } from '../helpers/test-app.js';
+import { createUser, TEST_PASSWORD, type ProjectsWorld, type World } from '../helpers/factories.js';
+import { projectsTestApp } from '../helpers/projects-world.js';
 
 let t: TestApp;
 let w: World;
 let pw: ProjectsWorld;
-const agents: Record<string, request.Agent> = {};
-const csrf: Record<string, string> = {};
+let agents: Record<string, request.Agent>;
+let csrf: Record<string, string>;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  w = await createWorld(t.services.db);
-  pw = await createProjectsWorld(t.services.db, w);
-  for (const name of ['staff', 'presidium', 'deputy', 'deputy2', 'unit', 'auditor'] as const) {
-    agents[name] = await loginAs(t.app, w.users[name].username, TEST_PASSWORD);
-    csrf[name] = await csrfOf(agents[name]!);
-  }
+  ({ t, w, pw, agents, csrf } = await projectsTestApp(['staff', 'presidium', 'deputy', 'deputy2', 'unit', 'auditor']));
 });
 afterAll(() => t.close());
 

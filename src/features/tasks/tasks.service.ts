@@ -241,7 +241,7 @@ export function createTasksService(db: Db, now: () => Date = () => new Date(), d
             assignments: { create: deputyIds.map((deputyId) => ({ deputyId })) },
           },
         });
-        await event(tx, task.id, user, 'create', `发布任务：${task.title}`);
+        await event(tx, task.id, user, 'create');
         for (const d of deputies) await event(tx, task.id, user, 'assign', `指派给${d.name}`, d.id);
         await audit?.record(user, { action: 'task.create', entity: 'SupervisionTask', entityId: task.id, detail: { title: task.title, deputyIds } }, tx);
         await notifications?.notify(await usersOfDeputies(tx, deputyIds), { kind: 'task.assigned', title: `新的监督任务：${task.title}`, link: `/tasks/${task.id}` }, tx);
@@ -254,7 +254,7 @@ export function createTasksService(db: Db, now: () => Date = () => new Date(), d
       if (mine.status !== 'ASSIGNED') throw new ConflictError('您已经接受了这项任务。');
       await db.$transaction(async (tx) => {
         await move(tx, mine, ['ASSIGNED'], { status: 'ACCEPTED', acceptedAt: now() });
-        await event(tx, id, user, 'accept', `${mine.deputy.name}接受任务`, mine.deputyId);
+        await event(tx, id, user, 'accept', '', mine.deputyId);
       });
     },
 
@@ -273,7 +273,7 @@ export function createTasksService(db: Db, now: () => Date = () => new Date(), d
       if (!WORKING.includes(mine.status)) throw new ConflictError(mine.status === 'ASSIGNED' ? '请先接受任务再提交报告。' : '报告已提交，等待审核。');
       await db.$transaction(async (tx) => {
         await move(tx, mine, WORKING, { status: 'SUBMITTED', reportText: report.reportText, reportDate: report.reportDate, findings: report.findings, submittedAt: now() });
-        await event(tx, id, user, 'submit', `${mine.deputy.name}提交报告`, mine.deputyId);
+        await event(tx, id, user, 'submit', '', mine.deputyId);
         if (task.assignedById) {
           await notifications?.notify([task.assignedById], { kind: 'task.submitted', title: `${mine.deputy.name}提交了任务报告：${task.title}`, link: `/tasks/${id}` }, tx);
         }
