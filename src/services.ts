@@ -5,6 +5,7 @@ import { createDeputiesService } from './features/deputies/deputies.service.js';
 import { createStationsService } from './features/stations/stations.service.js';
 import { createSuggestionsService } from './features/suggestions/suggestions.service.js';
 import { createProjectsService } from './features/projects/projects.service.js';
+import { createVotingService } from './features/projects/voting.service.js';
 import { createActivitiesService } from './features/activities/activities.service.js';
 import { createReportsService } from './features/reports/reports.service.js';
 import { createTasksService } from './features/tasks/tasks.service.js';
@@ -21,8 +22,8 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
   const audit = createAuditService(db);
   const notifications = createNotificationsService(db);
   const suggestions = createSuggestionsService(db, { audit, notifications }, now);
-  const tasks = createTasksService(db, now);
-  const projects = createProjectsService(db);
+  const tasks = createTasksService(db, now, { audit, notifications });
+  const projects = createProjectsService(db, audit);
   return {
     db,
     now,
@@ -35,6 +36,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     suggestionStats: createSuggestionStatsService(db, now),
     units: createUnitsService(db),
     projects,
+    voting: createVotingService(db, audit, now),
     activities: createActivitiesService(db),
     reports: createReportsService(db),
     tasks,

@@ -21,6 +21,10 @@ import type {
   ReportStatus,
   AssignmentRole,
   SupervisionWay,
+  ProjectSource,
+  ProjectRatingValue,
+  VotingStatus,
+  VotingRule,
 } from '../generated/prisma/enums.js';
 
 export const roleLabels: Record<Role, string> = {
@@ -153,6 +157,40 @@ export const taskAssignmentStatusLabels: Record<TaskAssignmentStatus, string> = 
   SUBMITTED: '已提交报告',
   RETURNED: '退回补充',
   CLOSED: '已完成',
+};
+
+export const projectSourceLabels: Record<ProjectSource, string> = {
+  GOVERNMENT: '政府提出',
+  DEPUTY_SUGGESTION: '代表建议',
+  VOTER_OPINION: '选民意见',
+};
+
+export const projectRatingLabels: Record<ProjectRatingValue, string> = {
+  SATISFIED: '满意',
+  BASICALLY_SATISFIED: '基本满意',
+  DISSATISFIED: '不满意',
+  ABSTAIN: '弃权',
+};
+
+export const votingStatusLabels: Record<VotingStatus, string> = { NOT_OPEN: '未开始', OPEN: '投票中', CLOSED: '已结束' };
+
+export const votingRuleLabels: Record<VotingRule, string> = {
+  HALF_OF_ALL: '赞成票超过全体代表的半数',
+  HALF_OF_PRESENT: '赞成票超过出席代表的半数',
+};
+
+/** The history of a supervision task (SupervisionTaskEvent.action). */
+export const taskEventLabels: Record<string, string> = {
+  create: '发布任务',
+  assign: '指派',
+  accept: '接受任务',
+  start: '开始履职',
+  progress: '记录进展',
+  submit: '提交报告',
+  return: '退回补充',
+  approve: '审核通过',
+  close: '关闭任务',
+  cancel: '撤销任务',
 };
 
 export const reportStatusLabels: Record<ReportStatus, string> = { DRAFT: '草稿', FINAL: '定稿' };

@@ -11,6 +11,8 @@ const ITEMS = {
   activities: { href: '/activities', label: '代表活动' },
   reports: { href: '/reports', label: '工作报告' },
   tasks: { href: '/me/tasks', label: '我的任务' },
+  allTasks: { href: '/tasks', label: '监督任务' },
+  sessions: { href: '/sessions', label: '会议票决' },
   me: { href: '/me', label: '我的履职' },
   audit: { href: '/audit', label: '操作日志' },
 } satisfies Record<string, NavItem>;
@@ -19,11 +21,11 @@ const ITEMS = {
 export function navFor(role: Role): NavItem[] {
   switch (role) {
     case 'STAFF':
-      return [ITEMS.home, ITEMS.suggestions, ITEMS.deputies, ITEMS.stations, ITEMS.projects, ITEMS.activities, ITEMS.reports];
+      return [ITEMS.home, ITEMS.suggestions, ITEMS.deputies, ITEMS.stations, ITEMS.projects, ITEMS.sessions, ITEMS.allTasks, ITEMS.activities, ITEMS.reports];
     case 'PRESIDIUM':
-      return [ITEMS.home, ITEMS.suggestions, ITEMS.projects, ITEMS.tasks, ITEMS.deputies, ITEMS.stations, ITEMS.activities, ITEMS.reports];
+      return [ITEMS.home, ITEMS.suggestions, ITEMS.projects, ITEMS.sessions, ITEMS.tasks, ITEMS.allTasks, ITEMS.deputies, ITEMS.stations, ITEMS.activities, ITEMS.reports];
     case 'DEPUTY':
-      return [ITEMS.home, ITEMS.suggestions, ITEMS.tasks, ITEMS.me, ITEMS.projects, ITEMS.stations, ITEMS.activities];
+      return [ITEMS.home, ITEMS.suggestions, ITEMS.tasks, ITEMS.me, ITEMS.projects, ITEMS.sessions, ITEMS.stations, ITEMS.activities];
     case 'UNIT':
       return [ITEMS.home, ITEMS.suggestions, ITEMS.projects];
     case 'AUDITOR':

@@ -122,3 +122,28 @@ export async function createWorld(db: Db) {
   return { township, congress, users, deputies: { chairDeputy, deputyA, deputyB }, unit, otherUnit, station, suggestions: { mine, others, draftOfB }, project, activity };
 }
 export type World = Awaited<ReturnType<typeof createWorld>>;
+
+/**
+ * Projects and tasks on top of a world: a session of the world's congress with two shortlisted
+ * candidates (voting not open yet), and one open supervision task for each deputy account.
+ */
+export async function createProjectsWorld(db: Db, w: World) {
+  const t = w.township.id;
+  const session = await db.congressSession.create({
+    data: { congressId: w.congress.id, number: 5, date: new Date('2024-12-26T00:00:00+08:00'), place: '镇政府会议室' },
+  });
+  const candidate = (name: string, budgetYuan: number) =>
+    db.livelihoodProject.create({ data: { townshipId: t, year: 2025, name, budgetYuan, phase: 'SHORTLISTED', sessionId: session.id, responsibleUnitId: w.unit.id } });
+  const candidates = [await candidate('候选项目甲', 1_800_000), await candidate('候选项目乙', 3_500_000)];
+  const task = (deputyId: number, title: string) =>
+    db.supervisionTask.create({
+      data: {
+        townshipId: t, kind: 'INSPECT_PROJECT', title, dueDate: new Date('2099-01-31T00:00:00+08:00'), projectId: w.project.id,
+        assignedById: w.users.staff.id, assignments: { create: [{ deputyId }] },
+      },
+    });
+  const taskOfA = await task(w.deputies.deputyA.id, '张代表的视察任务');
+  const taskOfB = await task(w.deputies.deputyB.id, '包代表的视察任务');
+  return { session, candidates, taskOfA, taskOfB };
+}
+export type ProjectsWorld = Awaited<ReturnType<typeof createProjectsWorld>>;

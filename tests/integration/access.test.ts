@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { createTestApp, loginAs, type TestApp } from '../helpers/test-app.js';
-import { createWorld, TEST_PASSWORD, type World } from '../helpers/factories.js';
+import { createProjectsWorld, createWorld, TEST_PASSWORD, type ProjectsWorld, type World } from '../helpers/factories.js';
 
 /**
  * Role × route × expected status for every GET page. 200 = the page, 303 = redirect,
@@ -9,11 +9,13 @@ import { createWorld, TEST_PASSWORD, type World } from '../helpers/factories.js'
  */
 let t: TestApp;
 let w: World;
+let pw: ProjectsWorld;
 let agents: Record<string, request.Agent>;
 
 beforeAll(async () => {
   t = await createTestApp();
   w = await createWorld(t.services.db);
+  pw = await createProjectsWorld(t.services.db, w);
   agents = {};
   for (const name of ['staff', 'presidium', 'deputy', 'deputy2', 'unit', 'auditor'] as const) {
     agents[name] = await loginAs(t.app, w.users[name].username, TEST_PASSWORD);
@@ -21,7 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type Row = [path: (w: World) => string, anon: number, staff: number, presidium: number, deputy: number, unit: number, auditor: number];
+type Row = [path: (w: World, pw: ProjectsWorld) => string, anon: number, staff: number, presidium: number, deputy: number, unit: number, auditor: number];
 
 const table: Row[] = [
   [() => '/', 303, 200, 200, 200, 200, 303],
@@ -56,6 +58,22 @@ const table: Row[] = [
   [() => '/audit', 303, 403, 403, 403, 403, 200],
   [() => '/account/password', 303, 200, 200, 200, 200, 200],
   [() => '/notifications', 303, 200, 200, 200, 200, 200],
+  [() => '/projects/new', 303, 200, 403, 403, 403, 403],
+  [(_, pw) => `/projects/${pw.candidates[0]!.id}/edit`, 303, 200, 403, 403, 403, 403],
+  [(w) => `/projects/${w.project.id}/edit`, 303, 409, 403, 403, 403, 403],
+  [() => '/projects/999999', 303, 404, 404, 404, 404, 403],
+  [() => '/sessions', 303, 200, 200, 200, 403, 403],
+  [(_, pw) => `/sessions/${pw.session.id}`, 303, 200, 200, 403, 403, 403],
+  [(_, pw) => `/sessions/${pw.session.id}/vote`, 303, 403, 200, 200, 403, 403],
+  [(_, pw) => `/sessions/${pw.session.id}/results`, 303, 200, 200, 200, 403, 403],
+  [(_, pw) => `/sessions/${pw.session.id}/print`, 303, 200, 200, 403, 403, 403],
+  [() => '/sessions/999999/results', 303, 404, 404, 404, 403, 403],
+  [() => '/tasks', 303, 200, 200, 403, 403, 403],
+  [() => '/tasks/deputies', 303, 200, 200, 403, 403, 403],
+  [() => '/tasks/new', 303, 200, 200, 403, 403, 403],
+  [(_, pw) => `/tasks/${pw.taskOfA.id}`, 303, 200, 200, 200, 403, 403],
+  [(_, pw) => `/tasks/${pw.taskOfB.id}`, 303, 200, 200, 404, 403, 403],
+  [() => '/tasks/999999', 303, 404, 404, 404, 403, 403],
   [() => '/login', 200, 303, 303, 303, 303, 303],
   [() => '/no-such-page', 404, 404, 404, 404, 404, 404],
 ];
@@ -66,9 +84,9 @@ describe('role × route', () => {
   for (const row of table) {
     const [path, ...expected] = row;
     roles.forEach((role, i) => {
-      it(`${role} GET ${path.toString().replace(/^\(\w*\) => /, '')} → ${expected[i]}`, async () => {
+      it(`${role} GET ${path.toString().replace(/^\([\w, ]*\) => /, '')} → ${expected[i]}`, async () => {
         const agent = role === 'anon' ? request(t.app) : agents[role]!;
-        const res = await agent.get(path(w));
+        const res = await agent.get(path(w, pw));
         expect(res.status).toBe(expected[i]);
         if (res.status === 403) expect(res.text).toContain('没有权限');
         if (res.status === 404) expect(res.text).toContain('不存在');

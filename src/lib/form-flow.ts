@@ -1,0 +1,28 @@
+/** The post → 422 re-render flow of a form, shared by the feature routes. */
+import type { FieldErrors } from './forms.js';
+import { ValidationError } from '../errors.js';
+
+/** The submitted text values of a form, to show again beside its errors (never the whole body). */
+export function submitted(body: unknown, fields: readonly string[]): Record<string, unknown> {
+  const b = (body ?? {}) as Record<string, unknown>;
+  const values: Record<string, unknown> = {};
+  for (const f of fields) {
+    const v = b[f];
+    values[f] = Array.isArray(v) ? v.map(String) : typeof v === 'string' ? v : '';
+  }
+  return values;
+}
+
+/** Runs a service call; a ValidationError becomes a 422 re-render instead of an error page. */
+export async function orRender(work: () => Promise<unknown>, render: (errors: FieldErrors) => Promise<void> | void): Promise<boolean> {
+  try {
+    await work();
+    return true;
+  } catch (e) {
+    if (e instanceof ValidationError) {
+      await render(e.fieldErrors);
+      return false;
+    }
+    throw e;
+  }
+}
