@@ -101,8 +101,10 @@ describe('the whole handling of one suggestion, as each role sees it', () => {
     clock = new Date('2024-03-03T10:00:00+08:00');
     expect((await act('unit', id, 'sign')).status).toBe(303);
     expect((await row(id)).status).toBe('HANDLING');
+    expect((await agents.unit!.get(`/suggestions/${id}`)).text).toContain('协办单位交通管理站尚未提交协办意见');
     expect((await act('otherunit', id, 'assist-opinions', { content: '交通站同意配合清理路边排水沟。' })).status).toBe(303);
     expect((await act('otherunit', id, 'reply', { category: 'A', content: '协办单位不能答复这件建议的。' })).status).toBe(403);
+    expect((await agents.unit!.get(`/suggestions/${id}`)).text).not.toContain('尚未提交协办意见');
     const outsider = await loginAs(t.app, 'chair', TEST_PASSWORD);
     expect((await outsider.get(`/suggestions/${id}`)).status).toBe(200); // presidium reads all
   });

@@ -483,8 +483,11 @@ export function createSuggestionsService(
       if (s.extensions.some((e) => e.status !== 'REFUSED')) actions = actions.filter((a) => a !== 'requestExtension');
       if (!s.extensions.some((e) => e.status === 'PENDING')) actions = actions.filter((a) => a !== 'decideExtension');
       if (!s.assignedAt || !canStillReturnAssignment(s.assignedAt, now())) actions = actions.filter((a) => a !== 'returnAssignment');
+      const assistPending = s.assignments
+        .filter((a) => a.active && a.role === 'ASSIST' && !s.replies.some((r) => r.isAssistOpinion && r.unitId === a.unit.id && r.round === ctx.round))
+        .map((a) => a.unit.name);
       const canEdit = (s.status === 'DRAFT' || s.status === 'RETURNED') && ((user.role === 'DEPUTY' && user.deputyId === s.leadDeputyId) || (user.role === 'STAFF' && s.createdById === user.id));
-      return { ...decorate(s), ctx, actions, canEdit };
+      return { ...decorate(s), ctx, actions, canEdit, assistPending };
     },
 
     /** 提出: a deputy's own suggestion, or one staff register on a deputy's behalf; saved as a draft or submitted. */
