@@ -77,7 +77,7 @@ export function authRoutes(services: Services, passport: Passport): Router {
     const form = parseForm(passwordSchema, req.body);
     if (!form.ok) return res.status(422).render('auth/password', { title: '修改密码', errors: form.errors });
     try {
-      await services.auth.changePassword(req.user!, form.data.currentPassword, form.data.newPassword);
+      await services.auth.changePassword(req.user!, form.data.currentPassword, form.data.newPassword, req.sessionID);
     } catch (e) {
       if (e instanceof ValidationError) {
         return res.status(422).render('auth/password', { title: '修改密码', errors: e.fieldErrors });

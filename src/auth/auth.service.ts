@@ -36,11 +36,9 @@ export function createAuthService(db: Db, audit: AuditService, now: () => Date =
         await audit.record(null, { action: 'login.failure', detail: { username: username.trim() }, ip });
         return { ok: false, reason: 'invalid', message: '用户名或密码不正确。' };
       }
-      if (!user.active) {
-        await audit.record(user, { action: 'login.inactive', entity: 'User', entityId: user.id, ip });
-        return { ok: false, reason: 'inactive', message: '该账号已停用，请联系镇人大工作人员。' };
-      }
       const t = now();
+      // A locked account says so whatever the password: checking it during the lock would tell an
+      // attacker when a guess is right.
       if (user.lockedUntil && user.lockedUntil > t) {
         await audit.record(user, { action: 'login.locked', entity: 'User', entityId: user.id, ip });
         return {
@@ -72,6 +70,11 @@ export function createAuthService(db: Db, audit: AuditService, now: () => Date =
         const left = MAX_FAILED_LOGINS - failed;
         return { ok: false, reason: 'invalid', message: `用户名或密码不正确。再输错${left}次，账号将被临时锁定。` };
       }
+      // Only after the right password: otherwise the message would tell which usernames exist.
+      if (!user.active) {
+        await audit.record(user, { action: 'login.inactive', entity: 'User', entityId: user.id, ip });
+        return { ok: false, reason: 'inactive', message: '该账号已停用，请联系镇人大工作人员。' };
+      }
       await db.$transaction(async (tx) => {
         await tx.user.update({
           where: { id: user.id },
@@ -89,7 +92,8 @@ export function createAuthService(db: Db, audit: AuditService, now: () => Date =
       return pick(user);
     },
 
-    async changePassword(user: CurrentUser, current: string, next: string): Promise<void> {
+    /** Changes the password and ends the user's other sessions (keeps `keepSessionId`). */
+    async changePassword(user: CurrentUser, current: string, next: string, keepSessionId = ''): Promise<void> {
       const row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
       if (!(await verifyPassword(row.passwordHash, current))) {
         throw new ValidationError({ currentPassword: '当前密码不正确' });
@@ -99,6 +103,7 @@ export function createAuthService(db: Db, audit: AuditService, now: () => Date =
       const passwordHash = await hashPassword(next);
       await db.$transaction(async (tx) => {
         await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: new Date() } });
+        await tx.session.deleteMany({ where: { sid: { not: keepSessionId }, data: { contains: `"passport":{"user":${user.id}}` } } });
         await audit.record(user, { action: 'user.password', entity: 'User', entityId: user.id }, tx);
       });
     },

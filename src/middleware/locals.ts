@@ -7,7 +7,9 @@ import { navFor } from '../lib/nav.js';
 /** What every view may use: the user, their navigation, the CSRF token, formatters and labels. */
 export const locals: RequestHandler = (req, res, next) => {
   setLocals(req, res);
-  res.locals.csrfToken = req.session ? csrfToken(req) : '';
+  // Only pages with forms need a token; anonymous visitors' only form is the login page, so the
+  // public pages never create a session row.
+  res.locals.csrfToken = req.session && (req.user || req.path === '/login') ? csrfToken(req) : '';
   next();
 };
 
@@ -18,6 +20,7 @@ export function setLocals(req: Request, res: Response): void {
   res.locals.path = req.path;
   res.locals.csrfToken ??= '';
   res.locals.flash ??= [];
+  res.locals.notificationCount ??= 0;
   res.locals.fmt = format;
   res.locals.labels = labels;
   res.locals.errors = {};

@@ -114,7 +114,33 @@ describe('login', () => {
     await t.services.db.user.update({ where: { username: 'deputy2' }, data: { active: true } });
   });
 
-  it('changes the password, explaining a weak one in Chinese', async () => {
+  it('answers a logged-in user’s stale form with the Chinese 403 page', async () => {
+    const agent = await loginAs(t.app, 'staff', TEST_PASSWORD);
+    const res = await agent.post('/deputies').type('form').send({ _csrf: 'stale-token', name: 'x' });
+    expect(res.status).toBe(403);
+    expect(res.text).toContain('页面已过期');
+    expect(res.text).toContain('王工作');
+  });
+
+  it('does not create sessions for anonymous visitors of public pages', async () => {
+    const before = await t.services.db.session.count();
+    await request(t.app).get('/public/suggestions');
+    await request(t.app).get('/public/suggestions');
+    expect(await t.services.db.session.count()).toBe(before);
+  });
+
+  it('does not tell a stranger that an account is deactivated', async () => {
+    await t.services.db.user.update({ where: { username: 'auditor' }, data: { active: false } });
+    const wrong = await postLogin(request.agent(t.app), 'auditor', 'wrong-password');
+    expect(wrong.text).toContain('用户名或密码不正确');
+    expect(wrong.text).not.toContain('停用');
+    const right = await postLogin(request.agent(t.app), 'auditor', TEST_PASSWORD);
+    expect(right.text).toContain('该账号已停用');
+    await t.services.db.user.update({ where: { username: 'auditor' }, data: { active: true } });
+  });
+
+  it('changes the password, explaining a weak one in Chinese, and ends the other sessions', async () => {
+    const elsewhere = await loginAs(t.app, 'unit', TEST_PASSWORD);
     const agent = await loginAs(t.app, 'unit', TEST_PASSWORD);
     let csrf = await csrfOf(agent);
     const weak = await agent.post('/account/password').type('form').send({ _csrf: csrf, currentPassword: TEST_PASSWORD, newPassword: 'short', confirmPassword: 'short' });
@@ -123,6 +149,8 @@ describe('login', () => {
     csrf = await csrfOf(agent);
     const ok = await agent.post('/account/password').type('form').send({ _csrf: csrf, currentPassword: TEST_PASSWORD, newPassword: 'New-Password-22', confirmPassword: 'New-Password-22' });
     expect(ok.status).toBe(303);
+    expect((await agent.get('/')).status).toBe(200);
+    expect((await elsewhere.get('/')).status).toBe(303);
     await loginAs(t.app, 'unit', 'New-Password-22');
   });
 });

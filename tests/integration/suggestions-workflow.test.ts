@@ -200,7 +200,10 @@ describe('the rules around the workflow', () => {
       ),
     );
     const staff = (await t.services.auth.findSessionUser(w.users.staff.id))!;
+    const saved = clock;
+    clock = new Date('2025-01-06T09:00:00+08:00'); // numbered in the year of 立案
     await Promise.all(made.map((s) => t.services.suggestions.fire(staff, s.id, 'accept', { note: '' }, s.version)));
+    clock = saved;
     const numbers = (await t.services.db.suggestion.findMany({ where: { year: 2025 }, select: { number: true } })).map((s) => s.number).sort();
     expect(numbers).toEqual([1, 2, 3, 4, 5, 6]);
   });
@@ -216,7 +219,9 @@ describe('the rules around the workflow', () => {
     const back = await row(s.id);
     expect(back.status).toBe('ACCEPTED');
     expect(back.deadline).toBeNull();
-    expect((await agents.unit!.get(`/suggestions/${s.id}`)).text).toContain('已退回');
+    // The unit no longer reads a suggestion it sent back; staff see the returned assignment.
+    expect((await agents.unit!.get(`/suggestions/${s.id}`)).status).toBe(404);
+    expect((await agents.staff!.get(`/suggestions/${s.id}`)).text).toContain('<span class="tag tag-off">已退回</span>');
     // Reassigned; after 7 days the unit can no longer return it.
     await t.services.suggestions.fire(staff, s.id, 'assign', { leadUnitId: w.unit.id, assistUnitIds: [], isComplex: false }, back.version);
     clock = new Date('2024-05-20T09:00:00+08:00');
@@ -254,7 +259,9 @@ describe('the rules around the workflow', () => {
   it('flags overdue items and sends each deadline reminder once', async () => {
     clock = new Date('2024-09-01T09:00:00+08:00');
     const overdue = await agents.staff!.get('/suggestions?overdue=1');
-    expect(overdue.text).toContain('已逾期');
+    expect(overdue.text).toContain('class="tag tag-overdue"');
+    expect(overdue.text).toContain('退回交办测试'); // reassigned 2024-05-05, due 2024-08-05, not answered
+    expect(overdue.text).not.toContain('张代表的建议'); // no deadline
     const first = await t.services.suggestions.remindDeadlines();
     expect(first).toBeGreaterThan(0);
     const count = await t.services.db.notification.count({ where: { kind: 'overdue' } });
@@ -285,7 +292,7 @@ describe('the rules around the workflow', () => {
   it('carries unfinished suggestions into the next year’s list, marked 结转', async () => {
     const list = await agents.staff!.get('/suggestions?year=2025');
     expect(list.text).toContain('张代表的建议'); // 2024, still awaiting a reply
-    expect(list.text).toContain('结转');
+    expect(list.text).toMatch(/张代表的建议<\/a>(?: <span[^>]*>[^<]*<\/span>)* <span class="tag tag-off">结转<\/span>/);
     expect(list.text).not.toContain('关于修缮东明村排水沟的建议'); // 2024 but 办结
     const carried = await agents.staff!.get('/suggestions?year=2025&carried=1');
     expect(carried.text).toContain('张代表的建议');
@@ -311,10 +318,34 @@ describe('the rules around the workflow', () => {
     expect(sheet.rowCount).toBe(2 + (await t.services.db.suggestion.count({ where: { year: 2024, NOT: { status: 'DRAFT' } } })));
   });
 
+  it('counts a late first reply as late, even after re-handling moved the deadline', async () => {
+    const saved = clock;
+    const as = async (id: number) => (await t.services.auth.findSessionUser(id))!;
+    const [staff, unit, deputy] = [await as(w.users.staff.id), await as(w.users.unit.id), await as(w.users.deputy.id)];
+    clock = new Date('2023-01-03T09:00:00+08:00');
+    const s = await t.services.db.suggestion.create({ data: { townshipId: w.township.id, year: 2023, title: '迟复测试', content: '迟复测试内容，至少十个字。', category: 'OTHER', leadDeputyId: w.deputies.deputyA.id, status: 'SUBMITTED' } });
+    const v = async () => (await row(s.id)).version;
+    await t.services.suggestions.fire(staff, s.id, 'accept', { note: '' }, await v());
+    await t.services.suggestions.fire(staff, s.id, 'assign', { leadUnitId: w.unit.id, assistUnitIds: [], isComplex: false }, await v()); // due 2023-04-03
+    await t.services.suggestions.fire(unit, s.id, 'sign', { note: '' }, await v());
+    clock = new Date('2023-05-01T09:00:00+08:00');
+    await t.services.suggestions.fire(unit, s.id, 'reply', { category: 'A', content: '已经解决了这个问题。', plannedCompletion: null }, await v());
+    clock = new Date('2023-05-02T09:00:00+08:00');
+    await t.services.suggestions.fire(deputy, s.id, 'rate', { attitude: 'SATISFIED', result: 'DISSATISFIED', comment: '' }, await v()); // due 2023-06-02
+    clock = saved;
+    const stats = await t.services.suggestionStats.forYear({ townshipId: w.township.id }, 2023);
+    expect(stats.total.replied).toBe(1);
+    expect(stats.total.repliedOnTime).toBe(0);
+    expect(stats.total.toImplement).toBe(0); // sent back: not yet accepted by the deputy
+  });
+
   it('computes the year statistics: 办复率, 满意率, 落实率', async () => {
     const stats = await t.services.suggestionStats.forYear({ townshipId: w.township.id }, 2024);
     expect(stats.total.count).toBeGreaterThan(0);
     expect(stats.total.replied).toBe(1);
+    // The first reply (2024-03-03) was due 2024-08-01 (extended): on time. The re-handling
+    // deadline set afterwards must not change that.
+    expect(stats.total.repliedOnTime).toBe(1);
     expect(stats.total.rated).toBe(1);
     expect(stats.total.satisfied).toBe(1);
     expect(stats.total.toImplement).toBe(1);

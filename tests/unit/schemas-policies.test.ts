@@ -62,7 +62,7 @@ describe('policies', () => {
 
   it('scopes suggestions by role and never crosses townships', () => {
     expect(suggestionScope(user('DEPUTY', { deputyId: 3 }))).toMatchObject({ townshipId: 7, OR: [{ leadDeputyId: 3 }, { coSigners: { some: { deputyId: 3 } } }] });
-    expect(suggestionScope(user('UNIT', { unitId: 4 }))).toEqual({ townshipId: 7, assignments: { some: { unitId: 4 } } });
+    expect(suggestionScope(user('UNIT', { unitId: 4 }))).toEqual({ townshipId: 7, assignments: { some: { unitId: 4, active: true } } });
     expect(suggestionScope(user('DEPUTY'))).toEqual({ id: -1 });
     expect(suggestionScope(user('UNIT'))).toEqual({ id: -1 });
     expect(suggestionScope(user('AUDITOR'))).toEqual({ id: -1 });

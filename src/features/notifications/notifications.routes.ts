@@ -30,7 +30,7 @@ export function notificationsRoutes(services: Services): Router {
 
   router.post('/notifications/:id/open', requireLogin, async (req, res) => {
     const link = await services.notifications.open(req.user!, parseId(req.params.id));
-    res.redirect(303, link.startsWith('/') ? link : '/notifications');
+    res.redirect(303, link.startsWith('/') && !link.startsWith('//') ? link : '/notifications');
   });
 
   return router;

@@ -3,7 +3,8 @@ import type { Prisma } from '../../generated/prisma/client.js';
 
 /**
  * Which suggestions a user may read: staff and presidium all of the township (but not other
- * people's drafts); a deputy those they lead or co-signed; a unit officer those assigned to the unit.
+ * people's drafts); a deputy those they lead or co-signed; a unit officer those currently assigned
+ * to the unit.
  */
 export function suggestionScope(user: CurrentUser): Prisma.SuggestionWhereInput {
   const township = { townshipId: user.townshipId };
@@ -22,7 +23,8 @@ export function suggestionScope(user: CurrentUser): Prisma.SuggestionWhereInput 
       };
     case 'UNIT':
       if (!user.unitId) return { id: -1 };
-      return { ...township, assignments: { some: { unitId: user.unitId } } };
+      // Only current assignments: a unit that returned a wrong assignment no longer reads it.
+      return { ...township, assignments: { some: { unitId: user.unitId, active: true } } };
     default:
       return { id: -1 };
   }

@@ -27,8 +27,6 @@ import {
   versionSchema,
 } from './suggestions.schemas.js';
 import { ledgerWorkbook } from './suggestions.export.js';
-import { carriedInto, yearWhere } from './suggestions.service.js';
-import { yearOf } from '../../lib/format.js';
 
 /** Each workflow action: its URL segment and the schema of its form. */
 const ACTION_ROUTES: Record<ActionName, { path: string; schema: z.ZodType }> = {
@@ -111,14 +109,10 @@ export function suggestionsRoutes(services: Services): Router {
   // ── Lists ──
   router.get('/suggestions', canRead, async (req, res) => {
     const filter = suggestionFilterSchema.parse(req.query);
-    const { year, ...rest } = filter;
     const [page, years, counts, units, deputies] = await Promise.all([
       suggestions.list(req.user!, filter),
       suggestions.years(req.user!),
-      suggestions.countByStatus(req.user!, {
-        ...(rest.carried ? carriedInto(year ?? yearOf(services.now())) : year ? yearWhere(year) : {}),
-        ...(req.user!.role === 'PRESIDIUM' && rest.scope !== 'all' ? { supervisorId: req.user!.id } : {}),
-      }),
+      suggestions.tabCounts(req.user!, filter),
       req.user!.role === 'STAFF' || req.user!.role === 'PRESIDIUM' ? services.units.options(req.user!) : Promise.resolve([]),
       req.user!.role === 'STAFF' || req.user!.role === 'PRESIDIUM' ? services.deputies.options(req.user!) : Promise.resolve([]),
     ]);
@@ -185,7 +179,8 @@ export function suggestionsRoutes(services: Services): Router {
   // ── Public results (代表法第四十二条): no login, no contact data ──
   router.get('/public/suggestions', async (req, res) => {
     const year = Number(req.query.year) || undefined;
-    const list = await services.suggestionStats.publicList(year);
+    const page = Math.max(1, Number(req.query.page) || 1);
+    const list = await services.suggestionStats.publicList(year, page);
     res.render('suggestions/public-index', { title: '代表建议办理结果公开', ...list, year });
   });
   router.get('/public/suggestions/:id', async (req, res) => {

@@ -5,7 +5,7 @@ import type { SuggestionStatus } from '../../generated/prisma/enums.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
 import { pageArgs, toPage } from '../../lib/pagination.js';
 import { deadlineFlag } from '../../lib/deadline.js';
-import { formatDate, yearOf } from '../../lib/format.js';
+import { formatDate, yearOf, yearRange } from '../../lib/format.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import { suggestionScope } from './suggestions.policy.js';
@@ -55,7 +55,13 @@ const listInclude = {
 
 /** Unfinished suggestions of earlier years, carried over (结转) into `year`. */
 export function carriedInto(year: number): Prisma.SuggestionWhereInput {
-  return { year: { lt: year }, status: { notIn: [...TERMINAL, 'DRAFT'] } };
+  // Accepted in an earlier year and not finished by the start of `year` (closed later, or still open).
+  return {
+    year: { lt: year },
+    number: { not: null },
+    status: { notIn: ['MERGED', 'REFERENCE'] },
+    OR: [{ status: { not: 'CLOSED' } }, { closedAt: { gte: yearRange(year).gte } }],
+  };
 }
 
 /** A year's list: that year's suggestions plus the unfinished ones carried over from earlier years. */
@@ -116,13 +122,14 @@ export function createSuggestionsService(
 ) {
   const { audit, notifications } = deps;
 
-  function decorate<T extends { deadline: Date | null; status: SuggestionStatus; year: number; number: number | null }>(s: T) {
+  /** Adds the code, the deadline flag, and whether it is carried over (结转) into `viewYear`. */
+  function decorate<T extends { deadline: Date | null; status: SuggestionStatus; year: number; number: number | null }>(s: T, viewYear = yearOf(now())) {
     const open = AWAITING_REPLY.includes(s.status);
     return {
       ...s,
       code: suggestionCode(s),
       flag: deadlineFlag(s.deadline, open, now()),
-      carriedOver: s.year < yearOf(now()) && !TERMINAL.includes(s.status) && s.status !== 'DRAFT',
+      carriedOver: s.year < viewYear && s.number !== null && !TERMINAL.includes(s.status),
     };
   }
 
@@ -211,11 +218,13 @@ export function createSuggestionsService(
     const code = suggestionCode(s);
     switch (action) {
       case 'submit':
-        return { data: { submittedAt: t, statusNote: '' }, notify: async () => notifications.notify(await staffUsers(tx, s.townshipId), { kind: 'submitted', title: `新建议待审查：${s.title}`, link }, tx) };
+        return { data: { submittedAt: t, statusNote: '', year: yearOf(t) }, notify: async () => notifications.notify(await staffUsers(tx, s.townshipId), { kind: 'submitted', title: `新建议待审查：${s.title}`, link }, tx) };
       case 'accept': {
-        const max = await tx.suggestion.aggregate({ where: { townshipId: s.townshipId, year: s.year }, _max: { number: true } });
+        // Numbered in the year of 立案, per township: 2024-015.
+        const year = yearOf(t);
+        const max = await tx.suggestion.aggregate({ where: { townshipId: s.townshipId, year }, _max: { number: true } });
         const number = (max._max.number ?? 0) + 1;
-        return { data: { number, acceptedAt: t, statusNote: '' }, note: `编号 ${suggestionCode({ year: s.year, number })}` };
+        return { data: { year, number, acceptedAt: t, statusNote: '' }, note: `编号 ${suggestionCode({ year, number })}` };
       }
       case 'return':
       case 'toReference': {
@@ -230,7 +239,11 @@ export function createSuggestionsService(
         if (!original || original.id === s.id || original.status === 'MERGED') {
           throw new ValidationError({ duplicateOfCode: `没有找到可并入的建议“${duplicateOfCode}”` });
         }
-        return { data: { duplicateOfId: original.id, statusNote: reason }, note: `并入 ${duplicateOfCode}：${reason}` };
+        return {
+          data: { duplicateOfId: original.id, statusNote: reason },
+          note: `并入 ${duplicateOfCode}：${reason}`,
+          notify: async () => notifications.notify(await userOfDeputy(tx, s.leadDeputyId), { kind: 'merge', title: `您的建议与 ${duplicateOfCode} 重复，已并案办理：${s.title}`, link }, tx),
+        };
       }
       case 'assign': {
         const { leadUnitId, assistUnitIds, isComplex } = input as ActionInput['assign'];
@@ -278,6 +291,7 @@ export function createSuggestionsService(
       }
       case 'requestExtension': {
         const { newDeadline, reason } = input as ActionInput['requestExtension'];
+        if (ctx.round > 1) throw new ConflictError('重新办理期间（1个月内再次答复）不能申请延期。');
         const previous = await tx.deadlineExtension.count({ where: { suggestionId: s.id, status: { in: ['PENDING', 'APPROVED'] } } });
         if (previous) throw new ConflictError('每件建议只能申请一次延期，已有延期申请。');
         if (!s.deadline) throw new ConflictError('这件建议没有答复期限，无需延期。');
@@ -313,8 +327,10 @@ export function createSuggestionsService(
       case 'reply': {
         const r = input as ActionInput['reply'];
         await tx.reply.create({
-          data: { suggestionId: s.id, unitId: user.unitId!, round: ctx.round, category: r.category, content: r.content, plannedCompletion: r.category === 'B' ? r.plannedCompletion : null, authorId: user.id },
+          data: { suggestionId: s.id, unitId: user.unitId!, round: ctx.round, category: r.category, content: r.content, plannedCompletion: r.category === 'B' ? r.plannedCompletion : null, dueAt: s.deadline, authorId: user.id, createdAt: t },
         });
+        // Replying settles a pending extension request: it is no longer needed.
+        await tx.deadlineExtension.updateMany({ where: { suggestionId: s.id, status: 'PENDING' }, data: { status: 'REFUSED', decidedAt: t, decisionNote: '单位已答复，延期申请自动撤销' } });
         return {
           data: { repliedAt: t },
           note: `${r.category}类答复`,
@@ -338,7 +354,11 @@ export function createSuggestionsService(
             notify: async () => notifications.notify(await usersOfUnits(tx, ctx.leadUnitIds), { kind: 'rehandle', title: `代表对答复不满意，请重新办理：${s.title}`, link }, tx),
           };
         }
-        return { data: ctx.replyCategory === 'B' ? {} : { closedAt: t }, note };
+        return {
+          data: ctx.replyCategory === 'B' ? {} : { closedAt: t },
+          note,
+          notify: async () => notifications.notify(await usersOfUnits(tx, ctx.leadUnitIds), { kind: 'rated', title: `代表已测评（${note.split('：')[0]}）：${s.title}`, link }, tx),
+        };
       }
       case 'implementationUpdate': {
         const u = input as ActionInput['implementationUpdate'];
@@ -422,7 +442,14 @@ export function createSuggestionsService(
         db.suggestion.findMany({ where, include: listInclude, orderBy: orderBy(filter.sort), ...pageArgs(filter.page) }),
         db.suggestion.count({ where }),
       ]);
-      return toPage(items.map(decorate), total, filter.page);
+      return toPage(items.map((s) => decorate(s, filter.year)), total, filter.page);
+    },
+
+    /** Counts per state for the tabs: the same filters as the list, except the state. */
+    async tabCounts(user: CurrentUser, filter: SuggestionFilter) {
+      const where = await filterWhere(user, { ...filter, status: undefined });
+      const rows = await db.suggestion.groupBy({ by: ['status'], where, _count: { _all: true } });
+      return Object.fromEntries(rows.map((r) => [r.status, r._count._all])) as Partial<Record<SuggestionStatus, number>>;
     },
 
     /** Every row of the filtered list (for the .xlsx 台账), with what the ledger shows. */
@@ -440,7 +467,7 @@ export function createSuggestionsService(
         orderBy: orderBy(filter.sort === 'updated' ? 'number' : filter.sort),
         take: 5000,
       });
-      return rows.map(decorate);
+      return rows.map((s) => decorate(s, filter.year));
     },
 
     /** Years that have suggestions in this user's scope, newest first. */
@@ -497,7 +524,9 @@ export function createSuggestionsService(
       const submit = form.intent === 'submit';
       return db.$transaction(async (tx) => {
         if (form.opinionId) {
-          const opinion = await tx.voterOpinion.findFirst({ where: { id: form.opinionId, townshipId: user.townshipId } });
+          const opinion = await tx.voterOpinion.findFirst({
+            where: { id: form.opinionId, townshipId: user.townshipId, ...(user.role === 'DEPUTY' ? { deputyId: user.deputyId ?? -1 } : {}) },
+          });
           if (!opinion) throw new ValidationError({ opinionId: '没有找到该选民意见' });
           if (opinion.suggestionId) throw new ValidationError({ opinionId: '该选民意见已经转为代表建议' });
         }
