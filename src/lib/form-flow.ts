@@ -13,6 +13,12 @@ export function submitted(body: unknown, fields: readonly string[]): Record<stri
   return values;
 }
 
+/** The field names of a zod object schema (refined or not), to pick the submitted values by. */
+export function fieldsOf(schema: unknown): string[] {
+  const shape = (schema as { shape?: Record<string, unknown> }).shape;
+  return shape ? Object.keys(shape) : [];
+}
+
 /** Runs a service call; a ValidationError becomes a 422 re-render instead of an error page. */
 export async function orRender(work: () => Promise<unknown>, render: (errors: FieldErrors) => Promise<void> | void): Promise<boolean> {
   try {

@@ -90,7 +90,7 @@ export function maskPhone(phone: string): string {
   return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
 }
 
-/** Percentage with one decimal place, "" when there is nothing to divide. */
+/** Percentage with one decimal place, "—" when there is nothing to divide. */
 export function formatPercent(numerator: number, denominator: number): string {
   if (!denominator) return '—';
   return `${(Math.round((numerator / denominator) * 1000) / 10).toFixed(1)}%`;

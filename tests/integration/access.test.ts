@@ -109,8 +109,13 @@ describe('state-changing routes are guarded too', () => {
     expect(b.name).toBe('包代表');
   });
 
-  it('a deputy never sees another deputy’s phone number in any list', async () => {
-    const res = await agents.deputy!.get(`/suggestions/${w.suggestions.mine.id}`);
-    expect(res.text).not.toContain(w.deputies.deputyB.phone);
+  it('a deputy never sees another deputy’s phone number, whatever page they open', async () => {
+    const pages = ['/', '/suggestions', `/suggestions/${w.suggestions.mine.id}`, '/stations', `/stations/${w.station.id}`, '/activities', `/activities/${w.activity.id}`, '/projects', `/deputies/${w.deputies.deputyB.id}`, '/me/tasks'];
+    for (const p of pages) {
+      const res = await agents.deputy!.get(p);
+      expect(res.text, p).not.toContain(w.deputies.deputyB.phone);
+    }
+    // The staff roster does show it, so the check above is meaningful.
+    expect((await agents.staff!.get('/deputies')).text).toContain(w.deputies.deputyB.phone);
   });
 });

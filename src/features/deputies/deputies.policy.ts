@@ -11,7 +11,3 @@ export function canManageDeputies(user: CurrentUser): boolean {
   return user.role === 'STAFF';
 }
 
-/** Phone numbers and other contact data: staff, presidium, and the deputy themself. */
-export function canSeeContact(user: CurrentUser, deputyId: number): boolean {
-  return canViewDeputy(user, deputyId);
-}

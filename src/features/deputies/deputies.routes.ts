@@ -5,6 +5,7 @@ import { flash } from '../../middleware/flash.js';
 import { parseId, parseForm, type FieldErrors } from '../../lib/forms.js';
 import { ValidationError } from '../../errors.js';
 import { toDateInput } from '../../lib/format.js';
+import { submitted } from '../../lib/form-flow.js';
 import { deputyFilterSchema, deputyFormSchema, POLITICAL_AFFILIATIONS, terminateSchema } from './deputies.schemas.js';
 import type { DeputyDetail } from './deputies.service.js';
 
@@ -13,14 +14,6 @@ const FORM_FIELDS = [
   'workplace', 'district', 'village', 'phone', 'termStart',
 ] as const;
 
-/** The submitted values to show again on a form with errors: only the form's own fields. */
-function submitted(body: Record<string, unknown>) {
-  const values: Record<string, unknown> = {};
-  for (const f of FORM_FIELDS) values[f] = typeof body[f] === 'string' ? body[f] : '';
-  const levels = body.levels;
-  values.levels = Array.isArray(levels) ? levels : typeof levels === 'string' ? [levels] : [];
-  return values;
-}
 
 function valuesOf(d: DeputyDetail) {
   return {
@@ -69,13 +62,13 @@ export function deputiesRoutes(services: Services): Router {
 
   router.post('/deputies', staff, async (req: Request, res) => {
     const form = parseForm(deputyFormSchema, req.body);
-    if (!form.ok) return renderForm(res, 422, { values: submitted(req.body), errors: form.errors });
+    if (!form.ok) return renderForm(res, 422, { values: submitted(req.body, [...FORM_FIELDS, 'levels']), errors: form.errors });
     try {
       const deputy = await deputies.create(req.user!, form.data);
       flash(req, 'success', `已登记代表“${deputy.name}”。`);
       res.redirect(303, `/deputies/${deputy.id}`);
     } catch (e) {
-      if (e instanceof ValidationError) return renderForm(res, 422, { values: submitted(req.body), errors: e.fieldErrors });
+      if (e instanceof ValidationError) return renderForm(res, 422, { values: submitted(req.body, [...FORM_FIELDS, 'levels']), errors: e.fieldErrors });
       throw e;
     }
   });
@@ -94,11 +87,11 @@ export function deputiesRoutes(services: Services): Router {
     const id = parseId(req.params.id);
     const deputy = await deputies.get(req.user!, id);
     const form = parseForm(deputyFormSchema, req.body);
-    if (!form.ok) return renderForm(res, 422, { deputy, values: submitted(req.body), errors: form.errors });
+    if (!form.ok) return renderForm(res, 422, { deputy, values: submitted(req.body, [...FORM_FIELDS, 'levels']), errors: form.errors });
     try {
       await deputies.update(req.user!, id, form.data);
     } catch (e) {
-      if (e instanceof ValidationError) return renderForm(res, 422, { deputy, values: submitted(req.body), errors: e.fieldErrors });
+      if (e instanceof ValidationError) return renderForm(res, 422, { deputy, values: submitted(req.body, [...FORM_FIELDS, 'levels']), errors: e.fieldErrors });
       throw e;
     }
     flash(req, 'success', '代表信息已保存。');

@@ -30,18 +30,21 @@ export function createHomeService(
     },
 
     async presidium(user: CurrentUser) {
-      const [supervised, followed, myTasks, alerts] = await Promise.all([
-        suggestions.recent(user, { supervisorId: user.id, status: { notIn: ['CLOSED', 'MERGED', 'REFERENCE'] } }, 20),
+      const open = { supervisorId: user.id, status: { notIn: ['CLOSED' as const, 'MERGED' as const, 'REFERENCE' as const] } };
+      const [supervised, supervisedCount, followed, myTasks, alerts] = await Promise.all([
+        suggestions.recent(user, open, 20),
+        suggestions.count(user, open),
         projects.list(user, {}).then((all) => all.filter((p) => p.followerId === user.id)),
         tasks.mine(user),
         suggestions.deadlineAlerts(user),
       ]);
-      return { supervised, followed, tasks: myTasks.filter((t) => t.open), alerts };
+      return { supervised, supervisedCount, followed, tasks: myTasks.filter((t) => t.open), alerts };
     },
 
     async deputy(user: CurrentUser) {
-      const [mine, myTasks, duties] = await Promise.all([
+      const [mine, mineCount, myTasks, duties] = await Promise.all([
         suggestions.recent(user, {}, 20),
+        suggestions.count(user, {}),
         tasks.mine(user),
         user.deputyId
           ? db.reception.findMany({
@@ -52,7 +55,7 @@ export function createHomeService(
             })
           : Promise.resolve([]),
       ]);
-      return { mine, tasks: myTasks.filter((t) => t.open), duties, year: yearOf(now()) };
+      return { mine, mineCount, tasks: myTasks.filter((t) => t.open), duties, year: yearOf(now()) };
     },
 
     async unit(user: CurrentUser) {

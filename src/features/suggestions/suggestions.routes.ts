@@ -27,6 +27,7 @@ import {
   versionSchema,
 } from './suggestions.schemas.js';
 import { ledgerWorkbook } from './suggestions.export.js';
+import { fieldsOf, submitted } from '../../lib/form-flow.js';
 
 /** Each workflow action: its URL segment and the schema of its form. */
 const ACTION_ROUTES: Record<ActionName, { path: string; schema: z.ZodType }> = {
@@ -51,17 +52,6 @@ const ACTION_ROUTES: Record<ActionName, { path: string; schema: z.ZodType }> = {
   supervise: { path: 'supervisions', schema: superviseSchema },
   setPublic: { path: 'public', schema: publicSchema },
 };
-
-/** Only string fields of a submitted form, to show again beside the errors. */
-function submitted(body: unknown): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const [k, v] of Object.entries((body ?? {}) as Record<string, unknown>)) {
-    if (k === '_csrf') continue;
-    if (typeof v === 'string') out[k] = v;
-    else if (Array.isArray(v)) out[k] = v.filter((x): x is string => typeof x === 'string');
-  }
-  return out;
-}
 
 export function suggestionsRoutes(services: Services): Router {
   const router = Router();
@@ -164,7 +154,9 @@ export function suggestionsRoutes(services: Services): Router {
 
   router.post('/suggestions', canPropose, async (req, res) => {
     const form = parseForm(suggestionFormSchema, req.body);
-    const again = async (errors: FieldErrors) => renderForm(req, res, 422, { values: submitted(req.body), errors });
+    // Keep the “from a voter's opinion” banner when the form comes back with errors.
+    const opinion = typeof req.body?.opinionId === 'string' && req.body.opinionId ? { id: Number(req.body.opinionId) } : null;
+    const again = async (errors: FieldErrors) => renderForm(req, res, 422, { values: submitted(req.body, fieldsOf(suggestionFormSchema)), errors, opinion });
     if (!form.ok) return again(form.errors);
     try {
       const s = await suggestions.create(req.user!, form.data);
@@ -216,7 +208,7 @@ export function suggestionsRoutes(services: Services): Router {
     const s = await suggestions.get(req.user!, id);
     const { version } = versionSchema.parse(req.body);
     const form = parseForm(suggestionFormSchema, req.body);
-    const again = async (errors: FieldErrors) => renderForm(req, res, 422, { s, values: submitted(req.body), errors });
+    const again = async (errors: FieldErrors) => renderForm(req, res, 422, { s, values: submitted(req.body, fieldsOf(suggestionFormSchema)), errors });
     if (!form.ok) return again(form.errors);
     try {
       await suggestions.updateDraft(req.user!, id, form.data, version);
@@ -234,11 +226,11 @@ export function suggestionsRoutes(services: Services): Router {
       const id = parseId(req.params.id);
       const { version } = versionSchema.parse(req.body);
       const form = parseForm(schema, req.body);
-      if (!form.ok) return renderShow(req, res, id, 422, { errors: form.errors, values: submitted(req.body), openAction: action });
+      if (!form.ok) return renderShow(req, res, id, 422, { errors: form.errors, values: submitted(req.body, fieldsOf(schema)), openAction: action });
       try {
         await suggestions.fire(req.user!, id, action, form.data as never, version);
       } catch (e) {
-        if (e instanceof ValidationError) return renderShow(req, res, id, 422, { errors: e.fieldErrors, values: submitted(req.body), openAction: action });
+        if (e instanceof ValidationError) return renderShow(req, res, id, 422, { errors: e.fieldErrors, values: submitted(req.body, fieldsOf(schema)), openAction: action });
         if (e instanceof HttpError && (e.status === 409 || e.status === 403)) {
           return renderShow(req, res, id, e.status, { actionError: e.message });
         }

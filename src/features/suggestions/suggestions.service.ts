@@ -103,14 +103,24 @@ const workflowInclude = {
 } satisfies Prisma.SuggestionInclude;
 type WorkflowRow = Prisma.SuggestionGetPayload<{ include: typeof workflowInclude }>;
 
-export function contextOf(s: WorkflowRow): WorkflowContext {
+/** What the workflow needs to know, from a suggestion with its assignments, replies and ratings. */
+export function contextOf(s: {
+  status: SuggestionStatus;
+  leadDeputyId: number;
+  supervisorId: number | null;
+  assignments: Array<{ role: 'LEAD' | 'ASSIST'; unitId: number; active: boolean }>;
+  replies: Array<{ id: number; isAssistOpinion: boolean; category: WorkflowContext['replyCategory'] }>;
+  satisfactions: Array<{ result: string }>;
+}): WorkflowContext {
+  const active = s.assignments.filter((a) => a.active);
+  const latest = s.replies.filter((r) => !r.isAssistOpinion).reduce<(typeof s.replies)[number] | null>((a, r) => (!a || r.id > a.id ? r : a), null);
   return {
     status: s.status,
     leadDeputyId: s.leadDeputyId,
     supervisorId: s.supervisorId,
-    leadUnitIds: s.assignments.filter((a) => a.role === 'LEAD').map((a) => a.unitId),
-    assistUnitIds: s.assignments.filter((a) => a.role === 'ASSIST').map((a) => a.unitId),
-    replyCategory: s.replies[0]?.category ?? null,
+    leadUnitIds: active.filter((a) => a.role === 'LEAD').map((a) => a.unitId),
+    assistUnitIds: active.filter((a) => a.role === 'ASSIST').map((a) => a.unitId),
+    replyCategory: latest?.category ?? null,
     round: 1 + s.satisfactions.filter((x) => x.result === 'DISSATISFIED').length,
   };
 }
@@ -496,15 +506,7 @@ export function createSuggestionsService(
         },
       });
       if (!s) throw new NotFoundError('没有找到这件建议，或您无权查看。');
-      const ctx: WorkflowContext = {
-        status: s.status,
-        leadDeputyId: s.leadDeputyId,
-        supervisorId: s.supervisorId,
-        leadUnitIds: s.assignments.filter((a) => a.active && a.role === 'LEAD').map((a) => a.unit.id),
-        assistUnitIds: s.assignments.filter((a) => a.active && a.role === 'ASSIST').map((a) => a.unit.id),
-        replyCategory: [...s.replies].reverse().find((r) => !r.isAssistOpinion)?.category ?? null,
-        round: 1 + s.satisfactions.filter((x) => x.result === 'DISSATISFIED').length,
-      };
+      const ctx = contextOf(s);
       let actions = availableActions(user, ctx);
       // Finer rules than state and role, so that no button leads to a refusal.
       if (s.extensions.some((e) => e.status !== 'REFUSED')) actions = actions.filter((a) => a !== 'requestExtension');
@@ -617,22 +619,26 @@ export function createSuggestionsService(
       return Object.fromEntries(rows.map((r) => [r.status, r._count._all])) as Partial<Record<SuggestionStatus, number>>;
     },
 
-    /** Items awaiting a reply whose deadline has passed or is within 7 days. */
+    /** Items awaiting a reply whose deadline has passed or is within 7 days: the first `take`, and how many. */
     async deadlineAlerts(user: CurrentUser, take = 10) {
       const soon = new Date(now().getTime() + 7 * 24 * 60 * 60 * 1000);
       const extra: Prisma.SuggestionWhereInput = user.role === 'PRESIDIUM' ? { supervisorId: user.id } : {};
-      const items = await db.suggestion.findMany({
-        where: { AND: [suggestionScope(user), extra, { status: { in: [...AWAITING_REPLY] }, deadline: { lte: soon } }] },
-        include: listInclude,
-        orderBy: { deadline: 'asc' },
-        take,
-      });
-      return items.map(decorate);
+      const where = { AND: [suggestionScope(user), extra, { status: { in: [...AWAITING_REPLY] }, deadline: { lte: soon } }] };
+      const [items, total] = await Promise.all([
+        db.suggestion.findMany({ where, include: listInclude, orderBy: { deadline: 'asc' }, take }),
+        db.suggestion.count({ where }),
+      ]);
+      return Object.assign(items.map((s) => decorate(s)), { total });
+    },
+
+    /** How many suggestions in this user's scope match `where`. */
+    count(user: CurrentUser, where: Prisma.SuggestionWhereInput) {
+      return db.suggestion.count({ where: { AND: [suggestionScope(user), where] } });
     },
 
     async recent(user: CurrentUser, where: Prisma.SuggestionWhereInput, take = 10) {
       const items = await db.suggestion.findMany({ where: { AND: [suggestionScope(user), where] }, include: listInclude, orderBy: [{ updatedAt: 'desc' }], take });
-      return items.map(decorate);
+      return items.map((s) => decorate(s));
     },
 
     /**

@@ -10,6 +10,7 @@
  */
 import type { ReplyCategory, Role, SatisfactionLevel, SuggestionStatus } from '../../generated/prisma/enums.js';
 import type { CurrentUser } from '../../auth/current-user.js';
+import { suggestionStatusLabels } from '../../lib/labels.js';
 
 /** Who may fire an action, relative to the suggestion. */
 export type Actor =
@@ -140,21 +141,6 @@ export function isActor(user: CurrentUser, actor: Actor, ctx: WorkflowContext): 
 
 export type Check = { ok: true; to: SuggestionStatus | null } | { ok: false; status: 403 | 409; message: string };
 
-const STATUS_TEXT: Record<SuggestionStatus, string> = {
-  DRAFT: '草稿',
-  SUBMITTED: '待审查',
-  RETURNED: '已退回',
-  ACCEPTED: '待交办',
-  ASSIGNED: '待签收',
-  HANDLING: '办理中',
-  REPLIED: '待测评',
-  IMPLEMENTING: '落实中',
-  IMPLEMENTED: '已落实',
-  CLOSED: '已办结',
-  MERGED: '已并案',
-  REFERENCE: '转参阅',
-};
-
 /**
  * May `user` fire `action` on a suggestion in `ctx` now? A wrong role is 403; a right role at the
  * wrong moment is 409. Both come with a Chinese message.
@@ -165,7 +151,7 @@ export function check(user: CurrentUser, action: ActionName, ctx: WorkflowContex
     return { ok: false, status: 403, message: `您无权对这件建议执行“${def.label}”。` };
   }
   if (!def.from.includes(ctx.status)) {
-    return { ok: false, status: 409, message: `这件建议当前为“${STATUS_TEXT[ctx.status]}”，不能执行“${def.label}”。请刷新页面查看最新状态。` };
+    return { ok: false, status: 409, message: `这件建议当前为“${suggestionStatusLabels[ctx.status]}”，不能执行“${def.label}”。请刷新页面查看最新状态。` };
   }
   const to = typeof def.to === 'function' ? def.to(ctx, input) : def.to;
   return { ok: true, to };

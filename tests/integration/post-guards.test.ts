@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type request from 'supertest';
+import { createTestApp, csrfOf, loginAs, type TestApp } from '../helpers/test-app.js';
+import { createWorld, TEST_PASSWORD, type World } from '../helpers/factories.js';
+import { listRoutes } from '../helpers/routes.js';
+
+/**
+ * Every state-changing route of the app, found from the router itself (so a new route is covered
+ * the day it is added): a role that may not use it gets 403 (or 404), and nothing changes.
+ * The lists below name, per role, the POST routes the role's guard lets through.
+ */
+const EVERYONE = ['/login', '/logout', '/account/password', '/notifications/read-all', '/notifications/:id/open'];
+const ALLOWED: Record<'deputy' | 'unit' | 'auditor', RegExp[]> = {
+  deputy: [
+    /^\/suggestions$/, /^\/suggestions\/:id$/, /^\/suggestions\/:id\/(submit|rate|confirm)$/,
+    /^\/sessions\/:id\/ballots$/, /^\/tasks\/:id\/(accept|progress|report)$/,
+    /^\/me\//,
+  ],
+  unit: [
+    /^\/suggestions\/:id\/(sign|return-assignment|contacts|assist-opinions|extension-requests|reply|implementation-updates)$/,
+    /^\/projects\/:id\/(progress|milestones|milestones\/:mid\/done)$/, // the responsible unit
+  ],
+  auditor: [],
+};
+
+let t: TestApp;
+let w: World;
+const agents: Record<string, request.Agent> = {};
+beforeAll(async () => {
+  t = await createTestApp();
+  w = await createWorld(t.services.db);
+  for (const name of ['deputy', 'unit', 'auditor']) agents[name] = await loginAs(t.app, name, TEST_PASSWORD);
+});
+afterAll(() => t.close());
+
+describe('POST routes refuse roles that may not use them', () => {
+  it('finds the state-changing routes', () => {
+    const posts = listRoutes(t.app).filter((r) => r.startsWith('POST '));
+    expect(posts.length).toBeGreaterThan(40);
+  });
+
+  for (const role of ['deputy', 'unit', 'auditor'] as const) {
+    it(`${role}: 403/404 on every POST route outside its own`, async () => {
+      const agent = agents[role]!;
+      const csrf = await csrfOf(agent);
+      const before = await t.services.db.auditLog.count({ where: { NOT: { action: { startsWith: 'login' } } } });
+      const posts = listRoutes(t.app)
+        .filter((r) => r.startsWith('POST '))
+        .map((r) => r.slice(5))
+        .filter((p) => !EVERYONE.includes(p) && !ALLOWED[role].some((re) => re.test(p)));
+      for (const path of posts) {
+        const url = path.replace(/:(\w*id)/g, String(w.suggestions.mine.id));
+        const res = await agent.post(url).type('form').send({ _csrf: csrf, version: '1', name: '篡改' });
+        expect([403, 404], `${role} POST ${path} → ${res.status}`).toContain(res.status);
+      }
+      expect(await t.services.db.auditLog.count({ where: { NOT: { action: { startsWith: 'login' } } } })).toBe(before);
+    });
+  }
+});
