@@ -28,7 +28,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     notifications,
     auth: createAuthService(db, audit, now),
     deputies: createDeputiesService(db, audit),
-    stations: createStationsService(db),
+    stations: createStationsService(db, audit),
     suggestions,
     projects,
     activities: createActivitiesService(db),
