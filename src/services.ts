@@ -10,6 +10,7 @@ import { createReportsService } from './features/reports/reports.service.js';
 import { createTasksService } from './features/tasks/tasks.service.js';
 import { createHomeService } from './features/home/home.service.js';
 import { createNotificationsService } from './features/notifications/notifications.service.js';
+import { createReceptionsService } from './features/receptions/receptions.service.js';
 
 export type ServiceOptions = { now?: () => Date };
 
@@ -34,6 +35,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     activities: createActivitiesService(db),
     reports: createReportsService(db),
     tasks,
+    receptions: createReceptionsService(db, audit, now),
     home: createHomeService(db, { suggestions, tasks, projects }, now),
   };
 }
