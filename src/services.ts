@@ -32,7 +32,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     stations: createStationsService(db, audit),
     suggestions,
     projects,
-    activities: createActivitiesService(db),
+    activities: createActivitiesService(db, audit),
     reports: createReportsService(db),
     tasks,
     receptions: createReceptionsService(db, audit, now),

@@ -5,6 +5,7 @@ import { flash } from '../../middleware/flash.js';
 import { parseForm, parseId, type FieldErrors } from '../../lib/forms.js';
 import { orInvalid, submittedValues } from '../../lib/form-values.js';
 import { formatDate, toDateInput } from '../../lib/format.js';
+import { byVillage } from '../../lib/by-village.js';
 import { noticeWarning, noticeWarningText, weekdayOf } from './receptions.notice.js';
 import {
   answerSchema,
@@ -20,16 +21,6 @@ import type { ReceptionDetail } from './receptions.service.js';
 
 const RECEPTION_FIELDS = ['stationId', 'date', 'timeRange', 'noticePublishedOn', 'acceptLateNotice'] as const;
 const OPINION_FIELDS = ['content', 'category', 'voterName', 'voterPhone', 'deputyId'] as const;
-
-/** Active deputies grouped by village, for checkbox lists. */
-export function byVillage<T extends { village: string }>(deputies: T[]): Array<{ village: string; deputies: T[] }> {
-  const groups = new Map<string, T[]>();
-  for (const d of deputies) {
-    const key = d.village || '其他';
-    groups.set(key, [...(groups.get(key) ?? []), d]);
-  }
-  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b, 'zh-CN')).map(([village, list]) => ({ village, deputies: list }));
-}
 
 export function receptionsRoutes(services: Services): Router {
   const router = Router();
