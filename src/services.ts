@@ -2,6 +2,7 @@ import type { Db } from './db.js';
 import { createAuditService } from './features/audit/audit.service.js';
 import { createAuthService } from './auth/auth.service.js';
 import { createDeputiesService } from './features/deputies/deputies.service.js';
+import { createRosterImports } from './features/deputies/deputies.import.js';
 import { createStationsService } from './features/stations/stations.service.js';
 import { createSuggestionsService } from './features/suggestions/suggestions.service.js';
 import { createProjectsService } from './features/projects/projects.service.js';
@@ -22,13 +23,15 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
   const suggestions = createSuggestionsService(db, { audit, notifications }, now);
   const tasks = createTasksService(db, now);
   const projects = createProjectsService(db);
+  const deputies = createDeputiesService(db, audit);
   return {
     db,
     now,
     audit,
     notifications,
     auth: createAuthService(db, audit, now),
-    deputies: createDeputiesService(db, audit),
+    deputies,
+    rosterImports: createRosterImports(deputies),
     stations: createStationsService(db, audit),
     suggestions,
     projects,

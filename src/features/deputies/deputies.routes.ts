@@ -7,6 +7,7 @@ import { ValidationError } from '../../errors.js';
 import { toDateInput } from '../../lib/format.js';
 import { deputyFilterSchema, deputyFormSchema, POLITICAL_AFFILIATIONS, terminateSchema } from './deputies.schemas.js';
 import type { DeputyDetail } from './deputies.service.js';
+import { deputiesImportRoutes } from './deputies.import.routes.js';
 
 const FORM_FIELDS = [
   'name', 'gender', 'ethnicity', 'birthYear', 'politicalAffiliation', 'occupation',
@@ -44,6 +45,7 @@ export function deputiesRoutes(services: Services): Router {
   const { deputies } = services;
   const office = requireRole('STAFF', 'PRESIDIUM');
   const staff = requireRole('STAFF');
+  router.use(deputiesImportRoutes(services));
 
   const renderForm = (res: Response, status: number, locals: { deputy?: DeputyDetail; values: unknown; errors: FieldErrors }) =>
     res.status(status).render('deputies/form', {
