@@ -11,6 +11,7 @@ import { createReportsService } from './features/reports/reports.service.js';
 import { createTasksService } from './features/tasks/tasks.service.js';
 import { createHomeService } from './features/home/home.service.js';
 import { createNotificationsService } from './features/notifications/notifications.service.js';
+import { createRecordsService } from './features/records/records.service.js';
 import { createReceptionsService } from './features/receptions/receptions.service.js';
 
 export type ServiceOptions = { now?: () => Date };
@@ -39,6 +40,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     reports: createReportsService(db),
     tasks,
     receptions: createReceptionsService(db, audit, now),
+    records: createRecordsService(db, { deputies }, now),
     home: createHomeService(db, { suggestions, tasks, projects }, now),
   };
 }
