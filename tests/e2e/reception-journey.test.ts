@@ -46,7 +46,7 @@ describe.skipIf(browserMissing)('browser: a reception day from schedule to the d
     await t?.close();
   });
 
-  it('staff schedule a reception day and print its public notice', async () => {
+  it('staff schedule a reception day and print its public notice', { timeout: 90_000 }, async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await login(page, base, 'staff', DEMO_PASSWORD);
     await page.getByRole('link', { name: '接待选民' }).first().click();
@@ -73,7 +73,7 @@ describe.skipIf(browserMissing)('browser: a reception day from schedule to the d
     await page.close();
   });
 
-  it('staff record the reception with two opinions; one is answered, one becomes a suggestion', async () => {
+  it('staff record the reception with two opinions; one is answered, one becomes a suggestion', { timeout: 90_000 }, async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await login(page, base, 'staff', DEMO_PASSWORD);
     await page.goto(`${base}/receptions/${receptionId}`);
@@ -130,7 +130,7 @@ describe.skipIf(browserMissing)('browser: a reception day from schedule to the d
     await page.close();
   });
 
-  it('the deputy sees the reception and the suggestion in their 履职档案, on a desktop and a phone', async () => {
+  it('the deputy sees the reception and the suggestion in their 履职档案, on a desktop and a phone', { timeout: 90_000 }, async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await login(page, base, 'deputy', DEMO_PASSWORD);
     await page.getByRole('link', { name: '我的履职' }).first().click();
@@ -161,10 +161,10 @@ describe.skipIf(browserMissing)('browser: a reception day from schedule to the d
     await phone.close();
   });
 
-  it('staff pages stay usable on a phone (screenshots)', async () => {
+  const screenshotPages = async (): Promise<Array<[string, string]>> => {
     const station = await t.services.db.liaisonStation.findFirstOrThrow({ where: { name: '东明镇人大代表之家' } });
     const activity = await t.services.db.activity.findFirstOrThrow({ where: { kind: 'INSPECTION' } });
-    const pages: Array<[string, string]> = [
+    return [
       ['station', `/stations/${station.id}`],
       ['receptions', '/receptions'],
       ['reception', `/receptions/${receptionId}`],
@@ -175,11 +175,14 @@ describe.skipIf(browserMissing)('browser: a reception day from schedule to the d
       ['deputies-import', '/deputies/import'],
       ['deputies', '/deputies'],
     ];
-    for (const [viewport, size] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 375, height: 740 }]] as const) {
+  };
+
+  for (const [viewport, size] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 375, height: 740 }]] as const) {
+    it(`staff pages on a ${viewport} (screenshots${viewport === 'phone' ? ', no sideways scrolling' : ''})`, { timeout: 120_000 }, async () => {
       const context = await browser.newContext({ viewport: size, ...(viewport === 'phone' ? { isMobile: true, hasTouch: true } : {}) });
       const page = await context.newPage();
       await login(page, base, 'staff', DEMO_PASSWORD);
-      for (const [name, url] of pages) {
+      for (const [name, url] of await screenshotPages()) {
         const res = await page.goto(`${base}${url}`);
         expect(res?.status(), url).toBe(200);
         await page.screenshot({ path: path.join(SHOTS, `${name}-${viewport}.png`), fullPage: true });
@@ -189,6 +192,6 @@ describe.skipIf(browserMissing)('browser: a reception day from schedule to the d
         }
       }
       await context.close();
-    }
-  });
+    });
+  }
 });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type request from 'supertest';
-import { createTestApp, csrfOf, loginAs, type TestApp } from '../helpers/test-app.js';
-import { createWorld, TEST_PASSWORD, type World } from '../helpers/factories.js';
+import { csrfOf, loginAs, type TestApp } from '../helpers/test-app.js';
+import { worldApp } from '../helpers/world-app.js';
+import { TEST_PASSWORD, type World } from '../helpers/factories.js';
 import { noticeWarning, noticeWarningText } from '../../src/features/receptions/receptions.notice.js';
 
 /** "Today" of these tests: 2024-03-10, so that dates and due dates are fixed. */
@@ -11,9 +12,7 @@ let t: TestApp;
 let w: World;
 let staff: request.Agent;
 beforeAll(async () => {
-  t = await createTestApp({ now: () => NOW });
-  w = await createWorld(t.services.db);
-  staff = await loginAs(t.app, 'staff', TEST_PASSWORD);
+  ({ t, w, staff } = await worldApp({ now: () => NOW }));
 });
 afterAll(() => t.close());
 

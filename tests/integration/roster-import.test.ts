@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type request from 'supertest';
 import { createTestApp, csrfOf, loginAs, type TestApp } from '../helpers/test-app.js';
-import { createTownship, createUser, createWorld, TEST_PASSWORD, type World } from '../helpers/factories.js';
+import { worldApp } from '../helpers/world-app.js';
+import { createTownship, createUser, TEST_PASSWORD, type World } from '../helpers/factories.js';
 import { ROSTER_COLUMNS, rosterRow } from '../../src/features/deputies/deputies.import.js';
 
 const HEADERS = ROSTER_COLUMNS.map((c) => c.header);
@@ -46,9 +47,7 @@ let t: TestApp;
 let w: World;
 let staff: request.Agent;
 beforeAll(async () => {
-  t = await createTestApp();
-  w = await createWorld(t.services.db);
-  staff = await loginAs(t.app, 'staff', TEST_PASSWORD);
+  ({ t, w, staff } = await worldApp());
 });
 afterAll(() => t.close());
 

@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type request from 'supertest';
-import { createTestApp, csrfOf, loginAs, type TestApp } from '../helpers/test-app.js';
-import { createWorld, TEST_PASSWORD, type World } from '../helpers/factories.js';
+import { csrfOf, loginAs, type TestApp } from '../helpers/test-app.js';
+import { worldApp } from '../helpers/world-app.js';
+import { TEST_PASSWORD, type World } from '../helpers/factories.js';
 
 let t: TestApp;
 let w: World;
 let staff: request.Agent;
 beforeAll(async () => {
-  t = await createTestApp();
-  w = await createWorld(t.services.db);
-  staff = await loginAs(t.app, 'staff', TEST_PASSWORD);
+  ({ t, w, staff } = await worldApp());
 });
 afterAll(() => t.close());
 
