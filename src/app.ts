@@ -11,6 +11,7 @@ import { flashLocals } from './middleware/flash.js';
 import { locals } from './middleware/locals.js';
 import { errorHandler, notFound } from './middleware/error-handler.js';
 import { createPassport } from './auth/passport.js';
+import { multipartForms } from './middleware/multipart.js';
 import { routes } from './routes.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -64,6 +65,7 @@ export function createApp(services: Services, config: Config): App {
   });
 
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
+  app.use(multipartForms()); // file uploads (roster import), before the CSRF check reads _csrf
   const session = sessionMiddleware(services.db, config);
   app.use(session);
   const passport = createPassport(services.auth);

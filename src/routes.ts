@@ -11,6 +11,7 @@ import { activitiesRoutes } from './features/activities/activities.routes.js';
 import { reportsRoutes } from './features/reports/reports.routes.js';
 import { tasksRoutes } from './features/tasks/tasks.routes.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
+import { receptionsRoutes } from './features/receptions/receptions.routes.js';
 import { notificationCount, notificationsRoutes } from './features/notifications/notifications.routes.js';
 
 /** Mounts every feature's router. Each route declares its own role guard. */
@@ -28,5 +29,6 @@ export function routes(services: Services, passport: Passport): Router {
   router.use(tasksRoutes(services));
   router.use(auditRoutes(services));
   router.use(notificationsRoutes(services));
+  router.use(receptionsRoutes(services));
   return router;
 }

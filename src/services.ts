@@ -2,6 +2,7 @@ import type { Db } from './db.js';
 import { createAuditService } from './features/audit/audit.service.js';
 import { createAuthService } from './auth/auth.service.js';
 import { createDeputiesService } from './features/deputies/deputies.service.js';
+import { createRosterImports } from './features/deputies/deputies.import.js';
 import { createStationsService } from './features/stations/stations.service.js';
 import { createSuggestionsService } from './features/suggestions/suggestions.service.js';
 import { createProjectsService } from './features/projects/projects.service.js';
@@ -13,6 +14,8 @@ import { createHomeService } from './features/home/home.service.js';
 import { createNotificationsService } from './features/notifications/notifications.service.js';
 import { createUnitsService } from './features/units/units.service.js';
 import { createSuggestionStatsService } from './features/suggestions/suggestions.stats.js';
+import { createRecordsService } from './features/records/records.service.js';
+import { createReceptionsService } from './features/receptions/receptions.service.js';
 
 export type ServiceOptions = { now?: () => Date };
 
@@ -24,22 +27,26 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
   const suggestions = createSuggestionsService(db, { audit, notifications }, now);
   const tasks = createTasksService(db, now, { audit, notifications });
   const projects = createProjectsService(db, audit);
+  const deputies = createDeputiesService(db, audit);
   return {
     db,
     now,
     audit,
     notifications,
     auth: createAuthService(db, audit, now),
-    deputies: createDeputiesService(db, audit),
-    stations: createStationsService(db),
+    deputies,
+    rosterImports: createRosterImports(deputies),
+    stations: createStationsService(db, audit),
     suggestions,
     suggestionStats: createSuggestionStatsService(db, now),
     units: createUnitsService(db),
     projects,
     voting: createVotingService(db, audit, now),
-    activities: createActivitiesService(db),
+    activities: createActivitiesService(db, audit),
     reports: createReportsService(db),
     tasks,
+    receptions: createReceptionsService(db, audit, now),
+    records: createRecordsService(db, { deputies }, now),
     home: createHomeService(db, { suggestions, tasks, projects }, now),
   };
 }

@@ -9,6 +9,7 @@ const ITEMS = {
   suggestions: { href: '/suggestions', label: '代表建议' },
   projects: { href: '/projects', label: '民生实事' },
   activities: { href: '/activities', label: '代表活动' },
+  receptions: { href: '/receptions', label: '接待选民' },
   reports: { href: '/reports', label: '工作报告' },
   tasks: { href: '/me/tasks', label: '我的任务' },
   allTasks: { href: '/tasks', label: '监督任务' },
@@ -21,11 +22,11 @@ const ITEMS = {
 export function navFor(role: Role): NavItem[] {
   switch (role) {
     case 'STAFF':
-      return [ITEMS.home, ITEMS.suggestions, ITEMS.deputies, ITEMS.stations, ITEMS.projects, ITEMS.sessions, ITEMS.allTasks, ITEMS.activities, ITEMS.reports];
+      return [ITEMS.home, ITEMS.suggestions, ITEMS.deputies, ITEMS.stations, ITEMS.receptions, ITEMS.projects, ITEMS.sessions, ITEMS.allTasks, ITEMS.activities, ITEMS.reports];
     case 'PRESIDIUM':
-      return [ITEMS.home, ITEMS.suggestions, ITEMS.projects, ITEMS.sessions, ITEMS.tasks, ITEMS.allTasks, ITEMS.deputies, ITEMS.stations, ITEMS.activities, ITEMS.reports];
+      return [ITEMS.home, ITEMS.suggestions, ITEMS.projects, ITEMS.sessions, ITEMS.tasks, ITEMS.allTasks, ITEMS.deputies, ITEMS.stations, ITEMS.receptions, ITEMS.activities, ITEMS.reports];
     case 'DEPUTY':
-      return [ITEMS.home, ITEMS.suggestions, ITEMS.tasks, ITEMS.me, ITEMS.projects, ITEMS.sessions, ITEMS.stations, ITEMS.activities];
+      return [ITEMS.home, ITEMS.suggestions, ITEMS.tasks, ITEMS.me, ITEMS.projects, ITEMS.sessions, ITEMS.stations, ITEMS.receptions, ITEMS.activities];
     case 'UNIT':
       return [ITEMS.home, ITEMS.suggestions, ITEMS.projects];
     case 'AUDITOR':

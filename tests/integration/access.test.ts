@@ -11,12 +11,21 @@ let t: TestApp;
 let w: World;
 let pw: ProjectsWorld;
 let agents: Record<string, request.Agent>;
+/** Records of the stations / receptions / roster feature that the table's paths need. */
+let x: { equipmentId: number; receptionId: number; opinionId: number };
 
 beforeAll(async () => {
   t = await createTestApp();
   w = await createWorld(t.services.db);
   pw = await createProjectsWorld(t.services.db, w);
   agents = {};
+  const db = t.services.db;
+  const equipment = await db.stationEquipment.findFirstOrThrow({ where: { stationId: w.station.id } });
+  const reception = await db.reception.create({
+    data: { townshipId: w.township.id, stationId: w.station.id, date: new Date('2024-03-15T00:00:00+08:00'), timeRange: '09:00-11:30', deputies: { create: [{ deputyId: w.deputies.deputyA.id }] } },
+  });
+  const opinion = await db.voterOpinion.create({ data: { townshipId: w.township.id, receptionId: reception.id, content: '意见', voterPhone: '13912345678' } });
+  x = { equipmentId: equipment.id, receptionId: reception.id, opinionId: opinion.id };
   for (const name of ['staff', 'presidium', 'deputy', 'deputy2', 'unit', 'auditor'] as const) {
     agents[name] = await loginAs(t.app, w.users[name].username, TEST_PASSWORD);
   }
@@ -56,6 +65,33 @@ const table: Row[] = [
   [() => '/me/tasks', 303, 403, 200, 200, 403, 403],
   [() => '/me', 303, 403, 303, 303, 403, 403],
   [() => '/audit', 303, 403, 403, 403, 403, 200],
+  // stations, receptions and opinions
+  [() => '/stations/new', 303, 200, 403, 403, 403, 403],
+  [(w) => `/stations/${w.station.id}/edit`, 303, 200, 403, 403, 403, 403],
+  [(w) => `/stations/${w.station.id}/equipment/${x.equipmentId}/edit`, 303, 200, 403, 403, 403, 403],
+  [() => '/receptions', 303, 200, 200, 200, 403, 403],
+  [() => '/receptions/new', 303, 200, 403, 403, 403, 403],
+  [() => `/receptions/${x.receptionId}`, 303, 200, 200, 200, 403, 403],
+  [() => `/receptions/${x.receptionId}/edit`, 303, 200, 403, 403, 403, 403],
+  [() => `/receptions/${x.receptionId}/notice`, 303, 200, 200, 200, 403, 403],
+  [() => `/receptions/${x.receptionId}/record`, 303, 200, 403, 403, 403, 403],
+  [() => '/receptions/999999', 303, 404, 404, 404, 403, 403],
+  [() => '/opinions', 303, 200, 200, 200, 403, 403],
+  [() => `/opinions/${x.opinionId}`, 303, 200, 200, 200, 403, 403],
+  [() => '/opinions/999999', 303, 404, 404, 404, 403, 403],
+  // activities
+  [() => '/activities/new', 303, 200, 403, 403, 403, 403],
+  [(w) => `/activities/${w.activity.id}/edit`, 303, 200, 403, 403, 403, 403],
+  [(w) => `/activities/${w.activity.id}/attendance`, 303, 200, 403, 403, 403, 403],
+  [() => '/activities/stats', 303, 200, 200, 200, 403, 403],
+  // the roster from Excel, and 履职档案
+  [() => '/deputies/import', 303, 200, 403, 403, 403, 403],
+  [() => '/deputies/import/template.xlsx', 303, 200, 403, 403, 403, 403],
+  [() => '/deputies/import/00000000-0000-0000-0000-000000000000', 303, 404, 403, 403, 403, 403],
+  [() => '/deputies/export.xlsx', 303, 200, 200, 403, 403, 403],
+  [(w) => `/deputies/${w.deputies.deputyA.id}/record`, 303, 200, 200, 200, 403, 403],
+  [(w) => `/deputies/${w.deputies.deputyB.id}/record`, 303, 200, 200, 403, 403, 403],
+  [() => '/deputies/999999/record', 303, 404, 404, 404, 403, 403],
   [() => '/account/password', 303, 200, 200, 200, 200, 200],
   [() => '/notifications', 303, 200, 200, 200, 200, 200],
   [() => '/projects/new', 303, 200, 403, 403, 403, 403],

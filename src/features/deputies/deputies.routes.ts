@@ -8,6 +8,10 @@ import { toDateInput } from '../../lib/format.js';
 import { submitted } from '../../lib/form-flow.js';
 import { deputyFilterSchema, deputyFormSchema, POLITICAL_AFFILIATIONS, terminateSchema } from './deputies.schemas.js';
 import type { DeputyDetail } from './deputies.service.js';
+import { deputiesImportRoutes } from './deputies.import.routes.js';
+import { z } from 'zod';
+
+const recordYearSchema = z.coerce.number().int().min(2000).max(2100).optional().catch(undefined);
 
 const FORM_FIELDS = [
   'name', 'gender', 'ethnicity', 'birthYear', 'politicalAffiliation', 'occupation',
@@ -37,6 +41,7 @@ export function deputiesRoutes(services: Services): Router {
   const { deputies } = services;
   const office = requireRole('STAFF', 'PRESIDIUM');
   const staff = requireRole('STAFF');
+  router.use(deputiesImportRoutes(services));
 
   const renderForm = (res: Response, status: number, locals: { deputy?: DeputyDetail; values: unknown; errors: FieldErrors }) =>
     res.status(status).render('deputies/form', {
@@ -74,8 +79,15 @@ export function deputiesRoutes(services: Services): Router {
   });
 
   router.get('/deputies/:id', requireRole('STAFF', 'PRESIDIUM', 'DEPUTY'), async (req, res) => {
-    const deputy = await deputies.get(req.user!, parseId(req.params.id));
-    res.render('deputies/show', { title: deputy.name, deputy, canManage: req.user!.role === 'STAFF', errors: {}, values: {} });
+    const record = await services.records.forDeputy(req.user!, parseId(req.params.id), recordYearSchema.parse(req.query.year));
+    const deputy = record.deputy;
+    res.render('deputies/show', { title: deputy.name, deputy, record, canManage: req.user!.role === 'STAFF', errors: {}, values: {} });
+  });
+
+  /** 代表年度履职报告: one deputy, one year, on A4. */
+  router.get('/deputies/:id/record', requireRole('STAFF', 'PRESIDIUM', 'DEPUTY'), async (req, res) => {
+    const record = await services.records.forDeputy(req.user!, parseId(req.params.id), recordYearSchema.parse(req.query.year));
+    res.render('records/print', { title: `${record.deputy.name} ${record.year}年度履职报告`, record, printedOn: services.now() });
   });
 
   router.get('/deputies/:id/edit', staff, async (req, res) => {
@@ -102,9 +114,10 @@ export function deputiesRoutes(services: Services): Router {
     const id = parseId(req.params.id);
     const form = parseForm(terminateSchema, req.body);
     const renderShow = async (errors: FieldErrors) => {
-      const deputy = await deputies.get(req.user!, id);
+      const record = await services.records.forDeputy(req.user!, id);
+      const deputy = record.deputy;
       const values = { termEnd: String(req.body?.termEnd ?? ''), statusNote: String(req.body?.statusNote ?? '') };
-      res.status(422).render('deputies/show', { title: deputy.name, deputy, canManage: true, errors, values });
+      res.status(422).render('deputies/show', { title: deputy.name, deputy, record, canManage: true, errors, values });
     };
     if (!form.ok) return renderShow(form.errors);
     try {

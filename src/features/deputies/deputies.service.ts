@@ -51,30 +51,54 @@ export function createDeputiesService(db: Db, audit: AuditService) {
     };
   }
 
+  function listWhere(user: CurrentUser, filter: DeputyFilter): Prisma.DeputyWhereInput {
+    if (user.role !== 'STAFF' && user.role !== 'PRESIDIUM') throw new ForbiddenError();
+    return {
+      townshipId: user.townshipId,
+      ...(filter.status !== 'ALL' ? { status: filter.status as 'ACTIVE' | 'TERMINATED' } : {}),
+      ...(filter.level ? { levels: { some: { level: filter.level } } } : {}),
+      ...(filter.village ? { village: filter.village } : {}),
+      ...(filter.q
+        ? {
+            OR: [
+              { name: { contains: filter.q } },
+              { workplace: { contains: filter.q } },
+              { occupation: { contains: filter.q } },
+              { district: { contains: filter.q } },
+            ],
+          }
+        : {}),
+    };
+  }
+
+  /** Inserts one deputy with levels and an audit row, inside the caller's transaction. */
+  async function insert(tx: Prisma.TransactionClient, user: CurrentUser, form: DeputyForm, action = 'deputy.create') {
+    const congressId = form.levels.includes('TOWN') ? await currentCongressId(user.townshipId, tx) : null;
+    const deputy = await tx.deputy.create({
+      data: {
+        ...dataOf(form),
+        townshipId: user.townshipId,
+        congressId,
+        levels: { create: form.levels.map((level) => ({ level })) },
+      },
+    });
+    await audit.record(user, { action, entity: 'Deputy', entityId: deputy.id, detail: { name: deputy.name } }, tx);
+    return deputy;
+  }
+
   return {
     async list(user: CurrentUser, filter: DeputyFilter) {
-      if (user.role !== 'STAFF' && user.role !== 'PRESIDIUM') throw new ForbiddenError();
-      const where: Prisma.DeputyWhereInput = {
-        townshipId: user.townshipId,
-        ...(filter.status !== 'ALL' ? { status: filter.status as 'ACTIVE' | 'TERMINATED' } : {}),
-        ...(filter.level ? { levels: { some: { level: filter.level } } } : {}),
-        ...(filter.village ? { village: filter.village } : {}),
-        ...(filter.q
-          ? {
-              OR: [
-                { name: { contains: filter.q } },
-                { workplace: { contains: filter.q } },
-                { occupation: { contains: filter.q } },
-                { district: { contains: filter.q } },
-              ],
-            }
-          : {}),
-      };
+      const where = listWhere(user, filter);
       const [items, total] = await Promise.all([
         db.deputy.findMany({ where, include: listInclude, orderBy: [{ village: 'asc' }, { name: 'asc' }], ...pageArgs(filter.page) }),
         db.deputy.count({ where }),
       ]);
       return toPage(items, total, filter.page);
+    },
+
+    /** Every deputy of the filtered roster (for the .xlsx export), without paging. */
+    async listAll(user: CurrentUser, filter: DeputyFilter) {
+      return db.deputy.findMany({ where: listWhere(user, filter), include: listInclude, orderBy: [{ village: 'asc' }, { name: 'asc' }], take: 10000 });
     },
 
     /** Distinct villages of the roster, for the filter. */
@@ -117,19 +141,23 @@ export function createDeputiesService(db: Db, audit: AuditService) {
     async create(user: CurrentUser, form: DeputyForm) {
       assertManage(user);
       await checkDuplicate(user, form);
+      return db.$transaction((tx) => insert(tx, user, form));
+    },
+
+    /** 批量导入: all the rows in one transaction — every one is written, or none. */
+    async importMany(user: CurrentUser, forms: DeputyForm[]) {
+      assertManage(user);
       return db.$transaction(async (tx) => {
-        const congressId = form.levels.includes('TOWN') ? await currentCongressId(user.townshipId, tx) : null;
-        const deputy = await tx.deputy.create({
-          data: {
-            ...dataOf(form),
-            townshipId: user.townshipId,
-            congressId,
-            levels: { create: form.levels.map((level) => ({ level })) },
-          },
-        });
-        await audit.record(user, { action: 'deputy.create', entity: 'Deputy', entityId: deputy.id, detail: { name: deputy.name } }, tx);
-        return deputy;
+        for (const form of forms) await insert(tx, user, form, 'deputy.import');
+        await audit.record(user, { action: 'deputy.import.batch', entity: 'Deputy', detail: { count: forms.length } }, tx);
+        return forms.length;
       });
+    },
+
+    /** Active deputies already on the roster under these name + village keys (for import checks). */
+    async activeKeys(user: CurrentUser): Promise<Set<string>> {
+      const rows = await db.deputy.findMany({ where: { townshipId: user.townshipId, status: 'ACTIVE' }, select: { name: true, village: true } });
+      return new Set(rows.map((r) => `${r.name}|${r.village}`));
     },
 
     async update(user: CurrentUser, id: number, form: DeputyForm) {

@@ -1,0 +1,96 @@
+import { Router, type Response } from 'express';
+import type { Services } from '../../services.js';
+import { requireRole } from '../../middleware/require-role.js';
+import { flash } from '../../middleware/flash.js';
+import { MAX_UPLOAD_BYTES } from '../../middleware/multipart.js';
+import { NotFoundError, ValidationError } from '../../errors.js';
+import { toDateInput } from '../../lib/format.js';
+import { deputyFilterSchema } from './deputies.schemas.js';
+import { invalidRowsWorkbook, rosterRow, rosterWorkbook, templateWorkbook, ROSTER_COLUMNS, SYNC_ROWS, type ImportJob } from './deputies.import.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function sendXlsx(res: Response, filename: string, buffer: Buffer) {
+  res.setHeader('Content-Type', XLSX);
+  res.setHeader('Content-Disposition', `attachment; filename="roster.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`);
+  res.send(buffer);
+}
+
+const jobId = (v: unknown): string => {
+  if (typeof v !== 'string' || !/^[0-9a-f-]{36}$/.test(v)) throw new NotFoundError();
+  return v;
+};
+
+/** Roster import (upload → check → import) and export; mounted before /deputies/:id. */
+export function deputiesImportRoutes(services: Services): Router {
+  const router = Router();
+  const { rosterImports } = services;
+  const staff = requireRole('STAFF');
+  const office = requireRole('STAFF', 'PRESIDIUM');
+  const maxMb = Math.round(MAX_UPLOAD_BYTES / 1024 / 1024);
+
+  const renderUpload = (res: Response, status: number, errors: Record<string, string>) =>
+    res.status(status).render('deputies/import', { title: '导入代表名册', errors, maxMb, columnNames: ROSTER_COLUMNS.map((c) => c.header.replace(/（市\/旗.*$/, '')) });
+
+  const renderJob = (res: Response, job: ImportJob, errors: Record<string, string> = {}, status = 200) => {
+    const invalid = job.results.filter((r) => r.errors.length);
+    res.status(status).render('deputies/import-result', {
+      title: '导入代表名册',
+      job,
+      invalid,
+      validCount: job.results.length - invalid.length,
+      errors,
+    });
+  };
+
+  router.get('/deputies/export.xlsx', office, async (req, res) => {
+    const filter = deputyFilterSchema.parse(req.query);
+    const rows = await services.deputies.listAll(req.user!, filter);
+    sendXlsx(res, `代表名册-${toDateInput(services.now())}.xlsx`, await rosterWorkbook(rows.map(rosterRow)));
+  });
+
+  router.get('/deputies/import', staff, (_req, res) => renderUpload(res, 200, {}));
+
+  router.get('/deputies/import/template.xlsx', staff, async (_req, res) => {
+    sendXlsx(res, '代表名册导入模板.xlsx', await templateWorkbook());
+  });
+
+  router.post('/deputies/import', staff, async (req, res) => {
+    const file = req.files?.file;
+    if (!file || !file.size) return renderUpload(res, 422, { file: '请选择要上传的 .xlsx 文件' });
+    let job: ImportJob;
+    try {
+      job = await rosterImports.start(req.user!, { buffer: file.buffer, filename: file.filename });
+    } catch (e) {
+      if (e instanceof ValidationError) return renderUpload(res, 422, e.fieldErrors);
+      throw e;
+    }
+    // Small files are checked before answering; large ones show the progress page meanwhile.
+    if (job.total <= SYNC_ROWS) await job.checked;
+    res.redirect(303, `/deputies/import/${job.id}`);
+  });
+
+  router.get('/deputies/import/:job', staff, (req, res) => {
+    renderJob(res, rosterImports.get(req.user!, jobId(req.params.job)));
+  });
+
+  router.get('/deputies/import/:job/invalid.xlsx', staff, async (req, res) => {
+    const job = rosterImports.get(req.user!, jobId(req.params.job));
+    sendXlsx(res, '未导入的行.xlsx', await invalidRowsWorkbook(job.results.filter((r) => r.errors.length)));
+  });
+
+  router.post('/deputies/import/:job/commit', staff, async (req, res) => {
+    const job = rosterImports.get(req.user!, jobId(req.params.job));
+    const mode = req.body?.mode === 'valid' ? 'valid' : 'all';
+    try {
+      const n = await rosterImports.commit(req.user!, job.id, mode);
+      flash(req, 'success', `已导入${n}名代表。`);
+    } catch (e) {
+      if (e instanceof ValidationError) return renderJob(res, job, e.fieldErrors, 422);
+      throw e;
+    }
+    res.redirect(303, `/deputies/import/${job.id}`);
+  });
+
+  return router;
+}
