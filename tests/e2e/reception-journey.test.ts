@@ -22,8 +22,7 @@ async function printToPng(page: Page, name: string): Promise<string> {
 
 /**
  * Staff schedule a reception day → record it with two opinions → one opinion becomes a deputy
- * suggestion (through the suggestions service until the lead's /suggestions/new?fromOpinion page
- * is merged) → the deputy sees the reception and the suggestion in their 履职档案.
+ * suggestion through the prefilled suggestion form → the deputy sees the reception and the suggestion in their 履职档案.
  */
 describe.skipIf(browserMissing)('browser: a reception day from schedule to the deputy’s record', () => {
   let t: TestApp;
@@ -107,23 +106,19 @@ describe.skipIf(browserMissing)('browser: a reception day from schedule to the d
     await page.goBack();
     await page.goBack();
 
-    // The first opinion: its page offers the conversion; it is done through the suggestions service
-    // (the page behind the link is built on the main branch).
+    // The first opinion becomes a suggestion: the link opens the suggestion form prefilled.
     const first = await t.services.db.voterOpinion.findFirstOrThrow({ where: { receptionId, content: { startsWith: '哈日干图嘎查北部草场' } } });
     await page.goto(`${base}/opinions/${first.id}`);
-    expect(await page.getByRole('link', { name: '转为代表建议' }).getAttribute('href')).toBe(`/suggestions/new?fromOpinion=${first.id}`);
     await page.screenshot({ path: path.join(SHOTS, 'opinion-pending.png'), fullPage: true });
-    const staffUser = await t.services.db.user.findUniqueOrThrow({ where: { username: 'staff' } });
-    const deputy = await t.services.db.deputy.findFirstOrThrow({ where: { name: '宝音图' } });
-    const suggestion = await t.services.suggestions.create({ ...staffUser }, {
-      title: '关于在哈日干图嘎查北部草场增设通信基站的建议',
-      content: first.content,
-      category: 'SOCIAL_GOVERNANCE',
-      leadDeputyId: deputy.id,
-      coSignerIds: [],
-      opinionId: first.id,
-      intent: 'submit',
-    });
+    await Promise.all([page.waitForURL(/\/suggestions\/new\?fromOpinion=/), page.getByRole('link', { name: '转为代表建议' }).click()]);
+    expect(await page.getByLabel('建议内容').inputValue()).toContain('哈日干图嘎查北部草场');
+    await page.getByLabel('标题').fill('关于在哈日干图嘎查北部草场增设通信基站的建议');
+    const lead = await page.locator('#leadDeputyId option', { hasText: '宝音图' }).first().getAttribute('value');
+    await page.getByLabel('领衔代表').selectOption(lead!);
+    await page.getByLabel('类别').selectOption({ label: '社会治理' });
+    await Promise.all([page.waitForURL(/\/suggestions\/\d+$/), page.getByRole('button', { name: '提交', exact: true }).click()]);
+    const suggestion = { id: Number(page.url().split('/').pop()) };
+    await page.goto(`${base}/opinions/${first.id}`);
     await page.reload();
     expect(await page.getByRole('link', { name: '关于在哈日干图嘎查北部草场增设通信基站的建议' }).getAttribute('href')).toBe(`/suggestions/${suggestion.id}`);
     await logout(page);
