@@ -23,6 +23,10 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
   const suggestions = createSuggestionsService(db, { audit, notifications }, now);
   const tasks = createTasksService(db, now);
   const projects = createProjectsService(db);
+  const stations = createStationsService(db);
+  const activities = createActivitiesService(db);
+  const suggestionStats = createSuggestionStatsService(db, now);
+  const units = createUnitsService(db);
   return {
     db,
     now,
@@ -30,13 +34,13 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     notifications,
     auth: createAuthService(db, audit, now),
     deputies: createDeputiesService(db, audit),
-    stations: createStationsService(db),
+    stations,
     suggestions,
-    suggestionStats: createSuggestionStatsService(db, now),
-    units: createUnitsService(db),
+    suggestionStats,
+    units,
     projects,
-    activities: createActivitiesService(db),
-    reports: createReportsService(db),
+    activities,
+    reports: createReportsService(db, { stations, projects, activities, suggestions, suggestionStats, units, audit }),
     tasks,
     home: createHomeService(db, { suggestions, tasks, projects }, now),
   };

@@ -2,6 +2,7 @@ import type { Db } from '../../db.js';
 import type { CurrentUser } from '../../auth/current-user.js';
 import type { StationTier } from '../../generated/prisma/enums.js';
 import { NotFoundError } from '../../errors.js';
+import { yearRange } from '../../lib/format.js';
 
 const TIER_ORDER: Record<StationTier, number> = { BANNER: 0, TOWN_HOME: 1, VILLAGE: 2 };
 
@@ -38,6 +39,16 @@ export function createStationsService(db: Db) {
       });
       if (!station) throw new NotFoundError('没有找到该联络站。');
       return station;
+    },
+
+    /** Receptions held in a year at every station, with the opinions collected (for the annual report). */
+    async receptionsInYear(user: CurrentUser, year: number) {
+      const rows = await db.reception.findMany({
+        where: { townshipId: user.townshipId, status: 'HELD', date: yearRange(year) },
+        select: { id: true, date: true, voterCount: true, station: { select: { name: true } }, _count: { select: { opinions: true } } },
+        orderBy: { date: 'asc' },
+      });
+      return rows.map((r) => ({ id: r.id, date: r.date, station: r.station.name, voterCount: r.voterCount, opinions: r._count.opinions }));
     },
   };
 }
