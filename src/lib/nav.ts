@@ -10,6 +10,7 @@ const ITEMS = {
   projects: { href: '/projects', label: '民生实事' },
   activities: { href: '/activities', label: '代表活动' },
   reports: { href: '/reports', label: '工作报告' },
+  dashboard: { href: '/dashboard', label: '数据看板' },
   tasks: { href: '/me/tasks', label: '我的任务' },
   me: { href: '/me', label: '我的履职' },
   audit: { href: '/audit', label: '操作日志' },
@@ -19,9 +20,9 @@ const ITEMS = {
 export function navFor(role: Role): NavItem[] {
   switch (role) {
     case 'STAFF':
-      return [ITEMS.home, ITEMS.suggestions, ITEMS.deputies, ITEMS.stations, ITEMS.projects, ITEMS.activities, ITEMS.reports];
+      return [ITEMS.home, ITEMS.suggestions, ITEMS.deputies, ITEMS.stations, ITEMS.projects, ITEMS.activities, ITEMS.reports, ITEMS.dashboard];
     case 'PRESIDIUM':
-      return [ITEMS.home, ITEMS.suggestions, ITEMS.projects, ITEMS.tasks, ITEMS.deputies, ITEMS.stations, ITEMS.activities, ITEMS.reports];
+      return [ITEMS.home, ITEMS.suggestions, ITEMS.projects, ITEMS.tasks, ITEMS.deputies, ITEMS.stations, ITEMS.activities, ITEMS.reports, ITEMS.dashboard];
     case 'DEPUTY':
       return [ITEMS.home, ITEMS.suggestions, ITEMS.tasks, ITEMS.me, ITEMS.projects, ITEMS.stations, ITEMS.activities];
     case 'UNIT':
