@@ -14,6 +14,7 @@ let agents: Record<string, request.Agent>;
 beforeAll(async () => {
   t = await createTestApp();
   w = await createWorld(t.services.db);
+  await t.services.reports.generate(w.users.staff, 2024, null);
   agents = {};
   for (const name of ['staff', 'presidium', 'deputy', 'deputy2', 'unit', 'auditor'] as const) {
     agents[name] = await loginAs(t.app, w.users[name].username, TEST_PASSWORD);
@@ -51,6 +52,13 @@ const table: Row[] = [
   [() => '/activities', 303, 200, 200, 200, 403, 403],
   [(w) => `/activities/${w.activity.id}`, 303, 200, 200, 200, 403, 403],
   [() => '/reports', 303, 200, 200, 403, 403, 403],
+  [() => '/reports/2024', 303, 200, 200, 403, 403, 403],
+  [() => '/reports/2024/print', 303, 200, 200, 403, 403, 403],
+  [() => '/reports/2024.docx', 303, 200, 200, 403, 403, 403],
+  [() => '/reports/2024/revisions', 303, 200, 200, 403, 403, 403],
+  [() => '/reports/2024/compare', 303, 200, 200, 403, 403, 403],
+  [() => '/reports/2023', 303, 404, 404, 403, 403, 403],
+  [() => '/dashboard', 303, 200, 200, 403, 403, 403],
   [() => '/me/tasks', 303, 403, 200, 200, 403, 403],
   [() => '/me', 303, 403, 303, 303, 403, 403],
   [() => '/audit', 303, 403, 403, 403, 403, 200],

@@ -115,11 +115,12 @@ export function reportsRoutes(services: Services): Router {
       await reports.get(req.user!, year);
       return res.status(503).render('reports/no-pdf', { title: '无法生成PDF', year });
     }
-    const { view, locals } = await renderPrint(req, year, `${req.protocol}://${req.get('host')}/`);
+    const origin = `${req.protocol}://${req.get('host')}`;
+    const { view, locals } = await renderPrint(req, year, `${origin}/`);
     const html = await new Promise<string>((resolve, reject) =>
       req.app.render(view, { ...res.locals, ...locals }, (err, out) => (err ? reject(err) : resolve(out))),
     );
-    const pdf = await htmlToPdf(html, chromiumPath);
+    const pdf = await htmlToPdf(html, chromiumPath, origin);
     res.type('application/pdf');
     res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(`${year}年人大工作报告.pdf`)}`);
     res.send(pdf);
