@@ -11,6 +11,7 @@ import type { SuggestionStatsService } from '../suggestions/suggestions.stats.js
 import type { SuggestionsService } from '../suggestions/suggestions.service.js';
 import type { ActivityKind, SuggestionCategory } from '../../generated/prisma/enums.js';
 import { formatWan, yearOf } from '../../lib/format.js';
+import { suggestionCategoryLabels } from '../../lib/labels.js';
 
 // ───────────────────────────── prose helpers (pure) ─────────────────────────────
 
@@ -42,17 +43,8 @@ export function ordinalLead(i: number): string {
   return `${'一二三四五六七八九十'[i] ?? String(i + 1)}是`;
 }
 
-/** Category names as the report's prose uses them (shorter than the labels of the UI). */
-export const categoryProse: Record<SuggestionCategory, string> = {
-  LIVELIHOOD: '民生',
-  ROADS_TRAFFIC: '道路交通',
-  RURAL_CONSTRUCTION: '乡村建设',
-  AGRICULTURE: '农牧业发展',
-  EDUCATION_HEALTH: '教育卫生',
-  ECOLOGY: '生态环境',
-  SOCIAL_GOVERNANCE: '社会治理',
-  OTHER: '其他',
-};
+/** Category names as the report's prose uses them: the UI's labels, 民生保障 shortened to 民生. */
+export const categoryProse: Record<SuggestionCategory, string> = { ...suggestionCategoryLabels, LIVELIHOOD: '民生' };
 
 /** An outcome in prose: "111线路灯（从东明村部至东明镇政府）" 100 盏 → "111线路灯100盏（从东明村部至东明镇政府）". */
 export function outcomeText(o: { label: string; unit: string; achieved: number }): string {
