@@ -57,6 +57,9 @@ export function createApp(services: Services, config: Config): App {
   const staticOptions = { maxAge: config.isProduction ? '7d' : 0 };
   app.use(express.static(path.join(root, 'public'), staticOptions));
   app.use('/vendor/noto-sans-sc', express.static(fontDir('@fontsource/noto-sans-sc'), staticOptions));
+  app.use('/vendor/noto-serif-sc', express.static(fontDir('@fontsource/noto-serif-sc'), staticOptions));
+  // The work report's PDF export (features/reports) launches this Chromium when it exists.
+  app.set('chromiumPath', config.CHROMIUM_PATH);
 
   // Health check: one database round trip, no session.
   app.get('/healthz', async (_req, res) => {

@@ -9,6 +9,7 @@ import { suggestionsRoutes } from './features/suggestions/suggestions.routes.js'
 import { projectsRoutes } from './features/projects/projects.routes.js';
 import { activitiesRoutes } from './features/activities/activities.routes.js';
 import { reportsRoutes } from './features/reports/reports.routes.js';
+import { dashboardRoutes } from './features/dashboard/dashboard.routes.js';
 import { tasksRoutes } from './features/tasks/tasks.routes.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { receptionsRoutes } from './features/receptions/receptions.routes.js';
@@ -26,6 +27,7 @@ export function routes(services: Services, passport: Passport): Router {
   router.use(projectsRoutes(services));
   router.use(activitiesRoutes(services));
   router.use(reportsRoutes(services));
+  router.use(dashboardRoutes(services));
   router.use(tasksRoutes(services));
   router.use(auditRoutes(services));
   router.use(notificationsRoutes(services));

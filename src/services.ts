@@ -28,6 +28,10 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
   const tasks = createTasksService(db, now, { audit, notifications });
   const projects = createProjectsService(db, audit);
   const deputies = createDeputiesService(db, audit);
+  const stations = createStationsService(db, audit);
+  const activities = createActivitiesService(db, audit);
+  const suggestionStats = createSuggestionStatsService(db, now);
+  const units = createUnitsService(db);
   return {
     db,
     now,
@@ -36,14 +40,14 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     auth: createAuthService(db, audit, now),
     deputies,
     rosterImports: createRosterImports(deputies),
-    stations: createStationsService(db, audit),
+    stations,
     suggestions,
-    suggestionStats: createSuggestionStatsService(db, now),
-    units: createUnitsService(db),
+    suggestionStats,
+    units,
     projects,
     voting: createVotingService(db, audit, now),
-    activities: createActivitiesService(db, audit),
-    reports: createReportsService(db),
+    activities,
+    reports: createReportsService(db, { stations, projects, activities, suggestions, suggestionStats, units, audit }),
     tasks,
     receptions: createReceptionsService(db, audit, now),
     records: createRecordsService(db, { deputies }, now),

@@ -11,6 +11,7 @@ const ITEMS = {
   activities: { href: '/activities', label: '代表活动' },
   receptions: { href: '/receptions', label: '接待选民' },
   reports: { href: '/reports', label: '工作报告' },
+  dashboard: { href: '/dashboard', label: '数据看板' },
   tasks: { href: '/me/tasks', label: '我的任务' },
   allTasks: { href: '/tasks', label: '监督任务' },
   sessions: { href: '/sessions', label: '会议票决' },
@@ -22,9 +23,9 @@ const ITEMS = {
 export function navFor(role: Role): NavItem[] {
   switch (role) {
     case 'STAFF':
-      return [ITEMS.home, ITEMS.suggestions, ITEMS.deputies, ITEMS.stations, ITEMS.receptions, ITEMS.projects, ITEMS.sessions, ITEMS.allTasks, ITEMS.activities, ITEMS.reports];
+      return [ITEMS.home, ITEMS.suggestions, ITEMS.deputies, ITEMS.stations, ITEMS.receptions, ITEMS.projects, ITEMS.sessions, ITEMS.allTasks, ITEMS.activities, ITEMS.reports, ITEMS.dashboard];
     case 'PRESIDIUM':
-      return [ITEMS.home, ITEMS.suggestions, ITEMS.projects, ITEMS.sessions, ITEMS.tasks, ITEMS.allTasks, ITEMS.deputies, ITEMS.stations, ITEMS.receptions, ITEMS.activities, ITEMS.reports];
+      return [ITEMS.home, ITEMS.suggestions, ITEMS.projects, ITEMS.sessions, ITEMS.tasks, ITEMS.allTasks, ITEMS.deputies, ITEMS.stations, ITEMS.receptions, ITEMS.activities, ITEMS.reports, ITEMS.dashboard];
     case 'DEPUTY':
       return [ITEMS.home, ITEMS.suggestions, ITEMS.tasks, ITEMS.me, ITEMS.projects, ITEMS.sessions, ITEMS.stations, ITEMS.receptions, ITEMS.activities];
     case 'UNIT':

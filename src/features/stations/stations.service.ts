@@ -4,6 +4,7 @@ import type { StationTier } from '../../generated/prisma/enums.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
 import type { EquipmentForm, ResidentForm, StationForm } from './stations.schemas.js';
+import { yearRange } from '../../lib/format.js';
 
 const TIER_ORDER: Record<StationTier, number> = { BANNER: 0, TOWN_HOME: 1, VILLAGE: 2 };
 
@@ -159,6 +160,16 @@ export function createStationsService(db: Db, audit: AuditService) {
         await audit.record(user, { action: 'station.resident.remove', entity: 'LiaisonStation', entityId: stationId, detail: { deputyId, name: row.deputy.name } }, tx);
       });
       return row.deputy;
+    },
+
+    /** Receptions held in a year at every station, with the opinions collected (for the annual report). */
+    async receptionsInYear(user: CurrentUser, year: number) {
+      const rows = await db.reception.findMany({
+        where: { townshipId: user.townshipId, status: 'HELD', date: yearRange(year) },
+        select: { id: true, date: true, voterCount: true, station: { select: { name: true } }, _count: { select: { opinions: true } } },
+        orderBy: { date: 'asc' },
+      });
+      return rows.map((r) => ({ id: r.id, date: r.date, station: r.station.name, voterCount: r.voterCount, opinions: r._count.opinions }));
     },
   };
 }

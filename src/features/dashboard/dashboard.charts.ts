@@ -1,0 +1,169 @@
+/**
+ * Charts rendered on the server as SVG with Apache ECharts (no client JavaScript), shared by the
+ * dashboard and the work report's appendix. The SVG is made safe for the strict CSP
+ * (style-src 'self'): ECharts writes `style="font-size:…"` attributes and a <style> element of
+ * hover rules; both are turned into SVG presentation attributes or dropped.
+ */
+import * as echarts from 'echarts';
+import { suggestionCategoryLabels, suggestionStatusLabels } from '../../lib/labels.js';
+import { yearOf } from '../../lib/format.js';
+import type { YearData } from '../reports/reports.figures.js';
+
+export const CHART_FONT = 'Microsoft YaHei, PingFang SC, Noto Sans SC, sans-serif';
+const PALETTE = ['#b71c1c', '#1565c0', '#2e7d32', '#ef6c00', '#6a1b9a', '#00838f', '#5d4037', '#546e7a'];
+
+const STYLE_PROPS = new Set(['font-size', 'font-family', 'font-weight', 'font-style', 'fill', 'stroke', 'opacity']);
+
+const escapeAttr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** Turns ECharts' SSR output into SVG without style attributes or <style> elements. */
+export function cspSafeSvg(svg: string): string {
+  return svg
+    .replace(/<style[^>]*>[\s\S]*?<\/style>/g, '')
+    .replace(/\s(?:ecmeta_[a-z_]+|class)="[^"]*"/g, '')
+    .replace(/\sstyle="([^"]*)"/g, (_m, css: string) => {
+      const attrs = css
+        .split(';')
+        .map((decl) => decl.trim())
+        .filter(Boolean)
+        .map((decl) => {
+          const i = decl.indexOf(':');
+          return i > 0 ? ([decl.slice(0, i).trim().toLowerCase(), decl.slice(i + 1).trim().replace(/&quot;/g, '')] as const) : null;
+        })
+        .filter((x) => x !== null && STYLE_PROPS.has(x[0]))
+        .map((x) => x!)
+        .map(([k, v]) => ` ${k}="${escapeAttr(v)}"`);
+      return attrs.join('');
+    })
+    .replace(/^<svg /, '<svg role="img" ');
+}
+
+/** One chart as CSP-safe SVG. */
+export function renderChart(option: echarts.EChartsCoreOption, width = 560, height = 300): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  try {
+    chart.setOption({ animation: false, color: PALETTE, textStyle: { fontFamily: CHART_FONT }, ...option });
+    return cspSafeSvg(chart.renderToSVGString());
+  } finally {
+    chart.dispose();
+  }
+}
+
+const title = (text: string) => ({ text, left: 'center', top: 4, textStyle: { fontSize: 15, fontFamily: CHART_FONT } });
+const empty = (text: string, width = 560, height = 300) =>
+  renderChart({ title: { ...title(text), subtext: '暂无数据', top: height / 2 - 30 } }, width, height);
+
+export type Datum = { label: string; value: number };
+
+export function barChart(text: string, data: Datum[], unit = '', width = 560, height = 300): string {
+  if (!data.length) return empty(text, width, height);
+  return renderChart(
+    {
+      title: title(text),
+      grid: { left: 48, right: 16, top: 44, bottom: 56 },
+      xAxis: { type: 'category', data: data.map((d) => d.label), axisLabel: { interval: 0, fontSize: 11, rotate: data.length > 5 ? 30 : 0 } },
+      yAxis: { type: 'value', name: unit, minInterval: 1 },
+      series: [{ type: 'bar', data: data.map((d) => d.value), barMaxWidth: 36, label: { show: true, position: 'top' } }],
+    },
+    width,
+    height,
+  );
+}
+
+export function pieChart(text: string, data: Datum[], width = 560, height = 300): string {
+  if (!data.length) return empty(text, width, height);
+  return renderChart(
+    {
+      title: title(text),
+      series: [
+        {
+          type: 'pie',
+          radius: ['30%', '58%'],
+          center: ['50%', '56%'],
+          data: data.map((d) => ({ name: d.label, value: d.value })),
+          label: { formatter: '{b}：{c}', fontSize: 12 },
+        },
+      ],
+    },
+    width,
+    height,
+  );
+}
+
+/** 办复率 and 满意率 per unit, in percent. */
+export function ratesChart(text: string, rows: Array<{ label: string; replyRate: number | null; satisfactionRate: number | null }>, width = 560, height = 320): string {
+  if (!rows.length) return empty(text, width, height);
+  const pct = (x: number | null) => (x === null ? 0 : Math.round(x * 1000) / 10);
+  return renderChart(
+    {
+      title: title(text),
+      legend: { top: 26, data: ['办复率', '满意率'] },
+      grid: { left: 48, right: 16, top: 60, bottom: 70 },
+      xAxis: { type: 'category', data: rows.map((r) => r.label), axisLabel: { interval: 0, fontSize: 11, rotate: rows.length > 3 ? 25 : 0 } },
+      yAxis: { type: 'value', max: 100, name: '%' },
+      series: [
+        { name: '办复率', type: 'bar', data: rows.map((r) => pct(r.replyRate)), barMaxWidth: 28, label: { show: true, position: 'top', fontSize: 10 } },
+        { name: '满意率', type: 'bar', data: rows.map((r) => pct(r.satisfactionRate)), barMaxWidth: 28, label: { show: true, position: 'top', fontSize: 10 } },
+      ],
+    },
+    width,
+    height,
+  );
+}
+
+/** Livelihood projects: investment (万元) as bars, progress (%) as a line on the right axis. */
+export function projectsChart(text: string, rows: Array<{ label: string; budgetWan: number; percent: number }>, width = 560, height = 320): string {
+  if (!rows.length) return empty(text, width, height);
+  return renderChart(
+    {
+      title: title(text),
+      legend: { top: 26, data: ['投资（万元）', '进度（%）'] },
+      grid: { left: 56, right: 48, top: 60, bottom: 70 },
+      xAxis: { type: 'category', data: rows.map((r) => (r.label.length > 12 ? r.label.slice(0, 12) + '…' : r.label)), axisLabel: { interval: 0, fontSize: 11, rotate: rows.length > 2 ? 20 : 0 } },
+      yAxis: [
+        { type: 'value', name: '万元' },
+        { type: 'value', name: '%', max: 100 },
+      ],
+      series: [
+        { name: '投资（万元）', type: 'bar', data: rows.map((r) => r.budgetWan), barMaxWidth: 40, label: { show: true, position: 'top' } },
+        { name: '进度（%）', type: 'line', yAxisIndex: 1, data: rows.map((r) => r.percent), label: { show: true, formatter: '{c}%' } },
+      ],
+    },
+    width,
+    height,
+  );
+}
+
+const monthFormat = new Intl.DateTimeFormat('en', { month: 'numeric', timeZone: 'Asia/Shanghai' });
+/** 1–12, China time. */
+const monthOf = (d: Date) => Number(monthFormat.format(d));
+
+/** The charts of one year, for the dashboard and the report's appendix. */
+export function yearCharts(data: YearData) {
+  const s = data.suggestions;
+  const months = Array.from({ length: 12 }, (_, i) => ({ label: `${i + 1}月`, value: 0 }));
+  for (const a of data.activities) {
+    if (yearOf(a.date) === data.year) months[monthOf(a.date) - 1]!.value += a.personTimes;
+  }
+  const div = (a: number, b: number) => (b ? a / b : null);
+  return {
+    byCategory: barChart(`${data.year}年代表建议（按类别）`, s.byCategory.map((r) => ({ label: suggestionCategoryLabels[r.label as keyof typeof suggestionCategoryLabels] ?? r.label, value: r.count })), '件'),
+    byState: pieChart(
+      `${data.year}年代表建议（按办理状态）`,
+      Object.entries(data.suggestionsByStatus)
+        .filter(([, n]) => (n ?? 0) > 0)
+        .map(([k, n]) => ({ label: suggestionStatusLabels[k as keyof typeof suggestionStatusLabels] ?? k, value: n ?? 0 })),
+    ),
+    unitRates: ratesChart(
+      `${data.year}年各承办单位办复率、满意率`,
+      s.byUnit.map((r) => ({ label: r.label, replyRate: div(r.replied, r.assigned), satisfactionRate: div(r.satisfied, r.rated) })),
+    ),
+    projects: projectsChart(
+      `${data.year}年民生实事项目投资与进度`,
+      data.projects.map((p) => ({ label: p.name.replace(/^东明镇/, ''), budgetWan: p.budgetYuan / 10000, percent: p.percent })),
+    ),
+    monthly: barChart(`${data.year}年代表活动人次（按月）`, months, '人次'),
+  };
+}
+
+export type YearCharts = ReturnType<typeof yearCharts>;

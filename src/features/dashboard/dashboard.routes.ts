@@ -1,0 +1,38 @@
+import { Router } from 'express';
+import type { Services } from '../../services.js';
+import { requireRole } from '../../middleware/require-role.js';
+import { parseForm } from '../../lib/forms.js';
+import { formatWan, yearOf } from '../../lib/format.js';
+import { yearQuerySchema } from '../reports/reports.schemas.js';
+import { percentText } from '../reports/reports.figures.js';
+import { yearCharts } from './dashboard.charts.js';
+
+/** 数据看板: the year's figures as server-rendered SVG charts (no client JavaScript). */
+export function dashboardRoutes(services: Services): Router {
+  const router = Router();
+  router.get('/dashboard', requireRole('STAFF', 'PRESIDIUM'), async (req, res) => {
+    const user = req.user!;
+    const [sYears, pYears, aYears] = await Promise.all([services.suggestions.years(user), services.projects.years(user), services.activities.years(user)]);
+    const years = [...new Set([...sYears, ...pYears, ...aYears])].sort((a, b) => b - a);
+    const form = parseForm(yearQuerySchema, req.query);
+    const thisYear = yearOf(services.now());
+    const year = (form.ok && form.data.year) || (years.includes(thisYear) ? thisYear : (years[0] ?? thisYear));
+    const { data } = await services.reports.live(user, year);
+    const s = data.suggestions.total;
+    res.render('dashboard/index', {
+      title: '数据看板',
+      year,
+      years: years.includes(year) ? years : [year, ...years],
+      charts: yearCharts(data),
+      tiles: [
+        { label: '收到代表建议', value: `${data.suggestions.received}件` },
+        { label: '办复率', value: percentText(s.replied, s.assigned) ?? '—' },
+        { label: '满意率', value: percentText(s.satisfied, s.rated) ?? '—' },
+        { label: '民生实事项目', value: `${data.projects.length}件` },
+        { label: '项目投资', value: formatWan(data.projects.reduce((x, p) => x + p.budgetYuan, 0)) },
+        { label: '代表活动', value: `${data.totalPersonTimes}人次` },
+      ],
+    });
+  });
+  return router;
+}

@@ -1,0 +1,216 @@
+/**
+ * The facts of a year that the work report quotes, gathered through the other features'
+ * services (never their tables), and the helpers that turn numbers into report prose
+ * (206 → "200余人次", 4000000 元 → "400万元").
+ */
+import type { CurrentUser } from '../../auth/current-user.js';
+import type { StationsService } from '../stations/stations.service.js';
+import type { ProjectsService } from '../projects/projects.service.js';
+import type { ActivitiesService } from '../activities/activities.service.js';
+import type { SuggestionStatsService } from '../suggestions/suggestions.stats.js';
+import type { SuggestionsService } from '../suggestions/suggestions.service.js';
+import type { ActivityKind, SuggestionCategory } from '../../generated/prisma/enums.js';
+import { formatWan, yearOf } from '../../lib/format.js';
+import { suggestionCategoryLabels } from '../../lib/labels.js';
+
+// ───────────────────────────── prose helpers (pure) ─────────────────────────────
+
+/** 人次 as a report says it: below 100 exact; above, rounded down to the hundred with 余. */
+export function approxPersonTimes(n: number): string {
+  if (n < 100) return `${n}人次`;
+  const hundreds = Math.floor(n / 100) * 100;
+  return n === hundreds ? `${n}人次` : `${hundreds}余人次`;
+}
+
+/** 元 as the report's 万元 ("400万元", "12.5万元"). */
+export const wanText = (yuan: number): string => formatWan(yuan);
+
+/** A rate in report prose: "100%", "95.5%"; null when there is nothing to divide. */
+export function percentText(numerator: number, denominator: number): string | null {
+  if (!denominator) return null;
+  const p = Math.round((numerator / denominator) * 1000) / 10;
+  return `${Number.isInteger(p) ? p.toFixed(0) : p.toFixed(1)}%`;
+}
+
+/** ["a","b","c"] → "a、b和c"; with sep only: "a、b、c". */
+export function joinAnd(items: string[], last = '和'): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join('、')}${last}${items.at(-1)}`;
+}
+
+/** 1 → 一是, 2 → 二是 … */
+export function ordinalLead(i: number): string {
+  return `${'一二三四五六七八九十'[i] ?? String(i + 1)}是`;
+}
+
+/** Category names as the report's prose uses them: the UI's labels, 民生保障 shortened to 民生. */
+export const categoryProse: Record<SuggestionCategory, string> = { ...suggestionCategoryLabels, LIVELIHOOD: '民生' };
+
+/** An outcome in prose: "111线路灯（从东明村部至东明镇政府）" 100 盏 → "111线路灯100盏（从东明村部至东明镇政府）". */
+export function outcomeText(o: { label: string; unit: string; achieved: number }): string {
+  const m = /^(.*?)（(.*)）$/.exec(o.label);
+  return m ? `${m[1]}${o.achieved}${o.unit}（${m[2]}）` : `${o.label}${o.achieved}${o.unit}`;
+}
+
+// ───────────────────────────── the year's data (through the services) ─────────────────────────────
+
+export type ReportDeps = {
+  stations: StationsService;
+  projects: ProjectsService;
+  activities: ActivitiesService;
+  suggestions: SuggestionsService;
+  suggestionStats: SuggestionStatsService;
+};
+
+/** Everything the draft, the facts, the appendix and the dashboard need about one year. */
+export async function gatherYearData(deps: ReportDeps, user: CurrentUser, year: number) {
+  const [stations, projects, activities, suggestionStats, byStatus, receptions] = await Promise.all([
+    deps.stations.list(user),
+    deps.projects.list(user, { year }),
+    deps.activities.list(user, { year }),
+    deps.suggestionStats.forYear(user, year),
+    deps.suggestions.countByStatus(user, { year, status: { not: 'DRAFT' } }),
+    deps.stations.receptionsInYear(user, year),
+  ]);
+  const home = stations.find((s) => s.tier === 'TOWN_HOME') ?? null;
+  const homeDetail = home ? await deps.stations.get(user, home.id) : null;
+  const homeEquipment = (homeDetail?.equipment ?? []).filter((e) => e.providedOn && yearOf(e.providedOn) === year);
+  const receptionCount = new Map<string, number>();
+  for (const r of receptions) receptionCount.set(r.station, (receptionCount.get(r.station) ?? 0) + 1);
+  return {
+    year,
+    stations: stations.map((s) => ({
+      id: s.id,
+      name: s.name,
+      tier: s.tier,
+      village: s.village,
+      establishedOn: s.establishedOn,
+      deputies: s._count.deputies,
+      receptions: receptionCount.get(s.name) ?? 0,
+    })),
+    newVillageStations: stations.filter((s) => s.tier === 'VILLAGE' && s.establishedOn && yearOf(s.establishedOn) === year),
+    homeName: home?.name ?? '',
+    homeEquipment: homeEquipment.map((e) => ({ name: e.name, quantity: e.quantity, unit: e.unit })),
+    projects: projects
+      .filter((p) => p.phase === 'PASSED')
+      .map((p) => ({
+        id: p.id,
+        name: p.name,
+        unit: p.responsibleUnit?.name ?? '',
+        budgetYuan: p.budgetYuan,
+        spentYuan: p.spentYuan,
+        status: p.status,
+        percent: p.percent,
+        outcomes: p.outcomes.map((o) => ({ id: o.id, label: o.label, unit: o.unit, planned: o.planned, achieved: o.achieved })),
+      })),
+    activities: activities.items.map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      title: a.title,
+      date: a.date,
+      personTimes: a.personTimes,
+      isProjectInspection: a.inspection !== null,
+    })),
+    totalPersonTimes: activities.totalPersonTimes,
+    suggestions: suggestionStats,
+    suggestionsByStatus: byStatus,
+    receptions,
+  };
+}
+
+export type YearData = Awaited<ReturnType<typeof gatherYearData>>;
+
+// ───────────────────────────── facts (pure) ─────────────────────────────
+
+/**
+ * One figure the report prints: `text` is the figure as printed ("2处"), `phrase` the words
+ * around it that the draft writes ("村级人大代表联络站2处"), so that a changed figure can be
+ * found in the text later.
+ */
+export type Fact = { key: string; label: string; value: number | string; text: string; phrase: string };
+export type Facts = Record<string, Fact>;
+
+const DONE = new Set(['COMPLETED', 'IN_USE']);
+
+/** How the activities of a year are named in the report, per kind. */
+export function activityNames(activities: YearData['activities'], kinds: ActivityKind[]): string[] {
+  const names: string[] = [];
+  const add = (n: string) => {
+    if (!names.includes(n)) names.push(n);
+  };
+  for (const kind of kinds) {
+    for (const a of activities.filter((x) => x.kind === kind)) {
+      if (kind === 'OPEN_DAY') add('“政府开放日”');
+      else if (kind === 'INSPECTION') add(a.isProjectInspection ? '民生实事项目实地视察' : a.title);
+      else if (kind === 'LEGAL_PUBLICITY') add('普法宣传');
+      else if (kind === 'DISASTER_PUBLICITY') add('防灾减灾宣传');
+      else add(a.title.replace(/^“[^”]*”：/, '').replace(/活动$/, ''));
+    }
+  }
+  return names;
+}
+
+export function computeFacts(data: YearData): Facts {
+  const facts: Facts = {};
+  const put = (key: string, label: string, value: number | string, text: string, phrase = text) => {
+    facts[key] = { key, label, value, text, phrase };
+  };
+  const villages = data.newVillageStations.map((s) => s.village || s.name);
+  put('villageStations', '当年设立的村级联络站', villages.length, `${villages.length}处`, `村级人大代表联络站${villages.length}处`);
+  if (villages.length) put('villageStationPlaces', '村级联络站所在村', villages.join('、'), villages.join('、'), `于${villages.join('、')}设立`);
+  const equipment = [...new Set(data.homeEquipment.map((e) => e.name))];
+  if (equipment.length) put('homeEquipment', '代表之家配备的设备', equipment.join('、'), equipment.join('、'));
+  const done = data.projects.filter((p) => DONE.has(p.status)).length;
+  put('projects', '民生实事项目件数', data.projects.length, `${data.projects.length}件`, `我镇${data.projects.length}件民生实事项目`);
+  put('projectsDone', '已完工的民生实事项目', done, `${done}件`, `已完工${done}件`);
+  for (const p of data.projects) {
+    put(`project:${p.id}:budget`, `${p.name}投入资金`, p.budgetYuan, wanText(p.budgetYuan), `投入资金${wanText(p.budgetYuan)}`);
+    for (const o of p.outcomes) {
+      put(`project:${p.id}:outcome:${o.id}`, `${p.name}：${o.label}`, o.achieved, `${o.achieved}${o.unit}`, outcomeText(o));
+    }
+  }
+  put('personTimes', '代表活动人次', data.totalPersonTimes, approxPersonTimes(data.totalPersonTimes), `活动${approxPersonTimes(data.totalPersonTimes)}`);
+  const held = data.receptions.length;
+  const voters = data.receptions.reduce((s, r) => s + r.voterCount, 0);
+  const opinions = data.receptions.reduce((s, r) => s + r.opinions, 0);
+  put('receptions', '接待选民活动次数', held, `${held}次`, `开展接待选民活动${held}次`);
+  put('receptionVoters', '接待选民人次', voters, `${voters}人次`, `接待选民${voters}人次`);
+  put('opinions', '收集民情民意条数', opinions, `${opinions}条`, `收集民情民意${opinions}条`);
+  const s = data.suggestions;
+  put('suggestionsReceived', '收到代表建议件数', s.received, `${s.received}件`, `收到代表建议${s.received}件`);
+  put('suggestionsRegistered', '立案建议件数', s.total.count, `${s.total.count}件`, `立案${s.total.count}件`);
+  const reply = percentText(s.total.replied, s.total.assigned);
+  if (reply) put('replyRate', '办复率', reply, reply, `办复率${reply}`);
+  const satisfied = percentText(s.total.satisfied, s.total.rated);
+  if (satisfied) put('satisfactionRate', '满意率', satisfied, satisfied, `满意率${satisfied}`);
+  const key = s.keySuggestions;
+  put('keySuggestions', '重点建议件数', key.length, `${key.length}件`, `${key.length}件重点建议`);
+  const cats = [...new Set(key.map((k) => categoryProse[k.category]))];
+  if (cats.length) put('keyCategories', '重点建议涉及的领域', cats.join('、'), cats.join('、'), `涉及${cats.join('、')}等`);
+  return facts;
+}
+
+// ───────────────────────────── stale figures (pure) ─────────────────────────────
+
+export type StaleWarning = { key: string; label: string; oldText: string; newText: string; message: string };
+
+/**
+ * Figures that the generator printed and that the data no longer supports: for each section,
+ * the recorded facts whose value changed and whose printed phrase still appears in its text.
+ */
+export function staleWarnings(
+  recorded: Facts,
+  current: Facts,
+  sections: Array<{ heading: string; body: string }>,
+): StaleWarning[][] {
+  const changed = Object.values(recorded).filter((f) => (current[f.key]?.text ?? '') !== f.text);
+  return sections.map((sec) => {
+    const text = `${sec.heading}\n${sec.body}`;
+    return changed
+      .filter((f) => text.includes(f.phrase))
+      .map((f) => {
+        const newText = current[f.key]?.text ?? '无';
+        return { key: f.key, label: f.label, oldText: f.text, newText, message: `文中“${f.text}”与最新数据“${newText}”不一致（${f.label}）` };
+      });
+  });
+}

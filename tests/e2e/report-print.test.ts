@@ -1,0 +1,118 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Server } from 'node:http';
+import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { browserMissing, launchBrowser, login, serve } from '../helpers/browser.js';
+import { seedDemo, DEMO_PASSWORD } from '../../prisma/seed/demo.js';
+
+const SHOTS = path.resolve('tmp/screens');
+
+/** The 2023 work report printed to PDF by the portal's own Chromium export, then checked with poppler. */
+describe.skipIf(browserMissing)('browser: the 2023 work report in print and on screen', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let server: Server;
+  let base: string;
+  let page: Page;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedDemo(t.services.db);
+    const staff = await t.services.db.user.findUniqueOrThrow({ where: { username: 'staff' } });
+    await t.services.reports.generate(staff, 2023, null);
+    ({ url: base, server } = await serve(t.app));
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login(page, base, 'staff', DEMO_PASSWORD);
+    fs.mkdirSync(SHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+    await t?.close();
+  });
+
+  it('prints the report to an A4 PDF with page numbers and an embedded CJK font', async () => {
+    const res = await page.request.get(`${base}/reports/2023.pdf`);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toBe('application/pdf');
+    const file = path.join(SHOTS, 'report-2023.pdf');
+    fs.writeFileSync(file, await res.body());
+
+    const info = execFileSync('pdfinfo', [file]).toString();
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+    expect(pages).toBeGreaterThanOrEqual(5);
+    expect(info).toMatch(/Page size:\s+59\d\.\d+ x 841\.\d+ pts \(A4\)/);
+
+    // pdftotext keeps or drops the narrow spaces around page numbers depending on their width
+    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString().replace(/\s+/g, '');
+    expect(text).toContain('人大工作报告');
+    expect(text).toContain('2023年12月7日在东明镇第十九届人民代表大会第四次会议上');
+    expect(text).toContain('200余人次');
+    expect(text).toContain('—1—');
+    expect(text).toContain(`—${pages}—`);
+
+    const fonts = execFileSync('pdffonts', [file]).toString();
+    const embeddedCjk = fonts.split('\n').filter((l) => /Noto(Serif|Sans)SC|Noto Serif SC|Noto Sans SC/i.test(l) && /\byes\s+yes\s+(yes|no)\s+\d+\s+\d+\s*$/.test(l));
+    expect(embeddedCjk.length, fonts).toBeGreaterThan(0);
+
+    for (const f of fs.readdirSync(SHOTS).filter((f) => f.startsWith('report-page'))) fs.rmSync(path.join(SHOTS, f));
+    execFileSync('pdftoppm', ['-png', '-r', '60', file, path.join(SHOTS, 'report-page')]);
+    expect(fs.readdirSync(SHOTS).filter((f) => f.startsWith('report-page')).length).toBe(pages);
+  });
+
+  it('the print page uses the bundled fonts: no missing glyphs, 28 characters a line', async () => {
+    await page.goto(`${base}/reports/2023/print`);
+    await page.evaluate(async () => {
+      await document.fonts.ready;
+    });
+    const loaded = await page.evaluate(() => {
+      const out: string[] = [];
+      document.fonts.forEach((f) => {
+        if (f.status === 'loaded') out.push(f.family);
+      });
+      return out;
+    });
+    expect(loaded.some((f) => /Noto Serif SC/.test(f))).toBe(true);
+    // The text block is 156 mm wide; a full line of 三号 text holds 28 characters.
+    const perLine = await page.evaluate(() => {
+      const p = Array.prototype.slice.call(document.querySelectorAll('.paper p')).find((x: Element) => (x.textContent ?? '').length > 120) as Element;
+      const range = document.createRange();
+      const node = p.firstChild!;
+      const tops = new Map<number, number>();
+      for (let i = 0; i < (node.textContent ?? '').length; i++) {
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const top = Math.round(range.getBoundingClientRect().top);
+        tops.set(top, (tops.get(top) ?? 0) + 1);
+      }
+      return [...tops.values()].slice(1, -1);
+    });
+    expect(Math.max(...perLine)).toBe(28);
+    await page.screenshot({ path: path.join(SHOTS, 'report-print-screen.png') });
+  });
+
+  it('the editor and the dashboard on a desktop and on a phone', async () => {
+    await page.goto(`${base}/reports/2023`);
+    expect(await page.locator('h1').first().textContent()).toContain('2023年人大工作报告');
+    await page.screenshot({ path: path.join(SHOTS, 'report-editor.png') });
+    await page.goto(`${base}/dashboard?year=2023`);
+    expect(await page.locator('.chart svg').count()).toBe(5);
+    await page.screenshot({ path: path.join(SHOTS, 'dashboard.png'), fullPage: true });
+
+    const phone = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const p = await phone.newPage();
+    await login(p, base, 'staff', DEMO_PASSWORD);
+    await p.goto(`${base}/reports/2023`);
+    const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await p.screenshot({ path: path.join(SHOTS, 'report-editor-phone.png') });
+    await p.goto(`${base}/dashboard?year=2023`);
+    expect(await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await p.screenshot({ path: path.join(SHOTS, 'dashboard-phone.png'), fullPage: true });
+    await phone.close();
+  });
+});
