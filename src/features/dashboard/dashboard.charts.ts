@@ -97,8 +97,8 @@ export function ratesChart(text: string, rows: Array<{ label: string; replyRate:
   return renderChart(
     {
       title: title(text),
-      legend: { top: 26, data: ['办复率', '满意率'] },
-      grid: { left: 48, right: 16, top: 60, bottom: 70 },
+      legend: { top: 36, data: ['办复率', '满意率'] },
+      grid: { left: 48, right: 16, top: 78, bottom: 70 },
       xAxis: { type: 'category', data: rows.map((r) => r.label), axisLabel: { interval: 0, fontSize: 11, rotate: rows.length > 3 ? 25 : 0 } },
       yAxis: { type: 'value', max: 100, name: '%' },
       series: [
@@ -117,8 +117,8 @@ export function projectsChart(text: string, rows: Array<{ label: string; budgetW
   return renderChart(
     {
       title: title(text),
-      legend: { top: 26, data: ['投资（万元）', '进度（%）'] },
-      grid: { left: 56, right: 48, top: 60, bottom: 70 },
+      legend: { top: 36, data: ['投资（万元）', '进度（%）'] },
+      grid: { left: 56, right: 48, top: 78, bottom: 70 },
       xAxis: { type: 'category', data: rows.map((r) => (r.label.length > 12 ? r.label.slice(0, 12) + '…' : r.label)), axisLabel: { interval: 0, fontSize: 11, rotate: rows.length > 2 ? 20 : 0 } },
       yAxis: [
         { type: 'value', name: '万元' },
