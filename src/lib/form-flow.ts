@@ -2,13 +2,20 @@
 import type { FieldErrors } from './forms.js';
 import { ValidationError } from '../errors.js';
 
-/** The submitted text values of a form, to show again beside its errors (never the whole body). */
-export function submitted(body: unknown, fields: readonly string[]): Record<string, unknown> {
+/**
+ * The submitted values of a form, to show again beside its errors (never the whole body): `fields`
+ * as strings (a repeated field keeps its list), `arrays` always as lists (checkbox groups).
+ */
+export function submitted(body: unknown, fields: readonly string[], arrays: readonly string[] = []): Record<string, unknown> {
   const b = (body ?? {}) as Record<string, unknown>;
   const values: Record<string, unknown> = {};
   for (const f of fields) {
     const v = b[f];
     values[f] = Array.isArray(v) ? v.map(String) : typeof v === 'string' ? v : '';
+  }
+  for (const f of arrays) {
+    const v = b[f];
+    values[f] = Array.isArray(v) ? v.map(String) : typeof v === 'string' && v !== '' ? [v] : [];
   }
   return values;
 }

@@ -3,7 +3,7 @@ import type { Services } from '../../services.js';
 import { requireRole } from '../../middleware/require-role.js';
 import { flash } from '../../middleware/flash.js';
 import { parseForm, parseId, type FieldErrors } from '../../lib/forms.js';
-import { orInvalid, submittedValues } from '../../lib/form-values.js';
+import { orRender, submitted } from '../../lib/form-flow.js';
 import { yearOf } from '../../lib/format.js';
 import { byVillage } from '../../lib/by-village.js';
 import { activityFilterSchema, activityFormSchema, attendanceFormSchema, statsFilterSchema } from './activities.schemas.js';
@@ -41,11 +41,11 @@ export function activitiesRoutes(services: Services): Router {
   });
 
   router.post('/activities', staff, async (req, res) => {
-    const values = submittedValues(req.body, ACTIVITY_FIELDS);
+    const values = submitted(req.body, ACTIVITY_FIELDS);
     const form = parseForm(activityFormSchema, req.body);
     if (!form.ok) return renderForm(req, res, 422, { values, errors: form.errors });
     let id = 0;
-    const ok = await orInvalid(async () => (id = (await activities.create(req.user!, form.data)).id), (errors) => renderForm(req, res, 422, { values, errors }));
+    const ok = await orRender(async () => (id = (await activities.create(req.user!, form.data)).id), (errors) => renderForm(req, res, 422, { values, errors }));
     if (!ok) return;
     flash(req, 'success', '活动已登记，请标记参加的代表。');
     res.redirect(303, `/activities/${id}/attendance`);
@@ -74,10 +74,10 @@ export function activitiesRoutes(services: Services): Router {
   router.post('/activities/:id', staff, async (req, res) => {
     const id = parseId(req.params.id);
     const activity = await activities.get(req.user!, id);
-    const values = submittedValues(req.body, ACTIVITY_FIELDS);
+    const values = submitted(req.body, ACTIVITY_FIELDS);
     const form = parseForm(activityFormSchema, req.body);
     if (!form.ok) return renderForm(req, res, 422, { activity, values, errors: form.errors });
-    const ok = await orInvalid(() => activities.update(req.user!, id, form.data), (errors) => renderForm(req, res, 422, { activity, values, errors }));
+    const ok = await orRender(() => activities.update(req.user!, id, form.data), (errors) => renderForm(req, res, 422, { activity, values, errors }));
     if (!ok) return;
     flash(req, 'success', '活动信息已保存。');
     res.redirect(303, `/activities/${id}`);
@@ -101,11 +101,11 @@ export function activitiesRoutes(services: Services): Router {
 
   router.post('/activities/:id/attendance', staff, async (req, res) => {
     const id = parseId(req.params.id);
-    const values = submittedValues(req.body, ['otherAttendees'], ['deputyIds']) as { deputyIds: string[]; otherAttendees: string };
+    const values = submitted(req.body, ['otherAttendees'], ['deputyIds']) as { deputyIds: string[]; otherAttendees: string };
     const form = parseForm(attendanceFormSchema, req.body);
     if (!form.ok) return renderAttendance(req, res, 422, id, values, form.errors);
     let total = 0;
-    const ok = await orInvalid(async () => (total = await activities.setAttendance(req.user!, id, form.data)), (errors) => renderAttendance(req, res, 422, id, values, errors));
+    const ok = await orRender(async () => (total = await activities.setAttendance(req.user!, id, form.data)), (errors) => renderAttendance(req, res, 422, id, values, errors));
     if (!ok) return;
     flash(req, 'success', `参加情况已保存：共${total}人次。`);
     res.redirect(303, `/activities/${id}`);

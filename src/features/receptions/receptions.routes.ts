@@ -3,7 +3,7 @@ import type { Services } from '../../services.js';
 import { requireRole } from '../../middleware/require-role.js';
 import { flash } from '../../middleware/flash.js';
 import { parseForm, parseId, type FieldErrors } from '../../lib/forms.js';
-import { orInvalid, submittedValues } from '../../lib/form-values.js';
+import { orRender, submitted } from '../../lib/form-flow.js';
 import { formatDate, toDateInput } from '../../lib/format.js';
 import { byVillage } from '../../lib/by-village.js';
 import { noticeWarning, noticeWarningText, weekdayOf } from './receptions.notice.js';
@@ -54,7 +54,7 @@ export function receptionsRoutes(services: Services): Router {
 
   /** The schedule form's submit: a late notice needs the staff member's explicit confirmation. */
   const saveSchedule = async (req: Request, res: Response, id?: number) => {
-    const values = submittedValues(req.body, RECEPTION_FIELDS, ['deputyIds']);
+    const values = submitted(req.body, RECEPTION_FIELDS, ['deputyIds']);
     const reception = id ? { id } : undefined;
     const form = parseForm(receptionFormSchema, req.body);
     if (!form.ok) return renderForm(req, res, 422, { reception, values, errors: form.errors });
@@ -64,7 +64,7 @@ export function receptionsRoutes(services: Services): Router {
       return renderForm(req, res, 422, { reception, values, lateWarning: text, errors: { noticePublishedOn: `${text}如确需如此安排，请勾选“公告晚于规定时间，仍然保存”。` } });
     }
     let savedId = id ?? 0;
-    const ok = await orInvalid(
+    const ok = await orRender(
       async () => {
         if (id) await receptions.update(req.user!, id, form.data);
         else savedId = (await receptions.create(req.user!, form.data)).id;
@@ -162,10 +162,10 @@ export function receptionsRoutes(services: Services): Router {
   router.post('/receptions/:id/record', staff, async (req, res) => {
     const id = parseId(req.params.id);
     const reception = await receptions.get(req.user!, id);
-    const values = submittedValues(req.body, ['voterCount', 'summary'], ['presentIds']);
+    const values = submitted(req.body, ['voterCount', 'summary'], ['presentIds']);
     const form = parseForm(recordFormSchema, req.body);
     if (!form.ok) return renderRecord(req, res, 422, reception, values, form.errors);
-    const ok = await orInvalid(() => receptions.record(req.user!, id, form.data), (errors) => renderRecord(req, res, 422, reception, values, errors));
+    const ok = await orRender(() => receptions.record(req.user!, id, form.data), (errors) => renderRecord(req, res, 422, reception, values, errors));
     if (!ok) return;
     flash(req, 'success', '接待情况已登记。请逐条登记选民意见。');
     res.redirect(303, `/receptions/${id}#opinions`);
@@ -173,10 +173,10 @@ export function receptionsRoutes(services: Services): Router {
 
   router.post('/receptions/:id/opinions', staff, async (req, res) => {
     const id = parseId(req.params.id);
-    const values = submittedValues(req.body, OPINION_FIELDS);
+    const values = submitted(req.body, OPINION_FIELDS);
     const form = parseForm(opinionFormSchema, req.body);
     if (!form.ok) return renderShow(req, res, 422, id, { errors: form.errors, values });
-    const ok = await orInvalid(() => receptions.addOpinion(req.user!, id, form.data), (errors) => renderShow(req, res, 422, id, { errors, values }));
+    const ok = await orRender(() => receptions.addOpinion(req.user!, id, form.data), (errors) => renderShow(req, res, 422, id, { errors, values }));
     if (!ok) return;
     flash(req, 'success', '已登记一条选民意见。');
     res.redirect(303, `/receptions/${id}#opinions`);
@@ -213,7 +213,7 @@ export function receptionsRoutes(services: Services): Router {
   router.post('/opinions/:id/answer', staff, async (req, res) => {
     const id = parseId(req.params.id);
     const form = parseForm(answerSchema, req.body);
-    if (!form.ok) return renderOpinion(req, res, 422, id, { errors: form.errors, values: submittedValues(req.body, ['answer']), form: 'answer' });
+    if (!form.ok) return renderOpinion(req, res, 422, id, { errors: form.errors, values: submitted(req.body, ['answer']), form: 'answer' });
     await receptions.answer(req.user!, id, form.data);
     flash(req, 'success', '已登记当场答复。');
     res.redirect(303, `/opinions/${id}`);
@@ -221,11 +221,11 @@ export function receptionsRoutes(services: Services): Router {
 
   router.post('/opinions/:id/refer', staff, async (req, res) => {
     const id = parseId(req.params.id);
-    const values = submittedValues(req.body, ['unitId', 'dueDate']);
+    const values = submitted(req.body, ['unitId', 'dueDate']);
     const form = parseForm(referSchema, req.body);
     if (!form.ok) return renderOpinion(req, res, 422, id, { errors: form.errors, values, form: 'refer' });
     let unitName = '';
-    const ok = await orInvalid(
+    const ok = await orRender(
       async () => (unitName = (await receptions.refer(req.user!, id, form.data)).name),
       (errors) => renderOpinion(req, res, 422, id, { errors, values, form: 'refer' }),
     );
@@ -237,7 +237,7 @@ export function receptionsRoutes(services: Services): Router {
   router.post('/opinions/:id/referral-answer', staff, async (req, res) => {
     const id = parseId(req.params.id);
     const form = parseForm(referralAnswerSchema, req.body);
-    if (!form.ok) return renderOpinion(req, res, 422, id, { errors: form.errors, values: submittedValues(req.body, ['answer', 'answeredOn']), form: 'referral-answer' });
+    if (!form.ok) return renderOpinion(req, res, 422, id, { errors: form.errors, values: submitted(req.body, ['answer', 'answeredOn']), form: 'referral-answer' });
     await receptions.answerReferral(req.user!, id, form.data);
     flash(req, 'success', '已登记承办单位的答复，该转办意见已办结。');
     res.redirect(303, `/opinions/${id}`);

@@ -3,7 +3,7 @@ import type { Services } from '../../services.js';
 import { DOMAIN_ROLES, requireRole } from '../../middleware/require-role.js';
 import { flash } from '../../middleware/flash.js';
 import { parseForm, parseId, type FieldErrors } from '../../lib/forms.js';
-import { orInvalid, submittedValues } from '../../lib/form-values.js';
+import { orRender, submitted } from '../../lib/form-flow.js';
 import { toDateInput } from '../../lib/format.js';
 import { equipmentFormSchema, residentFormSchema, stationFilterSchema, stationFormSchema } from './stations.schemas.js';
 import type { StationDetail } from './stations.service.js';
@@ -52,11 +52,11 @@ export function stationsRoutes(services: Services): Router {
   });
 
   router.post('/stations', staff, async (req, res) => {
-    const values = submittedValues(req.body, STATION_FIELDS);
+    const values = submitted(req.body, STATION_FIELDS);
     const form = parseForm(stationFormSchema, req.body);
     if (!form.ok) return renderForm(res, 422, { values, errors: form.errors });
     let id = 0;
-    const ok = await orInvalid(
+    const ok = await orRender(
       async () => (id = (await stations.create(req.user!, form.data)).id),
       (errors) => renderForm(res, 422, { values, errors }),
     );
@@ -78,10 +78,10 @@ export function stationsRoutes(services: Services): Router {
   router.post('/stations/:id', staff, async (req, res) => {
     const id = parseId(req.params.id);
     const station = await stations.get(req.user!, id);
-    const values = submittedValues(req.body, STATION_FIELDS);
+    const values = submitted(req.body, STATION_FIELDS);
     const form = parseForm(stationFormSchema, req.body);
     if (!form.ok) return renderForm(res, 422, { station, values, errors: form.errors });
-    const ok = await orInvalid(() => stations.update(req.user!, id, form.data), (errors) => renderForm(res, 422, { station, values, errors }));
+    const ok = await orRender(() => stations.update(req.user!, id, form.data), (errors) => renderForm(res, 422, { station, values, errors }));
     if (!ok) return;
     flash(req, 'success', '联络站信息已保存。');
     res.redirect(303, `/stations/${id}`);
@@ -91,7 +91,7 @@ export function stationsRoutes(services: Services): Router {
 
   router.post('/stations/:id/equipment', staff, async (req, res) => {
     const id = parseId(req.params.id);
-    const values = submittedValues(req.body, EQUIPMENT_FIELDS);
+    const values = submitted(req.body, EQUIPMENT_FIELDS);
     const form = parseForm(equipmentFormSchema, req.body);
     if (!form.ok) return renderShow(req, res, 422, id, { errors: form.errors, values, form: 'equipment' });
     await stations.addEquipment(req.user!, id, form.data);
@@ -116,7 +116,7 @@ export function stationsRoutes(services: Services): Router {
     const form = parseForm(equipmentFormSchema, req.body);
     if (!form.ok) {
       const station = await stations.get(req.user!, id);
-      return renderEquipmentForm(res, 422, station, eid, submittedValues(req.body, EQUIPMENT_FIELDS), form.errors);
+      return renderEquipmentForm(res, 422, station, eid, submitted(req.body, EQUIPMENT_FIELDS), form.errors);
     }
     await stations.updateEquipment(req.user!, id, eid, form.data);
     flash(req, 'success', '设备记录已保存。');
@@ -134,11 +134,11 @@ export function stationsRoutes(services: Services): Router {
 
   router.post('/stations/:id/deputies', staff, async (req, res) => {
     const id = parseId(req.params.id);
-    const values = submittedValues(req.body, ['deputyId', 'since']);
+    const values = submitted(req.body, ['deputyId', 'since']);
     const form = parseForm(residentFormSchema, req.body);
     if (!form.ok) return renderShow(req, res, 422, id, { errors: form.errors, values, form: 'resident' });
     let name = '';
-    const ok = await orInvalid(
+    const ok = await orRender(
       async () => (name = (await stations.addResident(req.user!, id, form.data)).name),
       (errors) => renderShow(req, res, 422, id, { errors, values, form: 'resident' }),
     );
