@@ -1,13 +1,11 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { Server } from 'node:http';
-import { createTestApp, type TestApp } from '../helpers/test-app.js';
-import { browserMissing, launchBrowser, login, logout, serve } from '../helpers/browser.js';
-import { seedDemo, DEMO_PASSWORD } from '../../prisma/seed/demo.js';
+import type { TestApp } from '../helpers/test-app.js';
+import { browserMissing, login, logout, SHOTS, startDemoSite } from '../helpers/browser.js';
+import { DEMO_PASSWORD } from '../../prisma/seed/demo.js';
 
-const SHOTS = path.resolve('tmp/screens');
 
 /** Each demo account logs in through the real login page and lands on its own home page. */
 describe.skipIf(browserMissing)('browser: every role reaches its home page', () => {
@@ -17,11 +15,7 @@ describe.skipIf(browserMissing)('browser: every role reaches its home page', () 
   let base: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await seedDemo(t.services.db);
-    ({ url: base, server } = await serve(t.app));
-    browser = await launchBrowser();
-    fs.mkdirSync(SHOTS, { recursive: true });
+    ({ t, browser, server, base } = await startDemoSite());
   });
   afterAll(async () => {
     await browser?.close();

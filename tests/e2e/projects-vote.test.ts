@@ -1,13 +1,11 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Server } from 'node:http';
-import { createTestApp, type TestApp } from '../helpers/test-app.js';
-import { browserMissing, launchBrowser, login, logout, serve } from '../helpers/browser.js';
-import { seedDemo, DEMO_PASSWORD } from '../../prisma/seed/demo.js';
+import type { TestApp } from '../helpers/test-app.js';
+import { browserMissing, login, logout, SHOTS, startDemoSite } from '../helpers/browser.js';
+import { DEMO_PASSWORD } from '../../prisma/seed/demo.js';
 
-const SHOTS = path.resolve('tmp/screens');
 
 /**
  * The yearly cycle in a real browser on the 东明镇 demo data: staff open voting at the 5th session →
@@ -23,11 +21,7 @@ describe.skipIf(browserMissing)('browser: 票决 and a supervision task, end to 
   let candidates: { id: number; name: string }[];
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await seedDemo(t.services.db);
-    ({ url: base, server } = await serve(t.app));
-    browser = await launchBrowser();
-    fs.mkdirSync(SHOTS, { recursive: true });
+    ({ t, browser, server, base } = await startDemoSite());
     const session = await t.services.db.congressSession.findFirstOrThrow({ where: { number: 5 } });
     sessionId = session.id;
     candidates = await t.services.db.livelihoodProject.findMany({ where: { sessionId, phase: 'SHORTLISTED' }, orderBy: { id: 'asc' }, select: { id: true, name: true } });

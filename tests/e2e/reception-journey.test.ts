@@ -1,15 +1,13 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Server } from 'node:http';
-import { createTestApp, type TestApp } from '../helpers/test-app.js';
-import { browserMissing, launchBrowser, login, logout, serve } from '../helpers/browser.js';
-import { seedDemo, DEMO_PASSWORD } from '../../prisma/seed/demo.js';
+import type { TestApp } from '../helpers/test-app.js';
+import { browserMissing, login, logout, SHOTS, startDemoSite } from '../helpers/browser.js';
+import { DEMO_PASSWORD } from '../../prisma/seed/demo.js';
 import { toDateInput } from '../../src/lib/format.js';
 
-const SHOTS = path.resolve('tmp/screens');
 const DAY = 24 * 3600 * 1000;
 
 /** PDF of the page → PNG of its first page (poppler's pdftoppm), to look at the printed result. */
@@ -33,11 +31,7 @@ describe.skipIf(browserMissing)('browser: a reception day from schedule to the d
   const date = toDateInput(new Date(Date.now() + 5 * DAY));
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await seedDemo(t.services.db);
-    ({ url: base, server } = await serve(t.app));
-    browser = await launchBrowser();
-    fs.mkdirSync(SHOTS, { recursive: true });
+    ({ t, browser, server, base } = await startDemoSite());
   });
   afterAll(async () => {
     await browser?.close();

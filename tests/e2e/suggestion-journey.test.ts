@@ -1,13 +1,11 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Server } from 'node:http';
-import { createTestApp, type TestApp } from '../helpers/test-app.js';
-import { browserMissing, launchBrowser, login, logout, serve } from '../helpers/browser.js';
-import { seedDemo, DEMO_PASSWORD } from '../../prisma/seed/demo.js';
+import type { TestApp } from '../helpers/test-app.js';
+import { browserMissing, login, logout, SHOTS, startDemoSite } from '../helpers/browser.js';
+import { DEMO_PASSWORD } from '../../prisma/seed/demo.js';
 
-const SHOTS = path.resolve('tmp/screens');
 const TITLE = '关于在哈日干图嘎查修建牲畜饮水井的建议';
 
 /**
@@ -23,11 +21,7 @@ describe.skipIf(browserMissing)('browser: a suggestion from submission to 办结
   let url = '';
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await seedDemo(t.services.db);
-    ({ url: base, server } = await serve(t.app));
-    browser = await launchBrowser();
-    fs.mkdirSync(SHOTS, { recursive: true });
+    ({ t, browser, server, base } = await startDemoSite());
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,8 +1,11 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { App } from '../../src/app.js';
+import { createTestApp, type TestApp } from './test-app.js';
+import { seedDemo } from '../../prisma/seed/demo.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -37,4 +40,19 @@ export async function login(page: Page, baseUrl: string, username: string, passw
 
 export async function logout(page: Page): Promise<void> {
   await Promise.all([page.waitForURL(/\/login$/), page.getByRole('button', { name: '退出' }).click()]);
+}
+
+export const SHOTS = path.resolve('tmp/screens');
+
+/**
+ * A real app on a fresh database filled with the 东明镇 demo data, served on loopback, and a
+ * Chromium to drive it; screenshots go to tmp/screens/.
+ */
+export async function startDemoSite(): Promise<{ t: TestApp; browser: Browser; server: Server; base: string }> {
+  const t = await createTestApp();
+  await seedDemo(t.services.db);
+  const { url: base, server } = await serve(t.app);
+  const browser = await launchBrowser();
+  fs.mkdirSync(SHOTS, { recursive: true });
+  return { t, browser, server, base };
 }

@@ -34,7 +34,7 @@ export function createHomeService(
       const [supervised, supervisedCount, followed, myTasks, alerts] = await Promise.all([
         suggestions.recent(user, open, 20),
         suggestions.count(user, open),
-        projects.list(user, {}).then((all) => all.filter((p) => p.followerId === user.id)),
+        projects.list(user, { followerId: user.id }),
         tasks.mine(user),
         suggestions.deadlineAlerts(user),
       ]);

@@ -50,12 +50,13 @@ export function createProjectsService(db: Db, audit?: AuditService) {
       return rows.map((r) => r.year);
     },
 
-    async list(user: CurrentUser, filter: { year?: number; phase?: ProjectPhase }) {
+    async list(user: CurrentUser, filter: { year?: number; phase?: ProjectPhase; followerId?: number }) {
       const projects = await db.livelihoodProject.findMany({
         where: {
           townshipId: user.townshipId,
           ...(filter.year ? { year: filter.year } : {}),
           ...(filter.phase ? { phase: filter.phase } : {}),
+          ...(filter.followerId ? { followerId: filter.followerId } : {}),
         },
         include: {
           responsibleUnit: { select: { name: true } },
