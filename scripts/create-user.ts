@@ -42,7 +42,9 @@ async function main() {
   });
   const role = values.role?.toUpperCase();
   if (!values.username || !values.name || !role || !(role in Role)) {
-    console.error('Usage: npm run user:create -- --username NAME --role STAFF|PRESIDIUM|DEPUTY|UNIT|AUDITOR --name 显示名 [--title 职务] [--township 东明镇]');
+    console.error(
+      'Usage: npm run user:create -- --username NAME --role STAFF|PRESIDIUM|DEPUTY|UNIT|AUDITOR --name 显示名 [--title 职务] [--township 东明镇]',
+    );
     process.exit(2);
   }
   const config = loadConfig();
@@ -50,8 +52,8 @@ async function main() {
   const db = createDb(config.DATABASE_URL);
   try {
     const township =
-      (await db.township.findUnique({ where: { name: values.township! } })) ??
-      (await db.township.create({ data: { name: values.township! } }));
+      (await db.township.findUnique({ where: { name: values.township } })) ??
+      (await db.township.create({ data: { name: values.township } }));
     const password = await readPassword();
     const services = createServices(db);
     const user = await services.auth.createUser({

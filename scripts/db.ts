@@ -21,12 +21,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
-import type {
-  MigrationList,
-  SchemaContainer,
-  SchemaEngine,
-  SchemaFilter,
-} from '@prisma/schema-engine-wasm/schema_engine_bg';
+import type { MigrationList, SchemaContainer, SchemaEngine, SchemaFilter } from '@prisma/schema-engine-wasm/schema_engine_bg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import type {
   ErrorCapturingSqlMigrationAwareDriverAdapterFactory,
@@ -51,7 +46,13 @@ const LOCKFILE_CONTENT =
   '# It should be added in your version-control system (e.g., Git)\n' +
   'provider = "sqlite"\n';
 /** Tables that migrations create but the Prisma schema cannot model (FTS5 virtual tables). */
-export const EXTERNAL_TABLES = ['SuggestionSearch', 'SuggestionSearch_data', 'SuggestionSearch_idx', 'SuggestionSearch_docsize', 'SuggestionSearch_config'];
+export const EXTERNAL_TABLES = [
+  'SuggestionSearch',
+  'SuggestionSearch_data',
+  'SuggestionSearch_idx',
+  'SuggestionSearch_docsize',
+  'SuggestionSearch_config',
+];
 const FILTERS: SchemaFilter = { externalTables: EXTERNAL_TABLES, externalEnums: [] };
 
 /** DATABASE_URL from the environment, or the default. */
@@ -82,7 +83,7 @@ function loadWasm(): Promise<void> {
     const require = createRequire(import.meta.url);
     const bgJs = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
     const bytes = await fs.promises.readFile(path.join(path.dirname(bgJs), 'schema_engine_bg.wasm'));
-    const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': bg as any });
+    const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': bg });
     bg.__wbg_set_wasm(instance.exports);
     (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
   })();
@@ -407,8 +408,7 @@ async function main(argv: string[]): Promise<number> {
       console.log(`${s.migrations.length} migration(s) in prisma/migrations; database ${redact(url)}.`);
       if (!s.hasMigrationsTable) console.log('The database has no _prisma_migrations table yet.');
       if (s.unapplied.length) console.log(`Not yet applied:\n  ${s.unapplied.join('\n  ')}`);
-      if (s.unpersisted.length)
-        console.log(`Applied to the database but missing from prisma/migrations:\n  ${s.unpersisted.join('\n  ')}`);
+      if (s.unpersisted.length) console.log(`Applied to the database but missing from prisma/migrations:\n  ${s.unpersisted.join('\n  ')}`);
       if (s.failed.length) console.log(`Failed:\n  ${s.failed.join('\n  ')}`);
       if (s.edited.length) console.log(`Edited after being applied:\n  ${s.edited.join('\n  ')}`);
       if (s.upToDate) console.log('Database schema is up to date.');

@@ -4,6 +4,6 @@
 // Migrations are applied by scripts/db.ts through @prisma/schema-engine-wasm.
 console.error(
   'The native Prisma schema engine is not installed in this project.\n' +
-    'Use `npm run db:migrate` (apply), `npm run db:new -- <name>` (create) and `npm run db:check`.'
+    'Use `npm run db:migrate` (apply), `npm run db:new -- <name>` (create) and `npm run db:check`.',
 );
 process.exit(1);

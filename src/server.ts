@@ -13,7 +13,7 @@ const app = createApp(services, config);
 // Deadline reminders (7 days before, and overdue): once at start, then every hour.
 const remind = () => services.suggestions.remindDeadlines().catch((err: unknown) => console.error('Deadline reminders failed:', err));
 void remind();
-setInterval(remind, 60 * 60 * 1000).unref();
+setInterval(() => void remind(), 60 * 60 * 1000).unref();
 app.listen(config.PORT, config.HOST, () => {
   console.log(`东明镇人大主席团工作平台 is listening on http://localhost:${config.PORT}`);
 });

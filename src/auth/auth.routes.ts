@@ -1,4 +1,5 @@
-import { Router } from 'express';
+import { fieldText } from '../lib/form-flow.js';
+import { Router, type RequestHandler } from 'express';
 import type { Passport } from './passport.js';
 import { z } from 'zod';
 import type { Services } from '../services.js';
@@ -27,12 +28,12 @@ export function authRoutes(services: Services, passport: Passport): Router {
 
   router.post('/login', (req, res, next) => {
     const form = parseForm(loginSchema, req.body);
-    const values = { username: typeof req.body?.username === 'string' ? req.body.username : '' };
+    const values = { username: fieldText(req.body, 'username') };
     if (!form.ok) {
       return res.status(422).render('auth/login', { title: '登录', errors: form.errors, values });
     }
     const returnTo = req.session.returnTo;
-    passport.authenticate('local', (err: unknown, user: Express.User | false, info?: { message?: string }) => {
+    const authenticate = passport.authenticate('local', (err: unknown, user: Express.User | false, info?: { message?: string }) => {
       if (err) return next(err);
       if (!user) {
         return res.status(401).render('auth/login', {
@@ -46,7 +47,8 @@ export function authRoutes(services: Services, passport: Passport): Router {
         if (loginErr) return next(loginErr);
         res.redirect(303, safeReturnTo(returnTo));
       });
-    })(req, res, next);
+    }) as RequestHandler;
+    authenticate(req, res, next);
   });
 
   router.post('/logout', (req, res, next) => {

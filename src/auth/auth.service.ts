@@ -8,9 +8,7 @@ import { ValidationError } from '../errors.js';
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
 
-export type LoginResult =
-  | { ok: true; user: CurrentUser }
-  | { ok: false; reason: 'invalid' | 'locked' | 'inactive'; message: string };
+export type LoginResult = { ok: true; user: CurrentUser } | { ok: false; reason: 'invalid' | 'locked' | 'inactive'; message: string };
 
 const userSelect = {
   id: true,

@@ -39,3 +39,9 @@ export async function orRender(work: () => Promise<unknown>, render: (errors: Fi
     throw e;
   }
 }
+
+/** One submitted text field (req.body is untyped): its trimmed-free string value, or '' when absent. */
+export function fieldText(body: unknown, name: string): string {
+  const v = (body as Record<string, unknown> | undefined)?.[name];
+  return typeof v === 'string' ? v : '';
+}

@@ -24,10 +24,7 @@ const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
 
 /** A required text field, trimmed. */
 export const text = (label: string, max = 200) =>
-  z.preprocess(
-    (v) => trimmed(v ?? ''),
-    z.string().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`),
-  );
+  z.preprocess((v) => trimmed(v ?? ''), z.string().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`));
 
 /** An optional text field, trimmed, '' when empty. */
 export const optionalText = (label: string, max = 200) =>
@@ -105,14 +102,14 @@ export const oneOf = <T extends readonly [string, ...string[]]>(values: T, label
 /** Several values of a fixed set (checkboxes): a single value or none become an array. */
 export const someOf = <T extends readonly [string, ...string[]]>(values: T, label: string) =>
   z.preprocess(
-    (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
+    (v): unknown[] => (v === undefined || v === '' ? [] : Array.isArray(v) ? (v as unknown[]) : [v]),
     z.array(z.enum(values, { message: `${label}的取值不正确` })),
   );
 
 /** Several record ids (checkboxes / multi-select). */
 export const ids = () =>
   z.preprocess(
-    (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
+    (v): unknown[] => (v === undefined || v === '' ? [] : Array.isArray(v) ? (v as unknown[]) : [v]),
     z.array(z.coerce.number().int().positive()),
   );
 

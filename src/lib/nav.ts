@@ -23,11 +23,46 @@ const ITEMS = {
 export function navFor(role: Role): NavItem[] {
   switch (role) {
     case 'STAFF':
-      return [ITEMS.home, ITEMS.suggestions, ITEMS.deputies, ITEMS.stations, ITEMS.receptions, ITEMS.projects, ITEMS.sessions, ITEMS.allTasks, ITEMS.activities, ITEMS.reports, ITEMS.dashboard];
+      return [
+        ITEMS.home,
+        ITEMS.suggestions,
+        ITEMS.deputies,
+        ITEMS.stations,
+        ITEMS.receptions,
+        ITEMS.projects,
+        ITEMS.sessions,
+        ITEMS.allTasks,
+        ITEMS.activities,
+        ITEMS.reports,
+        ITEMS.dashboard,
+      ];
     case 'PRESIDIUM':
-      return [ITEMS.home, ITEMS.suggestions, ITEMS.projects, ITEMS.sessions, ITEMS.tasks, ITEMS.allTasks, ITEMS.deputies, ITEMS.stations, ITEMS.receptions, ITEMS.activities, ITEMS.reports, ITEMS.dashboard];
+      return [
+        ITEMS.home,
+        ITEMS.suggestions,
+        ITEMS.projects,
+        ITEMS.sessions,
+        ITEMS.tasks,
+        ITEMS.allTasks,
+        ITEMS.deputies,
+        ITEMS.stations,
+        ITEMS.receptions,
+        ITEMS.activities,
+        ITEMS.reports,
+        ITEMS.dashboard,
+      ];
     case 'DEPUTY':
-      return [ITEMS.home, ITEMS.suggestions, ITEMS.tasks, ITEMS.me, ITEMS.projects, ITEMS.sessions, ITEMS.stations, ITEMS.receptions, ITEMS.activities];
+      return [
+        ITEMS.home,
+        ITEMS.suggestions,
+        ITEMS.tasks,
+        ITEMS.me,
+        ITEMS.projects,
+        ITEMS.sessions,
+        ITEMS.stations,
+        ITEMS.receptions,
+        ITEMS.activities,
+      ];
     case 'UNIT':
       return [ITEMS.home, ITEMS.suggestions, ITEMS.projects];
     case 'AUDITOR':

@@ -7,6 +7,5 @@ import type { Request } from 'express';
  */
 export const { csrfSynchronisedProtection: csrfProtection, generateToken: csrfToken } = csrfSync({
   getTokenFromRequest: (req: Request) =>
-    (req.body as Record<string, unknown> | undefined)?._csrf as string | undefined ??
-    (req.headers['x-csrf-token'] as string | undefined),
+    ((req.body as Record<string, unknown> | undefined)?._csrf as string | undefined) ?? (req.headers['x-csrf-token'] as string | undefined),
 });

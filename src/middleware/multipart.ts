@@ -38,16 +38,28 @@ export function multipartForms(limit = MAX_UPLOAD_BYTES): RequestHandler {
         if (size > limit + 64 * 1024) throw tooLarge();
         chunks.push(chunk as Buffer);
       }
-      const form = await new Request('http://upload.local/', { method: 'POST', headers: { 'content-type': type }, body: Buffer.concat(chunks) }).formData();
+      const form = await new Request('http://upload.local/', {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body: Buffer.concat(chunks),
+      }).formData();
       const body: Record<string, string | string[]> = {};
       const files: Record<string, UploadedFile> = {};
-      for (const [name, value] of form as unknown as Iterable<[string, string | { name: string; type: string; size: number; arrayBuffer(): Promise<ArrayBuffer> }]>) {
+      for (const [name, value] of form as unknown as Iterable<
+        [string, string | { name: string; type: string; size: number; arrayBuffer(): Promise<ArrayBuffer> }]
+      >) {
         if (typeof value === 'string') {
           const prev = body[name];
           body[name] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
         } else {
           if (value.size > limit) throw tooLarge();
-          files[name] = { fieldName: name, filename: value.name, mimetype: value.type, size: value.size, buffer: Buffer.from(await value.arrayBuffer()) };
+          files[name] = {
+            fieldName: name,
+            filename: value.name,
+            mimetype: value.type,
+            size: value.size,
+            buffer: Buffer.from(await value.arrayBuffer()),
+          };
         }
       }
       req.body = body;

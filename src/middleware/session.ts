@@ -19,7 +19,7 @@ export type SessionMiddleware = RequestHandler & { store: PrismaSessionStore };
  * session ends after SESSION_IDLE_MINUTES without a request (rolling expiry).
  */
 export function sessionMiddleware(db: Db, config: Config): SessionMiddleware {
-  const store = new PrismaSessionStore(db as never, {
+  const store = new PrismaSessionStore(db, {
     checkPeriod: config.NODE_ENV === 'test' ? undefined : 10 * 60 * 1000,
     dbRecordIdIsSessionId: true,
     logger: false,

@@ -56,28 +56,31 @@ try {
   const words = ['道路硬化', '饮水安全', '路灯维修', '排水沟渠', '养殖补贴', '卫生院设备', '学校校车', '垃圾转运', '草场围栏', '文化广场'];
   const statuses = ['SUBMITTED', 'ACCEPTED', 'ASSIGNED', 'HANDLING', 'REPLIED', 'IMPLEMENTING', 'CLOSED'] as const;
   console.log(`Filling ${N} suggestions …`);
-  await db.$transaction(async (tx) => {
-    for (let i = 0; i < N; i++) {
-      const status = statuses[i % statuses.length]!;
-      const s = await tx.suggestion.create({
-        data: {
-          townshipId: township.id,
-          year: 2019 + (i % 6),
-          number: 1000 + i,
-          title: `关于${words[i % words.length]}问题的建议（${i}）`,
-          content: `群众反映${words[(i * 7) % words.length]}方面存在困难，建议有关部门尽快研究解决。编号${i}。`,
-          category: (['LIVELIHOOD', 'ROADS_TRAFFIC', 'RURAL_CONSTRUCTION', 'AGRICULTURE'] as const)[i % 4]!,
-          leadDeputyId: deputies[i % deputies.length]!.id,
-          status,
-          deadline: new Date(Date.UTC(2019 + (i % 6), i % 12, 1 + (i % 28))),
-          assignedAt: new Date(Date.UTC(2019 + (i % 6), i % 12, 1)),
-        },
-      });
-      if (status !== 'SUBMITTED' && status !== 'ACCEPTED') {
-        await tx.suggestionAssignment.create({ data: { suggestionId: s.id, unitId: units[i % units.length]!.id, role: 'LEAD' } });
+  await db.$transaction(
+    async (tx) => {
+      for (let i = 0; i < N; i++) {
+        const status = statuses[i % statuses.length]!;
+        const s = await tx.suggestion.create({
+          data: {
+            townshipId: township.id,
+            year: 2019 + (i % 6),
+            number: 1000 + i,
+            title: `关于${words[i % words.length]}问题的建议（${i}）`,
+            content: `群众反映${words[(i * 7) % words.length]}方面存在困难，建议有关部门尽快研究解决。编号${i}。`,
+            category: (['LIVELIHOOD', 'ROADS_TRAFFIC', 'RURAL_CONSTRUCTION', 'AGRICULTURE'] as const)[i % 4]!,
+            leadDeputyId: deputies[i % deputies.length]!.id,
+            status,
+            deadline: new Date(Date.UTC(2019 + (i % 6), i % 12, 1 + (i % 28))),
+            assignedAt: new Date(Date.UTC(2019 + (i % 6), i % 12, 1)),
+          },
+        });
+        if (status !== 'SUBMITTED' && status !== 'ACCEPTED') {
+          await tx.suggestionAssignment.create({ data: { suggestionId: s.id, unitId: units[i % units.length]!.id, role: 'LEAD' } });
+        }
       }
-    }
-  }, { timeout: 600_000 });
+    },
+    { timeout: 600_000 },
+  );
   const services = createServices(db);
   const staff = (await services.auth.findSessionUser((await db.user.findUniqueOrThrow({ where: { username: 'staff' } })).id))!;
   const filter = (q: Record<string, string>) => suggestionFilterSchema.parse(q);

@@ -6,7 +6,6 @@ import type { TestApp } from '../helpers/test-app.js';
 import { browserMissing, login, logout, SHOTS, startDemoSite } from '../helpers/browser.js';
 import { DEMO_PASSWORD } from '../../prisma/seed/demo.js';
 
-
 /** Each demo account logs in through the real login page and lands on its own home page. */
 describe.skipIf(browserMissing)('browser: every role reaches its home page', () => {
   let t: TestApp;

@@ -6,7 +6,6 @@ import type { TestApp } from '../helpers/test-app.js';
 import { browserMissing, login, logout, SHOTS, startDemoSite } from '../helpers/browser.js';
 import { DEMO_PASSWORD } from '../../prisma/seed/demo.js';
 
-
 /**
  * The yearly cycle in a real browser on the 东明镇 demo data: staff open voting at the 5th session →
  * two deputies vote online → staff enter the paper ballots and close it → a project passes → the
@@ -24,7 +23,11 @@ describe.skipIf(browserMissing)('browser: 票决 and a supervision task, end to 
     ({ t, browser, server, base } = await startDemoSite());
     const session = await t.services.db.congressSession.findFirstOrThrow({ where: { number: 5 } });
     sessionId = session.id;
-    candidates = await t.services.db.livelihoodProject.findMany({ where: { sessionId, phase: 'SHORTLISTED' }, orderBy: { id: 'asc' }, select: { id: true, name: true } });
+    candidates = await t.services.db.livelihoodProject.findMany({
+      where: { sessionId, phase: 'SHORTLISTED' },
+      orderBy: { id: 'asc' },
+      select: { id: true, name: true },
+    });
     expect(candidates).toHaveLength(2);
   });
   afterAll(async () => {
@@ -34,7 +37,9 @@ describe.skipIf(browserMissing)('browser: 票决 and a supervision task, end to 
   });
 
   async function as(username: string, phone = false): Promise<Page> {
-    const context = await browser.newContext(phone ? { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext(
+      phone ? { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 900 } },
+    );
     const page = await context.newPage();
     page.on('dialog', (d) => void d.accept());
     await login(page, base, username, DEMO_PASSWORD);
@@ -46,7 +51,8 @@ describe.skipIf(browserMissing)('browser: 票决 and a supervision task, end to 
     await logout(page);
     await page.context().close();
   };
-  const submit = (page: Page, name: string) => Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name, exact: true }).click()]);
+  const submit = (page: Page, name: string) =>
+    Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name, exact: true }).click()]);
 
   it('staff open voting at the 5th session', async () => {
     const page = await as('staff');
@@ -59,15 +65,25 @@ describe.skipIf(browserMissing)('browser: 票决 and a supervision task, end to 
     await done(page);
   });
 
-  for (const [username, phone] of [['deputy', true], ['deputy2', false]] as const) {
+  for (const [username, phone] of [
+    ['deputy', true],
+    ['deputy2', false],
+  ] as const) {
     it(`${username} votes online once`, async () => {
       const page = await as(username, phone);
       await page.goto(`${base}/sessions`);
       await page.getByRole('link', { name: '去投票' }).click();
       await expect.poll(() => page.locator('h1').textContent()).toBe('民生实事项目票决');
-      await page.getByRole('radiogroup', { name: `对“${candidates[0]!.name}”的表决` }).getByLabel('赞成').check();
-      await page.getByRole('radiogroup', { name: `对“${candidates[1]!.name}”的表决` }).getByLabel('反对').check();
-      for (const group of await page.getByRole('radiogroup', { name: /的测评$/ }).all()) await group.getByLabel('满意', { exact: true }).check();
+      await page
+        .getByRole('radiogroup', { name: `对“${candidates[0]!.name}”的表决` })
+        .getByLabel('赞成')
+        .check();
+      await page
+        .getByRole('radiogroup', { name: `对“${candidates[1]!.name}”的表决` })
+        .getByLabel('反对')
+        .check();
+      for (const group of await page.getByRole('radiogroup', { name: /的测评$/ }).all())
+        await group.getByLabel('满意', { exact: true }).check();
       if (phone) {
         await page.screenshot({ path: path.join(SHOTS, 'vote-phone.png'), fullPage: true });
         expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
@@ -97,7 +113,9 @@ describe.skipIf(browserMissing)('browser: 票决 and a supervision task, end to 
     expect(await rows.nth(1).locator('td[data-label="结果"]').textContent()).toContain('未通过');
     await page.screenshot({ path: path.join(SHOTS, 'session-results.png'), fullPage: true });
     await done(page);
-    const [first, second] = await Promise.all(candidates.map((c) => t.services.db.livelihoodProject.findUniqueOrThrow({ where: { id: c.id } })));
+    const [first, second] = await Promise.all(
+      candidates.map((c) => t.services.db.livelihoodProject.findUniqueOrThrow({ where: { id: c.id } })),
+    );
     expect([first!.phase, second!.phase]).toEqual(['PASSED', 'REJECTED']);
   });
 
@@ -140,7 +158,10 @@ describe.skipIf(browserMissing)('browser: 票决 and a supervision task, end to 
     await expect.poll(() => page.locator('dl.props').first().textContent()).toContain('已关闭');
     await page.screenshot({ path: path.join(SHOTS, 'task-closed.png'), fullPage: true });
     await done(page);
-    const task = await t.services.db.supervisionTask.findFirstOrThrow({ where: { title: '视察标准化棚圈项目开工准备' }, include: { events: true } });
+    const task = await t.services.db.supervisionTask.findFirstOrThrow({
+      where: { title: '视察标准化棚圈项目开工准备' },
+      include: { events: true },
+    });
     expect(task.status).toBe('CLOSED');
     expect(task.events.map((e) => e.action)).toEqual(['create', 'assign', 'accept', 'submit', 'approve', 'close']);
   });

@@ -77,7 +77,12 @@ describe.skipIf(browserMissing)('browser: a reception day from schedule to the d
     await Promise.all([page.waitForURL(/\/receptions\/\d+#opinions$/), page.getByRole('button', { name: '保存接待情况' }).click()]);
 
     const opinions = [
-      { content: '哈日干图嘎查北部草场手机信号弱，牧民联系不便，希望增设基站。', voter: '朝格图', phone: '15047516648', category: '社会治理' },
+      {
+        content: '哈日干图嘎查北部草场手机信号弱，牧民联系不便，希望增设基站。',
+        voter: '朝格图',
+        phone: '15047516648',
+        category: '社会治理',
+      },
       { content: '冬季饲草料价格上涨，希望了解储备补贴政策。', voter: '乌日娜', phone: '13948753390', category: '农牧业发展' },
     ];
     for (const o of opinions) {
@@ -101,20 +106,24 @@ describe.skipIf(browserMissing)('browser: a reception day from schedule to the d
     await page.goBack();
 
     // The first opinion becomes a suggestion: the link opens the suggestion form prefilled.
-    const first = await t.services.db.voterOpinion.findFirstOrThrow({ where: { receptionId, content: { startsWith: '哈日干图嘎查北部草场' } } });
+    const first = await t.services.db.voterOpinion.findFirstOrThrow({
+      where: { receptionId, content: { startsWith: '哈日干图嘎查北部草场' } },
+    });
     await page.goto(`${base}/opinions/${first.id}`);
     await page.screenshot({ path: path.join(SHOTS, 'opinion-pending.png'), fullPage: true });
     await Promise.all([page.waitForURL(/\/suggestions\/new\?fromOpinion=/), page.getByRole('link', { name: '转为代表建议' }).click()]);
     expect(await page.getByLabel('建议内容').inputValue()).toContain('哈日干图嘎查北部草场');
     await page.getByLabel('标题').fill('关于在哈日干图嘎查北部草场增设通信基站的建议');
     const lead = await page.locator('#leadDeputyId option', { hasText: '宝音图' }).first().getAttribute('value');
-    await page.getByLabel('领衔代表').selectOption(lead!);
+    await page.getByLabel('领衔代表').selectOption(lead);
     await page.getByLabel('类别').selectOption({ label: '社会治理' });
     await Promise.all([page.waitForURL(/\/suggestions\/\d+$/), page.getByRole('button', { name: '提交', exact: true }).click()]);
     const suggestion = { id: Number(page.url().split('/').pop()) };
     await page.goto(`${base}/opinions/${first.id}`);
     await page.reload();
-    expect(await page.getByRole('link', { name: '关于在哈日干图嘎查北部草场增设通信基站的建议' }).getAttribute('href')).toBe(`/suggestions/${suggestion.id}`);
+    expect(await page.getByRole('link', { name: '关于在哈日干图嘎查北部草场增设通信基站的建议' }).getAttribute('href')).toBe(
+      `/suggestions/${suggestion.id}`,
+    );
     await logout(page);
     await page.close();
   });
@@ -166,21 +175,28 @@ describe.skipIf(browserMissing)('browser: a reception day from schedule to the d
     ];
   };
 
-  for (const [viewport, size] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 375, height: 740 }]] as const) {
-    it(`staff pages on a ${viewport} (screenshots${viewport === 'phone' ? ', no sideways scrolling' : ''})`, { timeout: 120_000 }, async () => {
-      const context = await browser.newContext({ viewport: size, ...(viewport === 'phone' ? { isMobile: true, hasTouch: true } : {}) });
-      const page = await context.newPage();
-      await login(page, base, 'staff', DEMO_PASSWORD);
-      for (const [name, url] of await screenshotPages()) {
-        const res = await page.goto(`${base}${url}`);
-        expect(res?.status(), url).toBe(200);
-        await page.screenshot({ path: path.join(SHOTS, `${name}-${viewport}.png`), fullPage: true });
-        if (viewport === 'phone') {
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-          expect(overflow, url).toBeLessThanOrEqual(0);
+  for (const [viewport, size] of [
+    ['desktop', { width: 1280, height: 900 }],
+    ['phone', { width: 375, height: 740 }],
+  ] as const) {
+    it(
+      `staff pages on a ${viewport} (screenshots${viewport === 'phone' ? ', no sideways scrolling' : ''})`,
+      { timeout: 120_000 },
+      async () => {
+        const context = await browser.newContext({ viewport: size, ...(viewport === 'phone' ? { isMobile: true, hasTouch: true } : {}) });
+        const page = await context.newPage();
+        await login(page, base, 'staff', DEMO_PASSWORD);
+        for (const [name, url] of await screenshotPages()) {
+          const res = await page.goto(`${base}${url}`);
+          expect(res?.status(), url).toBe(200);
+          await page.screenshot({ path: path.join(SHOTS, `${name}-${viewport}.png`), fullPage: true });
+          if (viewport === 'phone') {
+            const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+            expect(overflow, url).toBeLessThanOrEqual(0);
+          }
         }
-      }
-      await context.close();
-    });
+        await context.close();
+      },
+    );
   }
 });

@@ -56,7 +56,9 @@ describe.skipIf(browserMissing)('browser: the 2023 work report in print and on s
     expect(text).toContain(`—${pages}—`);
 
     const fonts = execFileSync('pdffonts', [file]).toString();
-    const embeddedCjk = fonts.split('\n').filter((l) => /Noto(Serif|Sans)SC|Noto Serif SC|Noto Sans SC/i.test(l) && /\byes\s+yes\s+(yes|no)\s+\d+\s+\d+\s*$/.test(l));
+    const embeddedCjk = fonts
+      .split('\n')
+      .filter((l) => /Noto(Serif|Sans)SC|Noto Serif SC|Noto Sans SC/i.test(l) && /\byes\s+yes\s+(yes|no)\s+\d+\s+\d+\s*$/.test(l));
     expect(embeddedCjk.length, fonts).toBeGreaterThan(0);
 
     for (const f of fs.readdirSync(SHOTS).filter((f) => f.startsWith('report-page'))) fs.rmSync(path.join(SHOTS, f));
@@ -79,7 +81,9 @@ describe.skipIf(browserMissing)('browser: the 2023 work report in print and on s
     expect(loaded.some((f) => /Noto Serif SC/.test(f))).toBe(true);
     // The text block is 156 mm wide; a full line of 三号 text holds 28 characters.
     const perLine = await page.evaluate(() => {
-      const p = Array.prototype.slice.call(document.querySelectorAll('.paper p')).find((x: Element) => (x.textContent ?? '').length > 120) as Element;
+      const p = Array.prototype.slice
+        .call(document.querySelectorAll('.paper p'))
+        .find((x: Element) => (x.textContent ?? '').length > 120) as Element;
       const range = document.createRange();
       const node = p.firstChild!;
       const tops = new Map<number, number>();

@@ -126,7 +126,8 @@ describe.skipIf(browserMissing)('browser: a suggestion from submission to 办结
       await press(page, '确认落实并办结');
       expect(await status(page)).toBe('已办结');
       const timeline = await page.locator('.timeline').last().textContent();
-      for (const step of ['提交', '立案', '交办', '签收', '答复', '满意度测评', '标记已落实', '确认落实并办结']) expect(timeline).toContain(step);
+      for (const step of ['提交', '立案', '交办', '签收', '答复', '满意度测评', '标记已落实', '确认落实并办结'])
+        expect(timeline).toContain(step);
       await page.screenshot({ path: path.join(SHOTS, 'suggestion-closed.png'), fullPage: true });
     });
     await as('deputy2', async (page) => {

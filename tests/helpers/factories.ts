@@ -42,12 +42,7 @@ export async function createUnit(db: Db, townshipId: number, name = `承办单�
   return db.handlingUnit.create({ data: { townshipId, name } });
 }
 
-export async function createUser(
-  db: Db,
-  townshipId: number,
-  role: Role,
-  overrides: Partial<Prisma.UserUncheckedCreateInput> = {},
-) {
+export async function createUser(db: Db, townshipId: number, role: Role, overrides: Partial<Prisma.UserUncheckedCreateInput> = {}) {
   return db.user.create({
     data: {
       townshipId,
@@ -100,7 +95,12 @@ export async function createWorld(db: Db) {
   const otherUnit = await createUnit(db, t, '交通管理站');
   const users = {
     staff: await createUser(db, t, 'STAFF', { username: 'staff', displayName: '王工作' }),
-    presidium: await createUser(db, t, 'PRESIDIUM', { username: 'chair', displayName: '刘主席', title: '人大主席', deputyId: chairDeputy.id }),
+    presidium: await createUser(db, t, 'PRESIDIUM', {
+      username: 'chair',
+      displayName: '刘主席',
+      title: '人大主席',
+      deputyId: chairDeputy.id,
+    }),
     deputy: await createUser(db, t, 'DEPUTY', { username: 'deputy', displayName: '张代表', deputyId: deputyA.id }),
     deputy2: await createUser(db, t, 'DEPUTY', { username: 'deputy2', displayName: '包代表', deputyId: deputyB.id }),
     unit: await createUser(db, t, 'UNIT', { username: 'unit', displayName: '李科员', unitId: unit.id }),
@@ -117,9 +117,26 @@ export async function createWorld(db: Db) {
     data: { townshipId: t, year: 2024, name: '测试项目', budgetYuan: 1_000_000, phase: 'PASSED', status: 'IN_PROGRESS' },
   });
   const activity = await db.activity.create({
-    data: { townshipId: t, kind: 'STUDY', title: '代表学堂', date: new Date('2024-03-01T00:00:00+08:00'), participants: { create: [{ deputyId: deputyA.id }] } },
+    data: {
+      townshipId: t,
+      kind: 'STUDY',
+      title: '代表学堂',
+      date: new Date('2024-03-01T00:00:00+08:00'),
+      participants: { create: [{ deputyId: deputyA.id }] },
+    },
   });
-  return { township, congress, users, deputies: { chairDeputy, deputyA, deputyB }, unit, otherUnit, station, suggestions: { mine, others, draftOfB }, project, activity };
+  return {
+    township,
+    congress,
+    users,
+    deputies: { chairDeputy, deputyA, deputyB },
+    unit,
+    otherUnit,
+    station,
+    suggestions: { mine, others, draftOfB },
+    project,
+    activity,
+  };
 }
 export type World = Awaited<ReturnType<typeof createWorld>>;
 
@@ -133,13 +150,20 @@ export async function createProjectsWorld(db: Db, w: World) {
     data: { congressId: w.congress.id, number: 5, date: new Date('2024-12-26T00:00:00+08:00'), place: '镇政府会议室' },
   });
   const candidate = (name: string, budgetYuan: number) =>
-    db.livelihoodProject.create({ data: { townshipId: t, year: 2025, name, budgetYuan, phase: 'SHORTLISTED', sessionId: session.id, responsibleUnitId: w.unit.id } });
+    db.livelihoodProject.create({
+      data: { townshipId: t, year: 2025, name, budgetYuan, phase: 'SHORTLISTED', sessionId: session.id, responsibleUnitId: w.unit.id },
+    });
   const candidates = [await candidate('候选项目甲', 1_800_000), await candidate('候选项目乙', 3_500_000)];
   const task = (deputyId: number, title: string) =>
     db.supervisionTask.create({
       data: {
-        townshipId: t, kind: 'INSPECT_PROJECT', title, dueDate: new Date('2099-01-31T00:00:00+08:00'), projectId: w.project.id,
-        assignedById: w.users.staff.id, assignments: { create: [{ deputyId }] },
+        townshipId: t,
+        kind: 'INSPECT_PROJECT',
+        title,
+        dueDate: new Date('2099-01-31T00:00:00+08:00'),
+        projectId: w.project.id,
+        assignedById: w.users.staff.id,
+        assignments: { create: [{ deputyId }] },
       },
     });
   const taskOfA = await task(w.deputies.deputyA.id, '张代表的视察任务');

@@ -13,7 +13,7 @@ export async function projectsTestApp(names: ReadonlyArray<keyof World['users']>
   const csrf: Record<string, string> = {};
   for (const name of names) {
     agents[name] = await loginAs(t.app, w.users[name].username, TEST_PASSWORD);
-    csrf[name] = await csrfOf(agents[name]!);
+    csrf[name] = await csrfOf(agents[name]);
   }
   return { t, w, pw, agents, csrf };
 }

@@ -7,12 +7,12 @@ import { createTestDb, type TestDb } from './test-db.js';
 export type TestApp = { app: App; services: Services; testDb: TestDb; close: () => Promise<void> };
 
 /** The real app with real services on a fresh temporary SQLite file. */
-export async function createTestApp(options: { now?: () => Date } = {}): Promise<TestApp> {
-  const testDb = await createTestDb();
+export function createTestApp(options: { now?: () => Date } = {}): Promise<TestApp> {
+  const testDb = createTestDb();
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: testDb.url, SESSION_SECRET: 'test-secret-test-secret' });
   const services = createServices(testDb.db, options);
   const app = createApp(services, config);
-  return {
+  return Promise.resolve({
     app,
     services,
     testDb,
@@ -20,7 +20,7 @@ export async function createTestApp(options: { now?: () => Date } = {}): Promise
       await app.close();
       await testDb.cleanup();
     },
-  };
+  });
 }
 
 /** Reads the CSRF token out of a page's forms. */
@@ -34,7 +34,10 @@ export function csrfFrom(html: string): string {
 export async function loginAs(app: App, username: string, password: string) {
   const agent = request.agent(app);
   const page = await agent.get('/login');
-  const res = await agent.post('/login').type('form').send({ username, password, _csrf: csrfFrom(page.text) });
+  const res = await agent
+    .post('/login')
+    .type('form')
+    .send({ username, password, _csrf: csrfFrom(page.text) });
   if (res.status !== 303) throw new Error(`login as ${username} failed: ${res.status}`);
   return agent;
 }

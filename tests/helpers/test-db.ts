@@ -6,7 +6,7 @@ import { createDb, type Db } from '../../src/db.js';
 export type TestDb = { db: Db; url: string; file: string; cleanup: () => Promise<void> };
 
 /** A fresh, migrated SQLite file of its own: a copy of the run's template database. */
-export async function createTestDb(): Promise<TestDb> {
+export function createTestDb(): TestDb {
   const template = process.env.TEST_TEMPLATE_DB;
   if (!template) throw new Error('TEST_TEMPLATE_DB is not set: run the tests through vitest (globalSetup)');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'renda-db-'));

@@ -23,9 +23,17 @@ beforeAll(async () => {
   const db = t.services.db;
   const equipment = await db.stationEquipment.findFirstOrThrow({ where: { stationId: w.station.id } });
   const reception = await db.reception.create({
-    data: { townshipId: w.township.id, stationId: w.station.id, date: new Date('2024-03-15T00:00:00+08:00'), timeRange: '09:00-11:30', deputies: { create: [{ deputyId: w.deputies.deputyA.id }] } },
+    data: {
+      townshipId: w.township.id,
+      stationId: w.station.id,
+      date: new Date('2024-03-15T00:00:00+08:00'),
+      timeRange: '09:00-11:30',
+      deputies: { create: [{ deputyId: w.deputies.deputyA.id }] },
+    },
   });
-  const opinion = await db.voterOpinion.create({ data: { townshipId: w.township.id, receptionId: reception.id, content: '意见', voterPhone: '13912345678' } });
+  const opinion = await db.voterOpinion.create({
+    data: { townshipId: w.township.id, receptionId: reception.id, content: '意见', voterPhone: '13912345678' },
+  });
   x = { equipmentId: equipment.id, receptionId: reception.id, opinionId: opinion.id };
   for (const name of ['staff', 'presidium', 'deputy', 'deputy2', 'unit', 'auditor'] as const) {
     agents[name] = await loginAs(t.app, w.users[name].username, TEST_PASSWORD);
@@ -33,7 +41,15 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type Row = [path: (w: World, pw: ProjectsWorld) => string, anon: number, staff: number, presidium: number, deputy: number, unit: number, auditor: number];
+type Row = [
+  path: (w: World, pw: ProjectsWorld) => string,
+  anon: number,
+  staff: number,
+  presidium: number,
+  deputy: number,
+  unit: number,
+  auditor: number,
+];
 
 const table: Row[] = [
   [() => '/', 303, 200, 200, 200, 200, 303],
@@ -154,7 +170,18 @@ describe('state-changing routes are guarded too', () => {
   });
 
   it('a deputy never sees another deputy’s phone number, whatever page they open', async () => {
-    const pages = ['/', '/suggestions', `/suggestions/${w.suggestions.mine.id}`, '/stations', `/stations/${w.station.id}`, '/activities', `/activities/${w.activity.id}`, '/projects', `/deputies/${w.deputies.deputyB.id}`, '/me/tasks'];
+    const pages = [
+      '/',
+      '/suggestions',
+      `/suggestions/${w.suggestions.mine.id}`,
+      '/stations',
+      `/stations/${w.station.id}`,
+      '/activities',
+      `/activities/${w.activity.id}`,
+      '/projects',
+      `/deputies/${w.deputies.deputyB.id}`,
+      '/me/tasks',
+    ];
     for (const p of pages) {
       const res = await agents.deputy!.get(p);
       expect(res.text, p).not.toContain(w.deputies.deputyB.phone);

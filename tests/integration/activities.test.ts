@@ -13,21 +13,39 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const staffUser = async () => ({ ...(await t.services.db.user.findUniqueOrThrow({ where: { username: 'staff' } })), deputyId: null, unitId: null });
+const staffUser = async () => ({
+  ...(await t.services.db.user.findUniqueOrThrow({ where: { username: 'staff' } })),
+  deputyId: null,
+  unitId: null,
+});
 
 describe('deputies’ activities', () => {
   let inspectionId = 0;
 
   it('staff register an inspection of a livelihood project, then mark attendance', async () => {
     const csrf = await csrfOf(staff);
-    const bad = await staff.post('/activities').type('form').send({ kind: 'INSPECTION', title: '', date: '2024-06-05', endDate: '2024-06-01', organiser: '镇人大主席团', _csrf: csrf });
+    const bad = await staff
+      .post('/activities')
+      .type('form')
+      .send({ kind: 'INSPECTION', title: '', date: '2024-06-05', endDate: '2024-06-01', organiser: '镇人大主席团', _csrf: csrf });
     expect(bad.status).toBe(422);
     expect(bad.text).toContain('请填写活动名称');
     expect(bad.text).toContain('结束日期不能早于活动日期');
-    const res = await staff.post('/activities').type('form').send({
-      kind: 'INSPECTION', title: '民生实事项目实地视察', date: '2024-06-05', place: '东明村', organiser: '镇人大主席团',
-      description: '视察亮化项目', stationId: '', projectId: String(w.project.id), findings: '部分路灯亮度不足', _csrf: csrf,
-    });
+    const res = await staff
+      .post('/activities')
+      .type('form')
+      .send({
+        kind: 'INSPECTION',
+        title: '民生实事项目实地视察',
+        date: '2024-06-05',
+        place: '东明村',
+        organiser: '镇人大主席团',
+        description: '视察亮化项目',
+        stationId: '',
+        projectId: String(w.project.id),
+        findings: '部分路灯亮度不足',
+        _csrf: csrf,
+      });
     expect(res.status).toBe(303);
     expect(res.headers.location).toMatch(/\/activities\/\d+\/attendance$/);
     inspectionId = Number(res.headers.location!.split('/')[2]);
@@ -48,7 +66,10 @@ describe('deputies’ activities', () => {
 
   it('edits an activity and keeps its one inspection row', async () => {
     const values = await t.services.activities.formValues(await staffUser(), inspectionId);
-    const res = await staff.post(`/activities/${inspectionId}`).type('form').send({ ...values, title: '亮化项目实地视察', _csrf: await csrfOf(staff) });
+    const res = await staff
+      .post(`/activities/${inspectionId}`)
+      .type('form')
+      .send({ ...values, title: '亮化项目实地视察', _csrf: await csrfOf(staff) });
     expect(res.status).toBe(303);
     expect((await t.services.db.activity.findUniqueOrThrow({ where: { id: inspectionId } })).title).toBe('亮化项目实地视察');
     expect(await t.services.db.inspection.count({ where: { activityId: inspectionId } })).toBe(1);
@@ -76,7 +97,10 @@ describe('deputies’ activities', () => {
 
   it('replaces the attendance list rather than adding to it', async () => {
     const d = await createDeputy(t.services.db, w.township.id, { name: '新代表', village: '上奈林村' });
-    await staff.post(`/activities/${inspectionId}/attendance`).type('form').send({ deputyIds: String(d.id), otherAttendees: '', _csrf: await csrfOf(staff) });
+    await staff
+      .post(`/activities/${inspectionId}/attendance`)
+      .type('form')
+      .send({ deputyIds: String(d.id), otherAttendees: '', _csrf: await csrfOf(staff) });
     const rows = await t.services.db.activityParticipant.findMany({ where: { activityId: inspectionId } });
     expect(rows.map((r) => r.deputyId)).toEqual([d.id]);
     expect((await t.services.activities.personTimes(await staffUser(), { year: 2024 })).total).toBe(2);
@@ -85,8 +109,18 @@ describe('deputies’ activities', () => {
   it('only staff create activities or mark attendance', async () => {
     const deputy = await loginAs(t.app, 'deputy', TEST_PASSWORD);
     const csrf = await csrfOf(deputy);
-    expect((await deputy.post('/activities').type('form').send({ kind: 'STUDY', title: 'x', date: '2024-01-01', organiser: 'x', _csrf: csrf })).status).toBe(403);
-    expect((await deputy.post(`/activities/${inspectionId}/attendance`).type('form').send({ deputyIds: String(w.deputies.deputyA.id), _csrf: csrf })).status).toBe(403);
+    expect(
+      (await deputy.post('/activities').type('form').send({ kind: 'STUDY', title: 'x', date: '2024-01-01', organiser: 'x', _csrf: csrf }))
+        .status,
+    ).toBe(403);
+    expect(
+      (
+        await deputy
+          .post(`/activities/${inspectionId}/attendance`)
+          .type('form')
+          .send({ deputyIds: String(w.deputies.deputyA.id), _csrf: csrf })
+      ).status,
+    ).toBe(403);
   });
 });
 
@@ -98,7 +132,9 @@ describe('the demo township', () => {
     const stats = await demo.services.activities.personTimes({ ...staff }, { year: 2023 });
     expect(stats.total).toBe(206);
     const inspections = stats.byKind.find((k) => k.kind === 'INSPECTION')!;
-    const inspectionRows = await demo.services.db.inspection.count({ where: { activity: { date: { gte: new Date('2023-01-01T00:00:00+08:00'), lt: new Date('2024-01-01T00:00:00+08:00') } } } });
+    const inspectionRows = await demo.services.db.inspection.count({
+      where: { activity: { date: { gte: new Date('2023-01-01T00:00:00+08:00'), lt: new Date('2024-01-01T00:00:00+08:00') } } },
+    });
     expect(inspections.activities).toBe(inspectionRows);
     await demo.close();
   });

@@ -14,7 +14,10 @@ afterAll(() => t.close());
 
 async function postLogin(agent: request.Agent, username: string, password: string) {
   const page = await agent.get('/login');
-  return agent.post('/login').type('form').send({ username, password, _csrf: csrfFrom(page.text) });
+  return agent
+    .post('/login')
+    .type('form')
+    .send({ username, password, _csrf: csrfFrom(page.text) });
 }
 
 describe('login', () => {
@@ -59,7 +62,10 @@ describe('login', () => {
     const agent = request.agent(t.app);
     const page = await agent.get('/login');
     const before = /renda\.sid=([^;]+)/.exec(String(page.headers['set-cookie']))?.[1];
-    const res = await agent.post('/login').type('form').send({ username: 'staff', password: TEST_PASSWORD, _csrf: csrfFrom(page.text) });
+    const res = await agent
+      .post('/login')
+      .type('form')
+      .send({ username: 'staff', password: TEST_PASSWORD, _csrf: csrfFrom(page.text) });
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe('/');
     const cookie = String(res.headers['set-cookie']);
@@ -93,7 +99,13 @@ describe('login', () => {
 
   it(`locks the account after ${MAX_FAILED_LOGINS} wrong passwords, even for the right one`, async () => {
     const user = await t.services.db.user.create({
-      data: { townshipId: w.township.id, username: 'locky', passwordHash: (await t.services.db.user.findUniqueOrThrow({ where: { username: 'staff' } })).passwordHash, role: 'STAFF', displayName: '锁定测试' },
+      data: {
+        townshipId: w.township.id,
+        username: 'locky',
+        passwordHash: (await t.services.db.user.findUniqueOrThrow({ where: { username: 'staff' } })).passwordHash,
+        role: 'STAFF',
+        displayName: '锁定测试',
+      },
     });
     const agent = request.agent(t.app);
     for (let i = 0; i < MAX_FAILED_LOGINS; i++) await postLogin(agent, 'locky', 'bad');
@@ -143,11 +155,17 @@ describe('login', () => {
     const elsewhere = await loginAs(t.app, 'unit', TEST_PASSWORD);
     const agent = await loginAs(t.app, 'unit', TEST_PASSWORD);
     let csrf = await csrfOf(agent);
-    const weak = await agent.post('/account/password').type('form').send({ _csrf: csrf, currentPassword: TEST_PASSWORD, newPassword: 'short', confirmPassword: 'short' });
+    const weak = await agent
+      .post('/account/password')
+      .type('form')
+      .send({ _csrf: csrf, currentPassword: TEST_PASSWORD, newPassword: 'short', confirmPassword: 'short' });
     expect(weak.status).toBe(422);
     expect(weak.text).toContain('密码至少10位');
     csrf = await csrfOf(agent);
-    const ok = await agent.post('/account/password').type('form').send({ _csrf: csrf, currentPassword: TEST_PASSWORD, newPassword: 'New-Password-22', confirmPassword: 'New-Password-22' });
+    const ok = await agent
+      .post('/account/password')
+      .type('form')
+      .send({ _csrf: csrf, currentPassword: TEST_PASSWORD, newPassword: 'New-Password-22', confirmPassword: 'New-Password-22' });
     expect(ok.status).toBe(303);
     expect((await agent.get('/')).status).toBe(200);
     expect((await elsewhere.get('/')).status).toBe(303);

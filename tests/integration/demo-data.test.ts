@@ -39,7 +39,10 @@ describe('东明镇 demo data', () => {
 
   it('set up two village stations in 2023 at 嘎查甸子村 and 上奈林村, and equipped the 代表之家', async () => {
     const db = t.services.db;
-    const villages = await db.liaisonStation.findMany({ where: { tier: 'VILLAGE', establishedOn: yearRange(2023) }, orderBy: { village: 'asc' } });
+    const villages = await db.liaisonStation.findMany({
+      where: { tier: 'VILLAGE', establishedOn: yearRange(2023) },
+      orderBy: { village: 'asc' },
+    });
     expect(villages.map((s) => s.village).sort()).toEqual(['上奈林村', '嘎查甸子村'].sort());
     const home = await db.liaisonStation.findFirstOrThrow({ where: { tier: 'TOWN_HOME' }, include: { equipment: true } });
     expect(home.equipment.map((e) => e.name)).toEqual(expect.arrayContaining(['电脑', '投影仪', '办公桌椅']));
@@ -47,9 +50,19 @@ describe('东明镇 demo data', () => {
 
   it('has the two 2023 livelihood projects, voted, completed and in use: 400万元 and 100万元, 100 + 120 lamps', async () => {
     const db = t.services.db;
-    const projects = await db.livelihoodProject.findMany({ where: { year: 2023, phase: 'PASSED' }, include: { outcomes: true }, orderBy: { budgetYuan: 'desc' } });
-    expect(projects.map((p) => [p.budgetYuan, p.status])).toEqual([[4_000_000, 'IN_USE'], [1_000_000, 'IN_USE']]);
-    const lamps = projects[1]!.outcomes.filter((o) => o.unit === '盏').map((o) => o.achieved).sort((a, b) => a - b);
+    const projects = await db.livelihoodProject.findMany({
+      where: { year: 2023, phase: 'PASSED' },
+      include: { outcomes: true },
+      orderBy: { budgetYuan: 'desc' },
+    });
+    expect(projects.map((p) => [p.budgetYuan, p.status])).toEqual([
+      [4_000_000, 'IN_USE'],
+      [1_000_000, 'IN_USE'],
+    ]);
+    const lamps = projects[1]!.outcomes
+      .filter((o) => o.unit === '盏')
+      .map((o) => o.achieved)
+      .sort((a, b) => a - b);
     expect(lamps).toEqual([100, 120]);
     for (const p of projects) expect(await db.projectVote.count({ where: { projectId: p.id, choice: 'FOR' } })).toBeGreaterThan(19);
   });
@@ -62,7 +75,8 @@ describe('东明镇 demo data', () => {
     expect(totalPersonTimes).toBeGreaterThan(200);
     expect(totalPersonTimes).toBeLessThan(210);
     const kinds = new Set(items.map((a) => a.kind));
-    for (const k of ['OPEN_DAY', 'INSPECTION', 'RESEARCH', 'LEGAL_PUBLICITY', 'DISASTER_PUBLICITY', 'CULTURE'] as const) expect(kinds).toContain(k);
+    for (const k of ['OPEN_DAY', 'INSPECTION', 'RESEARCH', 'LEGAL_PUBLICITY', 'DISASTER_PUBLICITY', 'CULTURE'] as const)
+      expect(kinds).toContain(k);
   });
 
   it('has 4 key suggestions in 2023 on 民生, 道路交通 and 乡村建设, assigned and supervised by presidium members', async () => {
@@ -93,7 +107,7 @@ describe('东明镇 demo data', () => {
 
 describe('start-up', () => {
   it('never seeds demo data or accounts in production', async () => {
-    const testDb = await createTestDb();
+    const testDb = createTestDb();
     try {
       const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: testDb.url, SESSION_SECRET: 'a-production-secret-123' });
       await prepareDatabase(testDb.db, config);
@@ -105,7 +119,7 @@ describe('start-up', () => {
   });
 
   it('fills an empty database once outside production, and leaves it alone afterwards', async () => {
-    const testDb = await createTestDb();
+    const testDb = createTestDb();
     try {
       const config = loadConfig({ NODE_ENV: 'development', DATABASE_URL: testDb.url });
       await prepareDatabase(testDb.db, config);

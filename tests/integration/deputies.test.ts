@@ -30,7 +30,10 @@ const valid = {
 
 describe('deputies roster', () => {
   it('registers a deputy at two levels and shows the record', async () => {
-    const res = await staff.post('/deputies').type('form').send({ ...valid, _csrf: await csrfOf(staff) });
+    const res = await staff
+      .post('/deputies')
+      .type('form')
+      .send({ ...valid, _csrf: await csrfOf(staff) });
     expect(res.status).toBe(303);
     const show = await staff.get(res.headers.location!);
     expect(show.text).toContain('乌云其木格');
@@ -61,7 +64,10 @@ describe('deputies roster', () => {
   });
 
   it('refuses a second active deputy of the same name in the same village', async () => {
-    const res = await staff.post('/deputies').type('form').send({ ...valid, _csrf: await csrfOf(staff) });
+    const res = await staff
+      .post('/deputies')
+      .type('form')
+      .send({ ...valid, _csrf: await csrfOf(staff) });
     expect(res.status).toBe(422);
     expect(res.text).toContain('请勿重复登记');
   });
@@ -70,7 +76,10 @@ describe('deputies roster', () => {
     const id = w.deputies.deputyB.id;
     const edit = await staff.get(`/deputies/${id}/edit`);
     expect(edit.text).toContain('value="包代表"');
-    const res = await staff.post(`/deputies/${id}`).type('form').send({ ...valid, name: '包代表', village: '东明村', levels: 'CITY', _csrf: await csrfOf(staff) });
+    const res = await staff
+      .post(`/deputies/${id}`)
+      .type('form')
+      .send({ ...valid, name: '包代表', village: '东明村', levels: 'CITY', _csrf: await csrfOf(staff) });
     expect(res.status).toBe(303);
     const row = await t.services.db.deputy.findUniqueOrThrow({ where: { id }, include: { levels: true } });
     expect(row.levels.map((l) => l.level)).toEqual(['CITY']);
@@ -91,10 +100,16 @@ describe('deputies roster', () => {
 
   it('terminates a deputy: gone from the current list, kept in history, login disabled', async () => {
     const id = w.deputies.deputyA.id;
-    const missing = await staff.post(`/deputies/${id}/terminate`).type('form').send({ termEnd: '', statusNote: '', _csrf: await csrfOf(staff) });
+    const missing = await staff
+      .post(`/deputies/${id}/terminate`)
+      .type('form')
+      .send({ termEnd: '', statusNote: '', _csrf: await csrfOf(staff) });
     expect(missing.status).toBe(422);
     expect(missing.text).toContain('请填写终止日期');
-    const res = await staff.post(`/deputies/${id}/terminate`).type('form').send({ termEnd: '2024-06-30', statusNote: '工作调动', _csrf: await csrfOf(staff) });
+    const res = await staff
+      .post(`/deputies/${id}/terminate`)
+      .type('form')
+      .send({ termEnd: '2024-06-30', statusNote: '工作调动', _csrf: await csrfOf(staff) });
     expect(res.status).toBe(303);
     const list = await staff.get('/deputies');
     expect(list.text).not.toContain('>张代表<');

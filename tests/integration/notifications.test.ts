@@ -12,14 +12,21 @@ afterAll(() => t.close());
 
 describe('notifications (the bell)', () => {
   it('shows the unread count, opens a notification at its link and marks it read', async () => {
-    await t.services.notifications.notify([w.users.unit.id], { kind: 'assignment', title: '新交办：张代表的建议', link: `/suggestions/${w.suggestions.mine.id}` });
+    await t.services.notifications.notify([w.users.unit.id], {
+      kind: 'assignment',
+      title: '新交办：张代表的建议',
+      link: `/suggestions/${w.suggestions.mine.id}`,
+    });
     const agent = await loginAs(t.app, 'unit', TEST_PASSWORD);
     const home = await agent.get('/');
     expect(home.text).toMatch(/提醒<span class="badge">1<\/span>/);
     const list = await agent.get('/notifications');
     expect(list.text).toContain('新交办：张代表的建议');
     const id = (await t.services.db.notification.findFirstOrThrow({ where: { userId: w.users.unit.id } })).id;
-    const open = await agent.post(`/notifications/${id}/open`).type('form').send({ _csrf: await csrfOf(agent) });
+    const open = await agent
+      .post(`/notifications/${id}/open`)
+      .type('form')
+      .send({ _csrf: await csrfOf(agent) });
     expect(open.status).toBe(303);
     expect(open.headers.location).toBe(`/suggestions/${w.suggestions.mine.id}`);
     expect((await agent.get('/')).text).not.toContain('class="badge"');
@@ -35,7 +42,10 @@ describe('notifications (the bell)', () => {
   it('does not let one user open another user’s notification', async () => {
     const n = await t.services.db.notification.create({ data: { userId: w.users.staff.id, kind: 'x', title: '工作人员的提醒' } });
     const agent = await loginAs(t.app, 'deputy', TEST_PASSWORD);
-    const res = await agent.post(`/notifications/${n.id}/open`).type('form').send({ _csrf: await csrfOf(agent) });
+    const res = await agent
+      .post(`/notifications/${n.id}/open`)
+      .type('form')
+      .send({ _csrf: await csrfOf(agent) });
     expect(res.status).toBe(404);
     expect((await t.services.db.notification.findUniqueOrThrow({ where: { id: n.id } })).readAt).toBeNull();
     expect((await agent.get('/notifications')).text).not.toContain('工作人员的提醒');

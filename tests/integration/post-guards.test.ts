@@ -12,8 +12,11 @@ import { listRoutes } from '../helpers/routes.js';
 const EVERYONE = ['/login', '/logout', '/account/password', '/notifications/read-all', '/notifications/:id/open'];
 const ALLOWED: Record<'deputy' | 'unit' | 'auditor', RegExp[]> = {
   deputy: [
-    /^\/suggestions$/, /^\/suggestions\/:id$/, /^\/suggestions\/:id\/(submit|rate|confirm)$/,
-    /^\/sessions\/:id\/ballots$/, /^\/tasks\/:id\/(accept|progress|report)$/,
+    /^\/suggestions$/,
+    /^\/suggestions\/:id$/,
+    /^\/suggestions\/:id\/(submit|rate|confirm)$/,
+    /^\/sessions\/:id\/ballots$/,
+    /^\/tasks\/:id\/(accept|progress|report)$/,
     /^\/me\//,
   ],
   unit: [

@@ -15,13 +15,22 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const post = (who: string, path: string, body: Record<string, unknown> = {}) => agents[who]!.post(path).type('form').send({ _csrf: csrf[who], ...body });
+const post = (who: string, path: string, body: Record<string, unknown> = {}) =>
+  agents[who]!.post(path)
+    .type('form')
+    .send({ _csrf: csrf[who], ...body });
 
 describe('征集: staff enter candidates in 万元, stored as integer 元', () => {
   it('creates a candidate with its outcomes', async () => {
     const res = await post('staff', '/projects', {
-      year: '2025', name: '东明村路灯项目', budgetYuan: '12.5', source: 'VOTER_OPINION', responsibleUnitId: String(w.unit.id),
-      outcomeLabel: ['路灯', ''], outcomeUnit: ['盏', ''], outcomePlanned: ['120', ''],
+      year: '2025',
+      name: '东明村路灯项目',
+      budgetYuan: '12.5',
+      source: 'VOTER_OPINION',
+      responsibleUnitId: String(w.unit.id),
+      outcomeLabel: ['路灯', ''],
+      outcomeUnit: ['盏', ''],
+      outcomePlanned: ['120', ''],
     });
     expect(res.status).toBe(303);
     const p = await t.services.db.livelihoodProject.findFirstOrThrow({ where: { name: '东明村路灯项目' }, include: { outcomes: true } });
@@ -33,12 +42,26 @@ describe('征集: staff enter candidates in 万元, stored as integer 元', () =
   });
 
   it('re-renders with Chinese errors and the values typed', async () => {
-    const res = await post('staff', '/projects', { year: '2025', name: '', budgetYuan: '十万', source: 'GOVERNMENT', plannedStart: '2025-05-01', plannedEnd: '2025-04-01' });
+    const res = await post('staff', '/projects', {
+      year: '2025',
+      name: '',
+      budgetYuan: '十万',
+      source: 'GOVERNMENT',
+      plannedStart: '2025-05-01',
+      plannedEnd: '2025-04-01',
+    });
     expect(res.status).toBe(422);
     expect(res.text).toContain('请填写项目名称');
     expect(res.text).toContain('投资金额应为以万元计的数字');
     expect(res.text).toContain('value="十万"');
-    const dates = await post('staff', '/projects', { year: '2025', name: '日期有误的项目', budgetYuan: '10', source: 'GOVERNMENT', plannedStart: '2025-05-01', plannedEnd: '2025-04-01' });
+    const dates = await post('staff', '/projects', {
+      year: '2025',
+      name: '日期有误的项目',
+      budgetYuan: '10',
+      source: 'GOVERNMENT',
+      plannedStart: '2025-05-01',
+      plannedEnd: '2025-04-01',
+    });
     expect(dates.status).toBe(422);
     expect(dates.text).toContain('计划完工日期不能早于计划开工日期');
     expect(await t.services.db.livelihoodProject.count({ where: { name: '日期有误的项目' } })).toBe(0);
@@ -59,10 +82,17 @@ describe('实施: status changes only through a progress row; history is kept', 
   const rows = () => t.services.db.projectProgress.findMany({ where: { projectId: w.project.id }, orderBy: { id: 'asc' } });
 
   it('records dated updates, each one a new row', async () => {
-    expect((await progress('staff', { date: '2024-05-01', percent: '30', spentYuan: '30', status: 'IN_PROGRESS', note: '路基施工' })).status).toBe(303);
-    expect((await progress('staff', { date: '2024-09-01', percent: '100', spentYuan: '98.5', status: 'COMPLETED', note: '完工验收' })).status).toBe(303);
+    expect(
+      (await progress('staff', { date: '2024-05-01', percent: '30', spentYuan: '30', status: 'IN_PROGRESS', note: '路基施工' })).status,
+    ).toBe(303);
+    expect(
+      (await progress('staff', { date: '2024-09-01', percent: '100', spentYuan: '98.5', status: 'COMPLETED', note: '完工验收' })).status,
+    ).toBe(303);
     const history = await rows();
-    expect(history.map((r) => [r.status, r.percent, r.spentYuan])).toEqual([['IN_PROGRESS', 30, 300_000], ['COMPLETED', 100, 985_000]]);
+    expect(history.map((r) => [r.status, r.percent, r.spentYuan])).toEqual([
+      ['IN_PROGRESS', 30, 300_000],
+      ['COMPLETED', 100, 985_000],
+    ]);
     expect((await t.services.db.livelihoodProject.findUniqueOrThrow({ where: { id: w.project.id } })).status).toBe('COMPLETED');
     const page = await agents.deputy!.get(`/projects/${w.project.id}`);
     expect(page.text).toContain('累计投资30万元');
@@ -80,7 +110,14 @@ describe('实施: status changes only through a progress row; history is kept', 
   });
 
   it('no other route changes the status', async () => {
-    const res = await post('staff', `/projects/${w.project.id}`, { year: '2024', name: '测试项目', budgetYuan: '100', source: 'GOVERNMENT', status: 'IN_USE', phase: 'COLLECTED' });
+    const res = await post('staff', `/projects/${w.project.id}`, {
+      year: '2024',
+      name: '测试项目',
+      budgetYuan: '100',
+      source: 'GOVERNMENT',
+      status: 'IN_USE',
+      phase: 'COLLECTED',
+    });
     expect(res.status).toBe(409);
     const p = await t.services.db.livelihoodProject.findUniqueOrThrow({ where: { id: w.project.id } });
     expect([p.status, p.phase]).toEqual(['COMPLETED', 'PASSED']);
@@ -91,20 +128,38 @@ describe('实施: status changes only through a progress row; history is kept', 
     const agent = await loginAs(t.app, other.username, TEST_PASSWORD);
     const token = await csrfOf(agent);
     const body = { date: '2024-11-01', percent: '100', spentYuan: '100', status: 'IN_USE', note: '投入使用' };
-    expect((await agent.post(`/projects/${w.project.id}/progress`).type('form').send({ _csrf: token, ...body })).status).toBe(403);
+    expect(
+      (
+        await agent
+          .post(`/projects/${w.project.id}/progress`)
+          .type('form')
+          .send({ _csrf: token, ...body })
+      ).status,
+    ).toBe(403);
     expect((await progress('deputy', body)).status).toBe(403);
     expect(await rows()).toHaveLength(2);
   });
 
   it('an inspection is an activity of kind INSPECTION plus findings, counted once in 人次', async () => {
     const res = await post('presidium', `/projects/${w.project.id}/inspections`, {
-      date: '2024-08-20', place: '工地', participantIds: [String(w.deputies.deputyA.id), String(w.deputies.deputyB.id)], otherAttendees: '1', findings: '路面质量良好', followUp: '',
+      date: '2024-08-20',
+      place: '工地',
+      participantIds: [String(w.deputies.deputyA.id), String(w.deputies.deputyB.id)],
+      otherAttendees: '1',
+      findings: '路面质量良好',
+      followUp: '',
     });
     expect(res.status).toBe(303);
-    const inspection = await t.services.db.inspection.findFirstOrThrow({ where: { projectId: w.project.id }, include: { activity: { include: { participants: true } } } });
+    const inspection = await t.services.db.inspection.findFirstOrThrow({
+      where: { projectId: w.project.id },
+      include: { activity: { include: { participants: true } } },
+    });
     expect(inspection.activity.kind).toBe('INSPECTION');
     expect(inspection.activity.participants).toHaveLength(2);
-    const { items } = await t.services.activities.list({ ...w.users.staff, deputyId: null, unitId: null }, { year: 2024, kind: 'INSPECTION' });
+    const { items } = await t.services.activities.list(
+      { ...w.users.staff, deputyId: null, unitId: null },
+      { year: 2024, kind: 'INSPECTION' },
+    );
     expect(items.map((a) => a.personTimes)).toEqual([3]);
   });
 });
@@ -114,12 +169,19 @@ describe('监督任务: assign, accept, progress, report, review — each deputy
 
   it('the presidium assigns a task to deputies, who are notified', async () => {
     const res = await post('presidium', '/tasks', {
-      kind: 'INSPECT_PROJECT', title: '视察测试项目', description: '查看施工质量', dueDate: '2099-06-30',
-      deputyIds: [String(w.deputies.deputyA.id), String(w.deputies.deputyB.id)], projectId: String(w.project.id),
+      kind: 'INSPECT_PROJECT',
+      title: '视察测试项目',
+      description: '查看施工质量',
+      dueDate: '2099-06-30',
+      deputyIds: [String(w.deputies.deputyA.id), String(w.deputies.deputyB.id)],
+      projectId: String(w.project.id),
     });
     expect(res.status).toBe(303);
     taskId = Number(res.headers.location!.split('/').pop());
-    const task = await t.services.db.supervisionTask.findUniqueOrThrow({ where: { id: taskId }, include: { assignments: true, events: true } });
+    const task = await t.services.db.supervisionTask.findUniqueOrThrow({
+      where: { id: taskId },
+      include: { assignments: true, events: true },
+    });
     expect(task.assignments).toHaveLength(2);
     expect(task.events.map((e) => e.action)).toEqual(['create', 'assign', 'assign']);
     const notes = await t.services.db.notification.findMany({ where: { kind: 'task.assigned', link: `/tasks/${taskId}` } });
@@ -168,10 +230,16 @@ describe('监督任务: assign, accept, progress, report, review — each deputy
     expect(bad.status).toBe(422);
     expect(bad.text).toContain('请填写报告内容');
     expect(bad.text).toContain('盖板未装');
-    expect((await post('deputy', `/tasks/${taskId}/report`, { reportText: '实地查看了工地', reportDate: '2024-08-20', findings: '盖板未装' })).status).toBe(303);
+    expect(
+      (await post('deputy', `/tasks/${taskId}/report`, { reportText: '实地查看了工地', reportDate: '2024-08-20', findings: '盖板未装' }))
+        .status,
+    ).toBe(303);
     const a = await t.services.db.supervisionTaskAssignment.findFirstOrThrow({ where: { taskId, deputyId: w.deputies.deputyA.id } });
     expect([a.status, a.reportText, a.findings]).toEqual(['SUBMITTED', '实地查看了工地', '盖板未装']);
-    const events = await t.services.db.supervisionTaskEvent.findMany({ where: { taskId, deputyId: w.deputies.deputyA.id }, orderBy: { id: 'asc' } });
+    const events = await t.services.db.supervisionTaskEvent.findMany({
+      where: { taskId, deputyId: w.deputies.deputyA.id },
+      orderBy: { id: 'asc' },
+    });
     expect(events.map((e) => e.action)).toEqual(['assign', 'accept', 'progress', 'submit']);
   });
 

@@ -24,7 +24,10 @@ describe('the 2-day notice rule', () => {
     expect(noticeWarning({ date, noticePublishedOn: new Date('2024-03-13T00:00:00+08:00') }, NOW)).toBeNull();
     expect(noticeWarning({ date, noticePublishedOn: new Date('2024-03-14T00:00:00+08:00') }, NOW)).toEqual({ kind: 'late', daysAhead: 1 });
     expect(noticeWarning({ date, noticePublishedOn: null, status: 'SCHEDULED' }, NOW)).toBeNull();
-    expect(noticeWarning({ date: new Date('2024-03-11T00:00:00+08:00'), noticePublishedOn: null, status: 'SCHEDULED' }, NOW)).toEqual({ kind: 'unpublished', daysLeft: 1 });
+    expect(noticeWarning({ date: new Date('2024-03-11T00:00:00+08:00'), noticePublishedOn: null, status: 'SCHEDULED' }, NOW)).toEqual({
+      kind: 'unpublished',
+      daysLeft: 1,
+    });
     expect(noticeWarningText({ kind: 'late', daysAhead: 1 })).toContain('只提前1天发布');
   });
 });
@@ -41,13 +44,19 @@ describe('reception days', () => {
 
   it('warns on the form when the notice is late, and saves once the staff member confirms', async () => {
     const csrf = await csrfOf(staff);
-    const warned = await staff.post('/receptions').type('form').send({ ...schedule(), _csrf: csrf });
+    const warned = await staff
+      .post('/receptions')
+      .type('form')
+      .send({ ...schedule(), _csrf: csrf });
     expect(warned.status).toBe(422);
     expect(warned.text).toContain('公告只提前1天发布');
     expect(warned.text).toContain('公告晚于规定时间，仍然保存');
     expect(warned.text).toContain('value="09:00-11:30"');
     expect(await t.services.db.reception.count()).toBe(0);
-    const saved = await staff.post('/receptions').type('form').send({ ...schedule(), acceptLateNotice: '1', _csrf: csrf });
+    const saved = await staff
+      .post('/receptions')
+      .type('form')
+      .send({ ...schedule(), acceptLateNotice: '1', _csrf: csrf });
     expect(saved.status).toBe(303);
     receptionId = idOf(saved.headers.location);
     const page = await staff.get(`/receptions/${receptionId}`);
@@ -58,12 +67,18 @@ describe('reception days', () => {
 
   it('saves without a warning when the notice is on time; refuses bad input in Chinese', async () => {
     const csrf = await csrfOf(staff);
-    const bad = await staff.post('/receptions').type('form').send({ ...schedule(), timeRange: '11:30-09:00', deputyIds: undefined, stationId: '', _csrf: csrf });
+    const bad = await staff
+      .post('/receptions')
+      .type('form')
+      .send({ ...schedule(), timeRange: '11:30-09:00', deputyIds: undefined, stationId: '', _csrf: csrf });
     expect(bad.status).toBe(422);
     expect(bad.text).toContain('请选择联络站');
     expect(bad.text).toContain('结束时间应晚于开始时间');
     expect(bad.text).toContain('请至少选择一名值班代表');
-    const ok = await staff.post('/receptions').type('form').send({ ...schedule(), noticePublishedOn: '2024-03-12', _csrf: csrf });
+    const ok = await staff
+      .post('/receptions')
+      .type('form')
+      .send({ ...schedule(), noticePublishedOn: '2024-03-12', _csrf: csrf });
     expect(ok.status).toBe(303);
     const page = await staff.get(ok.headers.location!);
     expect(page.text).not.toContain('未达到');
@@ -88,7 +103,12 @@ describe('reception days', () => {
     const res = await staff
       .post(`/receptions/${receptionId}/record`)
       .type('form')
-      .send({ presentIds: [String(w.deputies.deputyA.id), String(w.deputies.chairDeputy.id)], voterCount: '12', summary: '接待选民12人次。', _csrf: csrf });
+      .send({
+        presentIds: [String(w.deputies.deputyA.id), String(w.deputies.chairDeputy.id)],
+        voterCount: '12',
+        summary: '接待选民12人次。',
+        _csrf: csrf,
+      });
     expect(res.status).toBe(303);
     const r = await t.services.db.reception.findUniqueOrThrow({ where: { id: receptionId }, include: { deputies: true } });
     expect(r.status).toBe('HELD');
@@ -102,7 +122,10 @@ describe('reception days', () => {
     const ids: number[] = [];
     it('records opinions with the voter’s name and phone, both optional', async () => {
       const csrf = await csrfOf(staff);
-      const bad = await staff.post(`/receptions/${receptionId}/opinions`).type('form').send({ content: '', category: 'OTHER', voterPhone: '123', _csrf: csrf });
+      const bad = await staff
+        .post(`/receptions/${receptionId}/opinions`)
+        .type('form')
+        .send({ content: '', category: 'OTHER', voterPhone: '123', _csrf: csrf });
       expect(bad.status).toBe(422);
       expect(bad.text).toContain('请填写意见内容');
       expect(bad.text).toContain('请填写11位手机号码');
@@ -111,7 +134,14 @@ describe('reception days', () => {
         const res = await staff
           .post(`/receptions/${receptionId}/opinions`)
           .type('form')
-          .send({ content, category: 'RURAL_CONSTRUCTION', voterName: i === 0 ? '刘振山' : '', voterPhone: i === 0 ? '13654750981' : '', deputyId: String(w.deputies.deputyA.id), _csrf: csrf });
+          .send({
+            content,
+            category: 'RURAL_CONSTRUCTION',
+            voterName: i === 0 ? '刘振山' : '',
+            voterPhone: i === 0 ? '13654750981' : '',
+            deputyId: String(w.deputies.deputyA.id),
+            _csrf: csrf,
+          });
         expect(res.status).toBe(303);
       }
       const rows = await t.services.db.voterOpinion.findMany({ where: { receptionId }, orderBy: { id: 'asc' } });
@@ -151,16 +181,25 @@ describe('reception days', () => {
       expect(o.answer).toBe('补贴将于6月底前发放到户。');
       expect(o.answeredAt).not.toBeNull();
       // one way only: it cannot be referred afterwards
-      const again = await staff.post(`/opinions/${ids[2]}/refer`).type('form').send({ unitId: String(w.unit.id), dueDate: '2024-04-10', _csrf: csrf });
+      const again = await staff
+        .post(`/opinions/${ids[2]}/refer`)
+        .type('form')
+        .send({ unitId: String(w.unit.id), dueDate: '2024-04-10', _csrf: csrf });
       expect(again.status).toBe(409);
     });
 
     it('refers one to a department with a due date, shows it overdue, and records the answer', async () => {
       const csrf = await csrfOf(staff);
-      const past = await staff.post(`/opinions/${ids[1]}/refer`).type('form').send({ unitId: String(w.unit.id), dueDate: '2024-03-01', _csrf: csrf });
+      const past = await staff
+        .post(`/opinions/${ids[1]}/refer`)
+        .type('form')
+        .send({ unitId: String(w.unit.id), dueDate: '2024-03-01', _csrf: csrf });
       expect(past.status).toBe(422);
       expect(past.text).toContain('办理期限不能早于今天');
-      const res = await staff.post(`/opinions/${ids[1]}/refer`).type('form').send({ unitId: String(w.unit.id), dueDate: '2024-03-20', _csrf: csrf });
+      const res = await staff
+        .post(`/opinions/${ids[1]}/refer`)
+        .type('form')
+        .send({ unitId: String(w.unit.id), dueDate: '2024-03-20', _csrf: csrf });
       expect(res.status).toBe(303);
       let o = await t.services.db.voterOpinion.findUniqueOrThrow({ where: { id: ids[1]! } });
       expect(o.handling).toBe('REFERRED');
@@ -175,7 +214,10 @@ describe('reception days', () => {
       expect(list.text).toContain('已逾期');
       expect(list.text).not.toContain('禁牧补贴什么时候发放');
       expect((await agent.get('/receptions')).text).toContain('有1条转办意见已逾期未答复');
-      const answer = await agent.post(`/opinions/${ids[1]}/referral-answer`).type('form').send({ answer: '已增加至每周两次清运。', answeredOn: '2024-04-01', _csrf: await csrfOf(agent) });
+      const answer = await agent
+        .post(`/opinions/${ids[1]}/referral-answer`)
+        .type('form')
+        .send({ answer: '已增加至每周两次清运。', answeredOn: '2024-04-01', _csrf: await csrfOf(agent) });
       expect(answer.status).toBe(303);
       o = await later.services.db.voterOpinion.findUniqueOrThrow({ where: { id: ids[1]! } });
       expect(o.answer).toBe('已增加至每周两次清运。');
@@ -214,7 +256,10 @@ describe('reception days', () => {
 
     it('only staff handle opinions', async () => {
       const chair = await loginAs(t.app, 'chair', TEST_PASSWORD);
-      const res = await chair.post(`/opinions/${ids[3]}/answer`).type('form').send({ answer: 'x', _csrf: await csrfOf(chair) });
+      const res = await chair
+        .post(`/opinions/${ids[3]}/answer`)
+        .type('form')
+        .send({ answer: 'x', _csrf: await csrfOf(chair) });
       expect(res.status).toBe(403);
       expect((await t.services.db.voterOpinion.findUniqueOrThrow({ where: { id: ids[3]! } })).handling).toBe('PENDING');
     });

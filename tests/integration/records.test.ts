@@ -19,8 +19,12 @@ describe('代表履职档案', () => {
     const record = await t.services.records.forDeputy({ ...staff }, ids['宝音图']!, 2023);
     const db = t.services.db;
     const range = { gte: new Date('2023-01-01T00:00:00+08:00'), lt: new Date('2024-01-01T00:00:00+08:00') };
-    expect(record.counts.activities).toBe(await db.activityParticipant.count({ where: { deputyId: ids['宝音图'], activity: { date: range } } }));
-    expect(record.counts.led).toBe(await db.suggestion.count({ where: { leadDeputyId: ids['宝音图'], year: 2023, status: { not: 'DRAFT' } } }));
+    expect(record.counts.activities).toBe(
+      await db.activityParticipant.count({ where: { deputyId: ids['宝音图'], activity: { date: range } } }),
+    );
+    expect(record.counts.led).toBe(
+      await db.suggestion.count({ where: { leadDeputyId: ids['宝音图'], year: 2023, status: { not: 'DRAFT' } } }),
+    );
     expect(record.counts.opinions).toBe(await db.voterOpinion.count({ where: { deputyId: ids['宝音图'], reception: { date: range } } }));
     expect(record.counts.activities).toBeGreaterThan(0);
     expect(record.counts.receptions).toBeGreaterThan(0);

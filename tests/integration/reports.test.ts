@@ -29,15 +29,28 @@ const SEED_FIGURES = [
   '第十九届人民代表大会第四次会议',
 ];
 
-const unescape = (html: string) => html.replace(/&#34;|&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescape = (html: string) =>
+  html
+    .replace(/&#34;|&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 async function reportText() {
-  const r = await t.services.db.annualReport.findFirstOrThrow({ where: { year: 2023 }, include: { sections: { orderBy: { position: 'asc' } } } });
+  const r = await t.services.db.annualReport.findFirstOrThrow({
+    where: { year: 2023 },
+    include: { sections: { orderBy: { position: 'asc' } } },
+  });
   return { report: r, text: r.sections.map((s) => `${s.heading}\n${s.body}`).join('\n') };
 }
 
 /** The editor's form as a browser would send it (repeated kind/heading/body fields). */
-function editorForm(html: string, change: (sections: Array<{ kind: string; heading: string; body: string }>) => void, extra: Record<string, string> = {}) {
+function editorForm(
+  html: string,
+  change: (sections: Array<{ kind: string; heading: string; body: string }>) => void,
+  extra: Record<string, string> = {},
+) {
   const page = unescape(html);
   const field = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(page)?.[1] ?? '';
   const kinds = [...page.matchAll(/<select id="kind-\d+" name="kind">[\s\S]*?<option value="(\w+)" selected>/g)].map((m) => m[1]!);
@@ -74,7 +87,10 @@ describe('生成初稿 from the 2023 demo data', () => {
   it('a staff member generates the draft from the list page', async () => {
     const list = await staff.get('/reports');
     expect(list.text).toContain('生成初稿');
-    const res = await staff.post('/reports/2023/generate').type('form').send({ _csrf: csrfFrom(list.text) });
+    const res = await staff
+      .post('/reports/2023/generate')
+      .type('form')
+      .send({ _csrf: csrfFrom(list.text) });
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe('/reports/2023');
   });
@@ -97,7 +113,7 @@ describe('生成初稿 from the 2023 demo data', () => {
 
   it('records the facts it printed in the first revision', async () => {
     const rev = await t.services.db.reportRevision.findFirstOrThrow({ where: { number: 1 } });
-    const snapshot = JSON.parse(rev.snapshot);
+    const snapshot = JSON.parse(rev.snapshot) as { facts: Record<string, unknown> };
     expect(snapshot.facts.villageStations).toMatchObject({ value: 2, text: '2处' });
     expect(snapshot.facts.personTimes).toMatchObject({ value: 206, text: '200余人次' });
     expect(rev.note).toBe('生成初稿');
@@ -132,11 +148,14 @@ describe('生成初稿 from the 2023 demo data', () => {
   });
 
   it('the .docx opens and holds the sections and the appendix', async () => {
-    const res = await staff.get('/reports/2023.docx').buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const res = await staff
+      .get('/reports/2023.docx')
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('wordprocessingml');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-docx-'));
@@ -148,7 +167,8 @@ describe('生成初稿 from the 2023 demo data', () => {
     const text = xml.replace(/<[^>]+>/g, '');
     expect(text).toContain('人大工作报告');
     expect(text).toContain('——2023年12月7日在东明镇第十九届人民代表大会第四次会议上');
-    for (const heading of ['2023年主要工作回顾', '一、聚焦政治引领，始终坚持党的全面领导', '2024年工作任务']) expect(text).toContain(heading);
+    for (const heading of ['2023年主要工作回顾', '一、聚焦政治引领，始终坚持党的全面领导', '2024年工作任务'])
+      expect(text).toContain(heading);
     for (const figure of SEED_FIGURES) expect(text, figure).toContain(figure);
     expect(text).toContain('附表2　2023年民生实事项目');
     expect(xml).toContain('仿宋_GB2312');
@@ -161,7 +181,11 @@ describe('生成初稿 from the 2023 demo data', () => {
 describe('the stale-figure warning', () => {
   it('warns beside the section when a quoted figure no longer matches the data', async () => {
     const township = await t.services.db.township.findFirstOrThrow();
-    const station = await createStation(t.services.db, township.id, { name: '下奈林村人大代表联络站', village: '下奈林村', establishedOn: new Date('2023-11-20T00:00:00+08:00') });
+    const station = await createStation(t.services.db, township.id, {
+      name: '下奈林村人大代表联络站',
+      village: '下奈林村',
+      establishedOn: new Date('2023-11-20T00:00:00+08:00'),
+    });
     const res = await staff.get('/reports/2023');
     const page = unescape(res.text);
     expect(page).toContain('文中“2处”与最新数据“3处”不一致');
@@ -178,28 +202,49 @@ describe('the stale-figure warning', () => {
 describe('editing, revisions and optimistic locking', () => {
   it('a save creates a revision; the layout buttons rearrange without saving', async () => {
     const page = await staff.get('/reports/2023');
-    const moved = await staff.post('/reports/2023').type('form').send(editorForm(page.text, () => {}, { op: 'down:0' }));
+    const moved = await staff
+      .post('/reports/2023')
+      .type('form')
+      .send(editorForm(page.text, () => {}, { op: 'down:0' }));
     expect(moved.status).toBe(200);
     expect(moved.text).toContain('段落已调整，尚未保存');
     expect(/id="heading-0" name="heading" value="([^"]*)"/.exec(moved.text)![1]).toBe('2023年主要工作回顾');
     const before = await t.services.db.reportRevision.count();
-    const res = await staff.post('/reports/2023').type('form').send(
-      editorForm(page.text, (s) => {
-        s[1]!.body = s[1]!.body.replace('锚定新坐标，展现新作为', '锚定新坐标，展现新作为，砥砺奋进');
-      }, { op: 'save', note: '修改导语' }),
-    );
+    const res = await staff
+      .post('/reports/2023')
+      .type('form')
+      .send(
+        editorForm(
+          page.text,
+          (s) => {
+            s[1]!.body = s[1]!.body.replace('锚定新坐标，展现新作为', '锚定新坐标，展现新作为，砥砺奋进');
+          },
+          { op: 'save', note: '修改导语' },
+        ),
+      );
     expect(res.status).toBe(303);
     expect(await t.services.db.reportRevision.count()).toBe(before + 1);
     const { text } = await reportText();
     expect(text).toContain('砥砺奋进');
     const last = await t.services.db.reportRevision.findFirstOrThrow({ orderBy: { number: 'desc' } });
     expect(last.note).toBe('修改导语');
-    expect(JSON.parse(last.snapshot).facts.villageStations.text).toBe('2处');
+    expect((JSON.parse(last.snapshot) as { facts: { villageStations: { text: string } } }).facts.villageStations.text).toBe('2处');
   });
 
   it('invalid input is re-shown with Chinese errors and the values kept', async () => {
     const page = await staff.get('/reports/2023');
-    const res = await staff.post('/reports/2023').type('form').send(editorForm(page.text, (s) => { s[2]!.body = '我的新文字'; }, { title: '' }));
+    const res = await staff
+      .post('/reports/2023')
+      .type('form')
+      .send(
+        editorForm(
+          page.text,
+          (s) => {
+            s[2]!.body = '我的新文字';
+          },
+          { title: '' },
+        ),
+      );
     expect(res.status).toBe(422);
     expect(res.text).toContain('请填写报告标题');
     expect(res.text).toContain('我的新文字');
@@ -207,9 +252,23 @@ describe('editing, revisions and optimistic locking', () => {
 
   it('a second concurrent save gets a Chinese conflict message and keeps its text', async () => {
     const page = await staff.get('/reports/2023');
-    const first = await staff.post('/reports/2023').type('form').send(editorForm(page.text, (s) => { s[6]!.body += '第一位同事的修改。'; }));
+    const first = await staff
+      .post('/reports/2023')
+      .type('form')
+      .send(
+        editorForm(page.text, (s) => {
+          s[6]!.body += '第一位同事的修改。';
+        }),
+      );
     expect(first.status).toBe(303);
-    const second = await staff.post('/reports/2023').type('form').send(editorForm(page.text, (s) => { s[6]!.body += '第二位同事的修改。'; }));
+    const second = await staff
+      .post('/reports/2023')
+      .type('form')
+      .send(
+        editorForm(page.text, (s) => {
+          s[6]!.body += '第二位同事的修改。';
+        }),
+      );
     expect(second.status).toBe(409);
     expect(second.text).toContain('他人已修改了这份报告');
     expect(second.text).toContain('第二位同事的修改。');
@@ -236,18 +295,35 @@ describe('定稿 locks the report; only the chair reopens it', () => {
   it('a presidium member finalizes; staff edits are then refused in Chinese', async () => {
     const page = await member.get('/reports/2023');
     const version = /action="\/reports\/2023\/finalize"[^]*?name="version" value="(\d+)"/.exec(page.text)![1]!;
-    const res = await member.post('/reports/2023/finalize').type('form').send({ _csrf: csrfFrom(page.text), version });
+    const res = await member
+      .post('/reports/2023/finalize')
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), version });
     expect(res.status).toBe(303);
     const r = await t.services.db.annualReport.findFirstOrThrow({ where: { year: 2023 } });
     expect(r.status).toBe('FINAL');
     const editor = await staff.get('/reports/2023');
     expect(editor.text).not.toContain('name="body"');
     expect(editor.text).toContain('已锁定');
-    const form = new URLSearchParams({ _csrf: csrfFrom(editor.text), version: String(r.version), title: '人大工作报告', presenterName: '刘海龙', presenterTitle: '东明镇人大主席', sessionId: '', kind: 'OPENING', heading: '', body: '篡改', op: 'save' });
+    const form = new URLSearchParams({
+      _csrf: csrfFrom(editor.text),
+      version: String(r.version),
+      title: '人大工作报告',
+      presenterName: '刘海龙',
+      presenterTitle: '东明镇人大主席',
+      sessionId: '',
+      kind: 'OPENING',
+      heading: '',
+      body: '篡改',
+      op: 'save',
+    });
     const refused = await staff.post('/reports/2023').type('form').send(form.toString());
     expect(refused.status).toBe(409);
     expect(refused.text).toContain('该报告已定稿，不能再修改');
-    const regen = await staff.post('/reports/2023/generate').type('form').send({ _csrf: csrfFrom(editor.text), version: String(r.version) });
+    const regen = await staff
+      .post('/reports/2023/generate')
+      .type('form')
+      .send({ _csrf: csrfFrom(editor.text), version: String(r.version) });
     expect(regen.status).toBe(409);
     expect((await reportText()).text).not.toContain('篡改');
   });
@@ -256,9 +332,15 @@ describe('定稿 locks the report; only the chair reopens it', () => {
     const page = await member.get('/reports/2023');
     expect(page.text).not.toContain('重新打开的理由');
     const r = await t.services.db.annualReport.findFirstOrThrow({ where: { year: 2023 } });
-    const res = await member.post('/reports/2023/reopen').type('form').send({ _csrf: csrfFrom(page.text), version: String(r.version), reason: '想改' });
+    const res = await member
+      .post('/reports/2023/reopen')
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), version: String(r.version), reason: '想改' });
     expect(res.status).toBe(403);
-    const staffRes = await staff.post('/reports/2023/reopen').type('form').send({ _csrf: csrfFrom(page.text), version: String(r.version), reason: '想改' });
+    const staffRes = await staff
+      .post('/reports/2023/reopen')
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), version: String(r.version), reason: '想改' });
     expect(staffRes.status).toBe(403);
   });
 
@@ -266,10 +348,16 @@ describe('定稿 locks the report; only the chair reopens it', () => {
     const page = await chair.get('/reports/2023');
     expect(page.text).toContain('重新打开的理由');
     const r = await t.services.db.annualReport.findFirstOrThrow({ where: { year: 2023 } });
-    const empty = await chair.post('/reports/2023/reopen').type('form').send({ _csrf: csrfFrom(page.text), version: String(r.version), reason: '' });
+    const empty = await chair
+      .post('/reports/2023/reopen')
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), version: String(r.version), reason: '' });
     expect(empty.status).toBe(422);
     expect(empty.text).toContain('请填写重新打开的理由');
-    const res = await chair.post('/reports/2023/reopen').type('form').send({ _csrf: csrfFrom(page.text), version: String(r.version), reason: '会议议程调整，需补充内容' });
+    const res = await chair
+      .post('/reports/2023/reopen')
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), version: String(r.version), reason: '会议议程调整，需补充内容' });
     expect(res.status).toBe(303);
     const after = await t.services.db.annualReport.findFirstOrThrow({ where: { year: 2023 } });
     expect(after.status).toBe('DRAFT');
@@ -281,7 +369,15 @@ describe('定稿 locks the report; only the chair reopens it', () => {
 
 describe('who may open the report pages', () => {
   const others = ['deputy', 'unit', 'auditor'] as const;
-  const paths = ['/reports/2023', '/reports/2023/print', '/reports/2023.pdf', '/reports/2023.docx', '/reports/2023/revisions', '/reports/2023/compare', '/dashboard'];
+  const paths = [
+    '/reports/2023',
+    '/reports/2023/print',
+    '/reports/2023.pdf',
+    '/reports/2023.docx',
+    '/reports/2023/revisions',
+    '/reports/2023/compare',
+    '/dashboard',
+  ];
   it('deputies, units and the auditor get 403; anonymous visitors the login page', async () => {
     for (const name of others) {
       const agent = await loginAs(t.app, name, DEMO_PASSWORD);
@@ -290,7 +386,10 @@ describe('who may open the report pages', () => {
         expect(res.status, `${name} ${p}`).toBe(403);
       }
       const page = await agent.get('/account/password');
-      const post = await agent.post('/reports/2023/generate').type('form').send({ _csrf: csrfFrom(page.text) });
+      const post = await agent
+        .post('/reports/2023/generate')
+        .type('form')
+        .send({ _csrf: csrfFrom(page.text) });
       expect(post.status, `${name} generate`).toBe(403);
     }
     for (const p of paths) expect((await request(t.app).get(p)).status).toBe(303);
@@ -305,7 +404,10 @@ describe('who may open the report pages', () => {
 
   it('the presidium cannot generate or edit (read and finalize only)', async () => {
     const page = await chair.get('/reports');
-    const res = await chair.post('/reports/2024/generate').type('form').send({ _csrf: csrfFrom(page.text) });
+    const res = await chair
+      .post('/reports/2024/generate')
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text) });
     expect(res.status).toBe(403);
   });
 });

@@ -20,7 +20,9 @@ async function readXlsx(buffer: Buffer): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   const rows: string[][] = [];
-  wb.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+  wb.worksheets[0]!.eachRow((row) =>
+    rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v as string | number)))),
+  );
   return rows;
 }
 
@@ -32,12 +34,25 @@ const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => 
 };
 
 const upload = async (agent: request.Agent, buffer: Buffer, filename = '名册.xlsx') =>
-  agent.post('/deputies/import').field('_csrf', await csrfOf(agent)).attach('file', buffer, { filename, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  agent
+    .post('/deputies/import')
+    .field('_csrf', await csrfOf(agent))
+    .attach('file', buffer, { filename, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
 
 const row = (name: string, overrides: Partial<Record<string, unknown>> = {}) => {
   const base: Record<string, unknown> = {
-    name, gender: '女', ethnicity: '蒙古族', birthYear: 1978, politicalAffiliation: '中共党员', occupation: '牧民', workplace: '',
-    district: '第二选区', village: '哈日干图嘎查', phone: 13847512345, levels: '旗、镇', termStart: new Date(Date.UTC(2021, 0, 10)),
+    name,
+    gender: '女',
+    ethnicity: '蒙古族',
+    birthYear: 1978,
+    politicalAffiliation: '中共党员',
+    occupation: '牧民',
+    workplace: '',
+    district: '第二选区',
+    village: '哈日干图嘎查',
+    phone: 13847512345,
+    levels: '旗、镇',
+    termStart: new Date(Date.UTC(2021, 0, 10)),
   };
   const v = { ...base, ...overrides };
   return ROSTER_COLUMNS.map((c) => v[c.field]);
@@ -62,16 +77,27 @@ describe('roster import', () => {
   });
 
   it('imports a valid file after the staff member confirms', async () => {
-    const file = await xlsx([row('乌云其木格'), row('巴特尔', { gender: '男', levels: '镇', phone: '0475-4236021', termStart: '2021-01-10' }), row('其其格', { levels: '市,旗,镇', village: '东明村' })]);
+    const file = await xlsx([
+      row('乌云其木格'),
+      row('巴特尔', { gender: '男', levels: '镇', phone: '0475-4236021', termStart: '2021-01-10' }),
+      row('其其格', { levels: '市,旗,镇', village: '东明村' }),
+    ]);
     const res = await upload(staff, file);
     expect(res.status).toBe(303);
     const page = await staff.get(res.headers.location!);
     expect(page.text).toContain('检查通过');
     expect(await t.services.db.deputy.count({ where: { name: { in: ['乌云其木格', '巴特尔', '其其格'] } } })).toBe(0);
-    const commit = await staff.post(`${res.headers.location}/commit`).type('form').send({ mode: 'all', _csrf: await csrfOf(staff) });
+    const commit = await staff
+      .post(`${res.headers.location}/commit`)
+      .type('form')
+      .send({ mode: 'all', _csrf: await csrfOf(staff) });
     expect(commit.status).toBe(303);
     expect((await staff.get(commit.headers.location!)).text).toContain('已导入 <strong>3</strong> 名代表');
-    const imported = await t.services.db.deputy.findMany({ where: { name: { in: ['乌云其木格', '巴特尔', '其其格'] } }, include: { levels: true }, orderBy: { name: 'asc' } });
+    const imported = await t.services.db.deputy.findMany({
+      where: { name: { in: ['乌云其木格', '巴特尔', '其其格'] } },
+      include: { levels: true },
+      orderBy: { name: 'asc' },
+    });
     expect(imported).toHaveLength(3);
     const wy = imported.find((d) => d.name === '乌云其木格')!;
     expect(wy.phone).toBe('13847512345');
@@ -82,7 +108,10 @@ describe('roster import', () => {
     expect(imported.find((d) => d.name === '其其格')!.levels).toHaveLength(3);
     expect(imported.find((d) => d.name === '巴特尔')!.phone).toBe('04754236021');
     // a second commit of the same file does nothing
-    const again = await staff.post(`${res.headers.location}/commit`).type('form').send({ mode: 'all', _csrf: await csrfOf(staff) });
+    const again = await staff
+      .post(`${res.headers.location}/commit`)
+      .type('form')
+      .send({ mode: 'all', _csrf: await csrfOf(staff) });
     expect(again.status).toBe(422);
     expect(await t.services.db.deputy.count({ where: { name: '乌云其木格' } })).toBe(1);
   });
@@ -114,7 +143,10 @@ describe('roster import', () => {
     expect(page.text).toContain('政治面貌应为');
     expect(await t.services.db.deputy.count()).toBe(before);
 
-    const all = await staff.post(`${res.headers.location}/commit`).type('form').send({ mode: 'all', _csrf: await csrfOf(staff) });
+    const all = await staff
+      .post(`${res.headers.location}/commit`)
+      .type('form')
+      .send({ mode: 'all', _csrf: await csrfOf(staff) });
     expect(all.status).toBe(422);
     expect(all.text).toContain('没有导入任何数据');
     expect(await t.services.db.deputy.count()).toBe(before);
@@ -126,7 +158,10 @@ describe('roster import', () => {
     expect(rows[2]![0]).toBe('哈斯');
     expect(rows[2]![12]).toContain('联系电话（J4）');
 
-    const valid = await staff.post(`${res.headers.location}/commit`).type('form').send({ mode: 'valid', _csrf: await csrfOf(staff) });
+    const valid = await staff
+      .post(`${res.headers.location}/commit`)
+      .type('form')
+      .send({ mode: 'valid', _csrf: await csrfOf(staff) });
     expect(valid.status).toBe(303);
     expect(await t.services.db.deputy.count()).toBe(before + 1);
     expect(await t.services.db.deputy.count({ where: { name: '图雅' } })).toBe(1);
@@ -183,10 +218,15 @@ describe('roster export', () => {
     expect(res.status).toBe(200);
     const exported = await readXlsx(res.body as Buffer);
     expect(exported[0]).toEqual(HEADERS);
-    const expected = (await t.services.db.deputy.findMany({ where: { townshipId: w.township.id, status: 'ACTIVE' }, include: { levels: true } })).map(rosterRow);
+    const expected = (
+      await t.services.db.deputy.findMany({ where: { townshipId: w.township.id, status: 'ACTIVE' }, include: { levels: true } })
+    ).map(rosterRow);
     expect(exported.length - 1).toBe(expected.length);
 
-    const filtered = await readXlsx((await staff.get('/deputies/export.xlsx?village=%E5%98%8E%E6%9F%A5%E7%94%B8%E5%AD%90%E6%9D%91').buffer(true).parse(binary)).body as Buffer);
+    const filtered = await readXlsx(
+      (await staff.get('/deputies/export.xlsx?village=%E5%98%8E%E6%9F%A5%E7%94%B8%E5%AD%90%E6%9D%91').buffer(true).parse(binary))
+        .body as Buffer,
+    );
     expect(filtered.slice(1).map((r) => r[0])).toEqual(['图雅']);
 
     const fresh = await createTestApp();
@@ -195,8 +235,13 @@ describe('roster export', () => {
     const agent = await loginAs(fresh.app, 'newstaff', TEST_PASSWORD);
     const up = await upload(agent, res.body as Buffer);
     expect((await agent.get(up.headers.location!)).text).toContain('检查通过');
-    await agent.post(`${up.headers.location}/commit`).type('form').send({ mode: 'all', _csrf: await csrfOf(agent) });
-    const again = (await fresh.services.db.deputy.findMany({ where: { townshipId: township.id }, include: { levels: true } })).map(rosterRow);
+    await agent
+      .post(`${up.headers.location}/commit`)
+      .type('form')
+      .send({ mode: 'all', _csrf: await csrfOf(agent) });
+    const again = (await fresh.services.db.deputy.findMany({ where: { townshipId: township.id }, include: { levels: true } })).map(
+      rosterRow,
+    );
     const sort = (rows: string[][]) => rows.map((r) => r.join('|')).sort();
     expect(sort(again)).toEqual(sort(expected));
     await fresh.close();
@@ -207,6 +252,13 @@ describe('roster export', () => {
     expect((await chair.get('/deputies/export.xlsx')).status).toBe(200);
     const deputy = await loginAs(t.app, 'deputy', TEST_PASSWORD);
     expect((await deputy.get('/deputies/export.xlsx')).status).toBe(403);
-    expect((await chair.post('/deputies/import').field('_csrf', await csrfOf(chair)).attach('file', Buffer.from('x'), 'a.xlsx')).status).toBe(403);
+    expect(
+      (
+        await chair
+          .post('/deputies/import')
+          .field('_csrf', await csrfOf(chair))
+          .attach('file', Buffer.from('x'), 'a.xlsx')
+      ).status,
+    ).toBe(403);
   });
 });

@@ -26,7 +26,10 @@ describe('liaison stations', () => {
   let id = 0;
 
   it('staff create a village station and see it with its work rules', async () => {
-    const res = await staff.post('/stations').type('form').send({ ...station, _csrf: await csrfOf(staff) });
+    const res = await staff
+      .post('/stations')
+      .type('form')
+      .send({ ...station, _csrf: await csrfOf(staff) });
     expect(res.status).toBe(303);
     id = Number(res.headers.location!.split('/').pop());
     const show = await staff.get(`/stations/${id}`);
@@ -38,7 +41,10 @@ describe('liaison stations', () => {
   });
 
   it('re-shows the form with Chinese errors and the values kept', async () => {
-    const res = await staff.post('/stations').type('form').send({ ...station, name: '', tier: 'NOPE', phone: '12', _csrf: await csrfOf(staff) });
+    const res = await staff
+      .post('/stations')
+      .type('form')
+      .send({ ...station, name: '', tier: 'NOPE', phone: '12', _csrf: await csrfOf(staff) });
     expect(res.status).toBe(422);
     expect(res.text).toContain('请填写名称');
     expect(res.text).toContain('请选择层级');
@@ -47,13 +53,19 @@ describe('liaison stations', () => {
   });
 
   it('refuses a second station of the same name', async () => {
-    const res = await staff.post('/stations').type('form').send({ ...station, _csrf: await csrfOf(staff) });
+    const res = await staff
+      .post('/stations')
+      .type('form')
+      .send({ ...station, _csrf: await csrfOf(staff) });
     expect(res.status).toBe(422);
     expect(res.text).toContain('已有名为“嘎查甸子村人大代表联络站”的联络站');
   });
 
   it('edits a station of another tier', async () => {
-    const res = await staff.post(`/stations/${id}`).type('form').send({ ...station, tier: 'BANNER', name: '旗人大代表联络站东明分站', _csrf: await csrfOf(staff) });
+    const res = await staff
+      .post(`/stations/${id}`)
+      .type('form')
+      .send({ ...station, tier: 'BANNER', name: '旗人大代表联络站东明分站', _csrf: await csrfOf(staff) });
     expect(res.status).toBe(303);
     const row = await t.services.db.liaisonStation.findUniqueOrThrow({ where: { id } });
     expect(row.tier).toBe('BANNER');
@@ -66,12 +78,18 @@ describe('liaison stations', () => {
     expect(bad.status).toBe(422);
     expect(bad.text).toContain('请填写设备名称');
     expect(bad.text).toContain('数量至少为1');
-    const add = await staff.post(`/stations/${id}/equipment`).type('form').send({ name: '投影仪', quantity: '1', unit: '台', providedOn: '2023-05-16', note: '代表学堂', _csrf: csrf });
+    const add = await staff
+      .post(`/stations/${id}/equipment`)
+      .type('form')
+      .send({ name: '投影仪', quantity: '1', unit: '台', providedOn: '2023-05-16', note: '代表学堂', _csrf: csrf });
     expect(add.status).toBe(303);
     const item = await t.services.db.stationEquipment.findFirstOrThrow({ where: { stationId: id } });
     const edit = await staff.get(`/stations/${id}/equipment/${item.id}/edit`);
     expect(edit.text).toContain('value="投影仪"');
-    await staff.post(`/stations/${id}/equipment/${item.id}`).type('form').send({ name: '办公桌椅', quantity: '10', unit: '套', providedOn: '2023-05-16', note: '', _csrf: csrf });
+    await staff
+      .post(`/stations/${id}/equipment/${item.id}`)
+      .type('form')
+      .send({ name: '办公桌椅', quantity: '10', unit: '套', providedOn: '2023-05-16', note: '', _csrf: csrf });
     const show = await staff.get(`/stations/${id}`);
     expect(show.text).toContain('10套');
     expect(show.text).toContain('2023年5月16日');
@@ -86,8 +104,18 @@ describe('liaison stations', () => {
   it('keeps the resident deputies', async () => {
     const csrf = await csrfOf(staff);
     const a = w.deputies.deputyA;
-    expect((await staff.post(`/stations/${id}/deputies`).type('form').send({ deputyId: String(a.id), since: '2023-08-16', _csrf: csrf })).status).toBe(303);
-    const again = await staff.post(`/stations/${id}/deputies`).type('form').send({ deputyId: String(a.id), since: '', _csrf: csrf });
+    expect(
+      (
+        await staff
+          .post(`/stations/${id}/deputies`)
+          .type('form')
+          .send({ deputyId: String(a.id), since: '2023-08-16', _csrf: csrf })
+      ).status,
+    ).toBe(303);
+    const again = await staff
+      .post(`/stations/${id}/deputies`)
+      .type('form')
+      .send({ deputyId: String(a.id), since: '', _csrf: csrf });
     expect(again.status).toBe(422);
     expect(again.text).toContain('已经是本站的进站代表');
     const show = await staff.get(`/stations/${id}`);
@@ -100,8 +128,17 @@ describe('liaison stations', () => {
     for (const name of ['deputy', 'chair']) {
       const agent = await loginAs(t.app, name, TEST_PASSWORD);
       const csrf = await csrfOf(agent);
-      expect((await agent.post('/stations').type('form').send({ ...station, name: '篡改', _csrf: csrf })).status).toBe(403);
-      expect((await agent.post(`/stations/${id}/equipment`).type('form').send({ name: 'x', quantity: '1', unit: '台', _csrf: csrf })).status).toBe(403);
+      expect(
+        (
+          await agent
+            .post('/stations')
+            .type('form')
+            .send({ ...station, name: '篡改', _csrf: csrf })
+        ).status,
+      ).toBe(403);
+      expect(
+        (await agent.post(`/stations/${id}/equipment`).type('form').send({ name: 'x', quantity: '1', unit: '台', _csrf: csrf })).status,
+      ).toBe(403);
     }
     expect(await t.services.db.liaisonStation.count({ where: { name: '篡改' } })).toBe(0);
   });

@@ -15,7 +15,8 @@ beforeAll(async () => {
   t = await createTestApp({ now: () => clock });
   w = await createWorld(t.services.db);
   await createUser(t.services.db, w.township.id, 'UNIT', { username: 'otherunit', unitId: w.otherUnit.id, displayName: '交通站科员' });
-  for (const name of ['staff', 'chair', 'deputy', 'deputy2', 'unit', 'otherunit', 'auditor']) agents[name] = await loginAs(t.app, name, TEST_PASSWORD);
+  for (const name of ['staff', 'chair', 'deputy', 'deputy2', 'unit', 'otherunit', 'auditor'])
+    agents[name] = await loginAs(t.app, name, TEST_PASSWORD);
 });
 afterAll(() => t.close());
 
@@ -23,7 +24,9 @@ afterAll(() => t.close());
 async function act(who: string, id: number, path: string, fields: Record<string, string | string[]> = {}) {
   const page = await agents[who]!.get(`/suggestions/${id}`);
   const version = /name="version" value="(\d+)"/.exec(page.text)?.[1] ?? '0';
-  return agents[who]!.post(`/suggestions/${id}/${path}`).type('form').send({ _csrf: csrfFrom(page.text), version, ...fields });
+  return agents[who]!.post(`/suggestions/${id}/${path}`)
+    .type('form')
+    .send({ _csrf: csrfFrom(page.text), version, ...fields });
 }
 const row = (id: number) => t.services.db.suggestion.findUniqueOrThrow({ where: { id } });
 
@@ -33,16 +36,27 @@ describe('the whole handling of one suggestion, as each role sees it', () => {
   it('a deputy saves a draft, then submits it with a co-signer', async () => {
     const form = await agents.deputy!.get('/suggestions/new');
     expect(form.status).toBe(200);
-    const bad = await agents.deputy!.post('/suggestions').type('form').send({ _csrf: csrfFrom(form.text), title: '', content: '太短', category: '', intent: 'submit' });
+    const bad = await agents
+      .deputy!.post('/suggestions')
+      .type('form')
+      .send({ _csrf: csrfFrom(form.text), title: '', content: '太短', category: '', intent: 'submit' });
     expect(bad.status).toBe(422);
     expect(bad.text).toContain('请填写标题');
     expect(bad.text).toContain('建议内容请至少写10个字');
     expect(bad.text).toContain('请选择类别');
     expect(bad.text).toContain('>太短</textarea>');
 
-    const draft = await agents.deputy!.post('/suggestions').type('form').send({
-      _csrf: csrfFrom(form.text), title: '关于修缮东明村排水沟的建议', content: '东明村主街排水沟多处堵塞，雨季积水严重，建议尽快清淤修缮。', category: 'RURAL_CONSTRUCTION', coSignerIds: String(w.deputies.deputyB.id), intent: 'draft',
-    });
+    const draft = await agents
+      .deputy!.post('/suggestions')
+      .type('form')
+      .send({
+        _csrf: csrfFrom(form.text),
+        title: '关于修缮东明村排水沟的建议',
+        content: '东明村主街排水沟多处堵塞，雨季积水严重，建议尽快清淤修缮。',
+        category: 'RURAL_CONSTRUCTION',
+        coSignerIds: String(w.deputies.deputyB.id),
+        intent: 'draft',
+      });
     expect(draft.status).toBe(303);
     id = Number(draft.headers.location!.split('/').pop());
     expect((await row(id)).status).toBe('DRAFT');
@@ -78,7 +92,10 @@ describe('the whole handling of one suggestion, as each role sees it', () => {
   });
 
   it('refuses a role that may not act with 403', async () => {
-    const res = await agents.deputy!.post(`/suggestions/${id}/assign`).type('form').send({ _csrf: csrfFrom((await agents.deputy!.get('/')).text), leadUnitId: String(w.unit.id) });
+    const res = await agents
+      .deputy!.post(`/suggestions/${id}/assign`)
+      .type('form')
+      .send({ _csrf: csrfFrom((await agents.deputy!.get('/')).text), leadUnitId: String(w.unit.id) });
     expect(res.status).toBe(403);
     expect((await row(id)).status).toBe('ACCEPTED');
   });
@@ -110,7 +127,9 @@ describe('the whole handling of one suggestion, as each role sees it', () => {
   });
 
   it('the unit logs a contact with the deputy and asks for one extension of at most 3 months', async () => {
-    expect((await act('unit', id, 'contacts', { date: '2024-03-05', way: 'PHONE', summary: '电话联系宝音图代表了解排水沟位置。' })).status).toBe(303);
+    expect(
+      (await act('unit', id, 'contacts', { date: '2024-03-05', way: 'PHONE', summary: '电话联系宝音图代表了解排水沟位置。' })).status,
+    ).toBe(303);
     const tooLong = await act('unit', id, 'extension-requests', { newDeadline: '2024-09-02', reason: '需要纳入年度预算' });
     expect(tooLong.status).toBe(422);
     expect(tooLong.text).toContain('延期最多3个月，最晚为2024年9月1日');
@@ -130,7 +149,11 @@ describe('the whole handling of one suggestion, as each role sees it', () => {
     expect(noDate.status).toBe(422);
     expect(noDate.text).toContain('B类答复（正在解决或已列入计划）请填写计划完成时间');
     expect(noDate.text).toContain('已列入2024年农村人居环境整治计划');
-    const res = await act('unit', id, 'reply', { category: 'B', content: '已列入2024年农村人居环境整治计划，预计汛期前完成清淤。', plannedCompletion: '2024-06-30' });
+    const res = await act('unit', id, 'reply', {
+      category: 'B',
+      content: '已列入2024年农村人居环境整治计划，预计汛期前完成清淤。',
+      plannedCompletion: '2024-06-30',
+    });
     expect(res.status).toBe(303);
     expect((await row(id)).status).toBe('REPLIED');
     expect(await t.services.db.notification.count({ where: { userId: w.users.deputy.id, kind: 'reply-to-rate' } })).toBe(1);
@@ -146,7 +169,10 @@ describe('the whole handling of one suggestion, as each role sees it', () => {
   });
 
   it('the unit re-replies; the deputy rates 满意; it stays open until carried out (B)', async () => {
-    expect((await act('unit', id, 'reply', { category: 'B', content: '调整计划，4月底前完成主街排水沟清淤。', plannedCompletion: '2024-04-30' })).status).toBe(303);
+    expect(
+      (await act('unit', id, 'reply', { category: 'B', content: '调整计划，4月底前完成主街排水沟清淤。', plannedCompletion: '2024-04-30' }))
+        .status,
+    ).toBe(303);
     expect((await act('deputy', id, 'rate', { attitude: 'SATISFIED', result: 'SATISFIED' })).status).toBe(303);
     expect((await row(id)).status).toBe('IMPLEMENTING');
     expect(await t.services.db.satisfaction.count({ where: { suggestionId: id } })).toBe(2);
@@ -162,7 +188,22 @@ describe('the whole handling of one suggestion, as each role sees it', () => {
     expect(s.closedAt).not.toBeNull();
     const events = await t.services.db.suggestionEvent.findMany({ where: { suggestionId: id }, orderBy: { id: 'asc' } });
     expect(events.map((e) => e.action)).toEqual([
-      'create', 'submit', 'accept', 'assign', 'sign', 'assistOpinion', 'logContact', 'requestExtension', 'decideExtension', 'reply', 'rate', 'reply', 'rate', 'implementationUpdate', 'markImplemented', 'confirm',
+      'create',
+      'submit',
+      'accept',
+      'assign',
+      'sign',
+      'assistOpinion',
+      'logContact',
+      'requestExtension',
+      'decideExtension',
+      'reply',
+      'rate',
+      'reply',
+      'rate',
+      'implementationUpdate',
+      'markImplemented',
+      'confirm',
     ]);
     expect(events.every((e) => e.actorId !== null)).toBe(true);
   });
@@ -179,14 +220,30 @@ describe('the whole handling of one suggestion, as each role sees it', () => {
 
 describe('the rules around the workflow', () => {
   it('a second person acting on an old page gets a conflict, not a silent overwrite', async () => {
-    const s = await t.services.db.suggestion.create({ data: { townshipId: w.township.id, year: 2024, title: '并发测试', content: '并发测试内容，至少十个字。', category: 'OTHER', leadDeputyId: w.deputies.deputyA.id, status: 'SUBMITTED' } });
+    const s = await t.services.db.suggestion.create({
+      data: {
+        townshipId: w.township.id,
+        year: 2024,
+        title: '并发测试',
+        content: '并发测试内容，至少十个字。',
+        category: 'OTHER',
+        leadDeputyId: w.deputies.deputyA.id,
+        status: 'SUBMITTED',
+      },
+    });
     const pageA = await agents.staff!.get(`/suggestions/${s.id}`);
     const staff2 = await createUser(t.services.db, w.township.id, 'STAFF', { username: 'staff2' });
     const other = await loginAs(t.app, staff2.username, TEST_PASSWORD);
     const pageB = await other.get(`/suggestions/${s.id}`);
-    const first = await other.post(`/suggestions/${s.id}/return`).type('form').send({ _csrf: csrfFrom(pageB.text), version: '1', reason: '请补充具体位置' });
+    const first = await other
+      .post(`/suggestions/${s.id}/return`)
+      .type('form')
+      .send({ _csrf: csrfFrom(pageB.text), version: '1', reason: '请补充具体位置' });
     expect(first.status).toBe(303);
-    const second = await agents.staff!.post(`/suggestions/${s.id}/accept`).type('form').send({ _csrf: csrfFrom(pageA.text), version: '1' });
+    const second = await agents
+      .staff!.post(`/suggestions/${s.id}/accept`)
+      .type('form')
+      .send({ _csrf: csrfFrom(pageA.text), version: '1' });
     expect(second.status).toBe(409);
     const after = await row(s.id);
     expect(after.status).toBe('RETURNED');
@@ -196,7 +253,17 @@ describe('the rules around the workflow', () => {
   it('numbers concurrent accepts without sharing a number', async () => {
     const made = await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
-        t.services.db.suggestion.create({ data: { townshipId: w.township.id, year: 2025, title: `并发立案${i}`, content: '并发立案内容，至少十个字。', category: 'OTHER', leadDeputyId: w.deputies.deputyA.id, status: 'SUBMITTED' } }),
+        t.services.db.suggestion.create({
+          data: {
+            townshipId: w.township.id,
+            year: 2025,
+            title: `并发立案${i}`,
+            content: '并发立案内容，至少十个字。',
+            category: 'OTHER',
+            leadDeputyId: w.deputies.deputyA.id,
+            status: 'SUBMITTED',
+          },
+        }),
       ),
     );
     const staff = (await t.services.auth.findSessionUser(w.users.staff.id))!;
@@ -204,14 +271,27 @@ describe('the rules around the workflow', () => {
     clock = new Date('2025-01-06T09:00:00+08:00'); // numbered in the year of 立案
     await Promise.all(made.map((s) => t.services.suggestions.fire(staff, s.id, 'accept', { note: '' }, s.version)));
     clock = saved;
-    const numbers = (await t.services.db.suggestion.findMany({ where: { year: 2025 }, select: { number: true } })).map((s) => s.number).sort();
+    const numbers = (await t.services.db.suggestion.findMany({ where: { year: 2025 }, select: { number: true } }))
+      .map((s) => s.number)
+      .sort();
     expect(numbers).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
   it('a unit returns a wrong assignment within 7 days, not after', async () => {
     clock = new Date('2024-05-01T09:00:00+08:00');
     const staff = (await t.services.auth.findSessionUser(w.users.staff.id))!;
-    const s = await t.services.db.suggestion.create({ data: { townshipId: w.township.id, year: 2024, number: 50, title: '退回交办测试', content: '退回交办测试内容。。。', category: 'OTHER', leadDeputyId: w.deputies.deputyA.id, status: 'ACCEPTED' } });
+    const s = await t.services.db.suggestion.create({
+      data: {
+        townshipId: w.township.id,
+        year: 2024,
+        number: 50,
+        title: '退回交办测试',
+        content: '退回交办测试内容。。。',
+        category: 'OTHER',
+        leadDeputyId: w.deputies.deputyA.id,
+        status: 'ACCEPTED',
+      },
+    });
     await t.services.suggestions.fire(staff, s.id, 'assign', { leadUnitId: w.unit.id, assistUnitIds: [], isComplex: true }, 1);
     expect(toDateInput((await row(s.id)).deadline)).toBe('2024-11-01');
     clock = new Date('2024-05-05T09:00:00+08:00');
@@ -225,20 +305,46 @@ describe('the rules around the workflow', () => {
     // Reassigned; after 7 days the unit can no longer return it.
     await t.services.suggestions.fire(staff, s.id, 'assign', { leadUnitId: w.unit.id, assistUnitIds: [], isComplex: false }, back.version);
     clock = new Date('2024-05-20T09:00:00+08:00');
-    const late = await t.services.suggestions.fire((await t.services.auth.findSessionUser(w.users.unit.id))!, s.id, 'returnAssignment', { reason: '晚了' }, (await row(s.id)).version).catch((e: Error) => e);
+    const late = await t.services.suggestions
+      .fire(
+        (await t.services.auth.findSessionUser(w.users.unit.id))!,
+        s.id,
+        'returnAssignment',
+        { reason: '晚了' },
+        (await row(s.id)).version,
+      )
+      .catch((e: Error) => e);
     expect((late as Error).message).toContain('超过7天');
   });
 
   it('bulk 交办 assigns all chosen suggestions or none', async () => {
-    const mk = (n: number, status: 'ACCEPTED' | 'SUBMITTED') => t.services.db.suggestion.create({ data: { townshipId: w.township.id, year: 2024, number: n, title: `批量${n}`, content: '批量交办测试内容。。', category: 'OTHER', leadDeputyId: w.deputies.deputyA.id, status } });
+    const mk = (n: number, status: 'ACCEPTED' | 'SUBMITTED') =>
+      t.services.db.suggestion.create({
+        data: {
+          townshipId: w.township.id,
+          year: 2024,
+          number: n,
+          title: `批量${n}`,
+          content: '批量交办测试内容。。',
+          category: 'OTHER',
+          leadDeputyId: w.deputies.deputyA.id,
+          status,
+        },
+      });
     const a = await mk(60, 'ACCEPTED');
     const b = await mk(61, 'ACCEPTED');
     const c = await mk(62, 'SUBMITTED');
     const csrf = csrfFrom((await agents.staff!.get('/suggestions')).text);
-    const refused = await agents.staff!.post('/suggestions/bulk-assign').type('form').send({ _csrf: csrf, ids: [String(a.id), String(c.id)], leadUnitId: String(w.unit.id) });
+    const refused = await agents
+      .staff!.post('/suggestions/bulk-assign')
+      .type('form')
+      .send({ _csrf: csrf, ids: [String(a.id), String(c.id)], leadUnitId: String(w.unit.id) });
     expect(refused.status).toBe(303);
     expect((await row(a.id)).status).toBe('ACCEPTED');
-    const ok = await agents.staff!.post('/suggestions/bulk-assign').type('form').send({ _csrf: csrf, ids: [String(a.id), String(b.id)], leadUnitId: String(w.unit.id) });
+    const ok = await agents
+      .staff!.post('/suggestions/bulk-assign')
+      .type('form')
+      .send({ _csrf: csrf, ids: [String(a.id), String(b.id)], leadUnitId: String(w.unit.id) });
     expect(ok.status).toBe(303);
     expect((await row(a.id)).status).toBe('ASSIGNED');
     expect((await row(b.id)).status).toBe('ASSIGNED');
@@ -281,7 +387,16 @@ describe('the rules around the workflow', () => {
 
   it('still finds every match when a word hits more rows than an id list can carry', async () => {
     await t.services.db.suggestion.createMany({
-      data: Array.from({ length: 950 }, (_, i) => ({ townshipId: w.township.id, year: 2019, number: i + 1, title: `旧建议${i}`, content: '关于牧区道路养护的老问题', category: 'OTHER' as const, leadDeputyId: w.deputies.deputyA.id, status: 'CLOSED' as const })),
+      data: Array.from({ length: 950 }, (_, i) => ({
+        townshipId: w.township.id,
+        year: 2019,
+        number: i + 1,
+        title: `旧建议${i}`,
+        content: '关于牧区道路养护的老问题',
+        category: 'OTHER' as const,
+        leadDeputyId: w.deputies.deputyA.id,
+        status: 'CLOSED' as const,
+      })),
     });
     const staff = (await t.services.auth.findSessionUser(w.users.staff.id))!;
     const page = await t.services.suggestions.list(staff, { q: '牧区道路养护', sort: 'updated', page: 1 });
@@ -300,11 +415,14 @@ describe('the rules around the workflow', () => {
   });
 
   it('exports the filtered list as an .xlsx 台账 with Chinese headers', async () => {
-    const res = await agents.staff!.get('/suggestions/export.xlsx?year=2024').buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const res = await agents
+      .staff!.get('/suggestions/export.xlsx?year=2024')
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(res.status).toBe(200);
     expect(res.headers['content-disposition']).toContain("filename*=UTF-8''");
     const book = new ExcelJS.Workbook();
@@ -323,13 +441,29 @@ describe('the rules around the workflow', () => {
     const as = async (id: number) => (await t.services.auth.findSessionUser(id))!;
     const [staff, unit, deputy] = [await as(w.users.staff.id), await as(w.users.unit.id), await as(w.users.deputy.id)];
     clock = new Date('2023-01-03T09:00:00+08:00');
-    const s = await t.services.db.suggestion.create({ data: { townshipId: w.township.id, year: 2023, title: '迟复测试', content: '迟复测试内容，至少十个字。', category: 'OTHER', leadDeputyId: w.deputies.deputyA.id, status: 'SUBMITTED' } });
+    const s = await t.services.db.suggestion.create({
+      data: {
+        townshipId: w.township.id,
+        year: 2023,
+        title: '迟复测试',
+        content: '迟复测试内容，至少十个字。',
+        category: 'OTHER',
+        leadDeputyId: w.deputies.deputyA.id,
+        status: 'SUBMITTED',
+      },
+    });
     const v = async () => (await row(s.id)).version;
     await t.services.suggestions.fire(staff, s.id, 'accept', { note: '' }, await v());
     await t.services.suggestions.fire(staff, s.id, 'assign', { leadUnitId: w.unit.id, assistUnitIds: [], isComplex: false }, await v()); // due 2023-04-03
     await t.services.suggestions.fire(unit, s.id, 'sign', { note: '' }, await v());
     clock = new Date('2023-05-01T09:00:00+08:00');
-    await t.services.suggestions.fire(unit, s.id, 'reply', { category: 'A', content: '已经解决了这个问题。', plannedCompletion: null }, await v());
+    await t.services.suggestions.fire(
+      unit,
+      s.id,
+      'reply',
+      { category: 'A', content: '已经解决了这个问题。', plannedCompletion: null },
+      await v(),
+    );
     clock = new Date('2023-05-02T09:00:00+08:00');
     await t.services.suggestions.fire(deputy, s.id, 'rate', { attitude: 'SATISFIED', result: 'DISSATISFIED', comment: '' }, await v()); // due 2023-06-02
     clock = saved;

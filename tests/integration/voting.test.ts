@@ -19,12 +19,14 @@ afterAll(() => t.close());
 const sid = () => pw.session.id;
 const [a, b] = [0, 1];
 const ballot = (who: string, choices: string[], extra: Record<string, string> = {}) =>
-  agents[who]!.post(`/sessions/${sid()}/ballots`).type('form').send({
-    _csrf: csrf[who],
-    [`choice_${pw.candidates[a]!.id}`]: choices[0],
-    [`choice_${pw.candidates[b]!.id}`]: choices[1],
-    ...extra,
-  });
+  agents[who]!.post(`/sessions/${sid()}/ballots`)
+    .type('form')
+    .send({
+      _csrf: csrf[who],
+      [`choice_${pw.candidates[a]!.id}`]: choices[0],
+      [`choice_${pw.candidates[b]!.id}`]: choices[1],
+      ...extra,
+    });
 const votes = (deputyId?: number) => t.services.db.projectVote.count({ where: { sessionId: sid(), ...(deputyId ? { deputyId } : {}) } });
 
 describe('票决 of a session', () => {
@@ -36,7 +38,10 @@ describe('票决 of a session', () => {
   });
 
   it('staff set the rule; a present count above the number of deputies is refused', async () => {
-    const bad = await agents.staff!.post(`/sessions/${sid()}/settings`).type('form').send({ _csrf: csrf.staff, votingRule: 'HALF_OF_PRESENT', presentCount: '4' });
+    const bad = await agents
+      .staff!.post(`/sessions/${sid()}/settings`)
+      .type('form')
+      .send({ _csrf: csrf.staff, votingRule: 'HALF_OF_PRESENT', presentCount: '4' });
     expect(bad.status).toBe(422);
     expect(bad.text).toContain('出席人数不能超过本届代表总数3人');
     expect(bad.text).toContain('value="4"');
@@ -51,7 +56,10 @@ describe('票决 of a session', () => {
   });
 
   it('asks for a choice on every candidate, keeping the choices made', async () => {
-    const res = await agents.deputy!.post(`/sessions/${sid()}/ballots`).type('form').send({ _csrf: csrf.deputy, [`choice_${pw.candidates[a]!.id}`]: 'AGAINST' });
+    const res = await agents
+      .deputy!.post(`/sessions/${sid()}/ballots`)
+      .type('form')
+      .send({ _csrf: csrf.deputy, [`choice_${pw.candidates[a]!.id}`]: 'AGAINST' });
     expect(res.status).toBe(422);
     expect(res.text).toContain('请对“候选项目乙”选择赞成、反对或弃权');
     expect(res.text).toMatch(/value="AGAINST" checked/);
@@ -82,7 +90,7 @@ describe('票决 of a session', () => {
     const chair = { ...w.users.presidium, deputyId: w.deputies.chairDeputy.id };
     const settled = await Promise.allSettled([1, 2, 3].map(() => t.services.voting.castBallot(chair, sid(), ballotOf)));
     expect(settled.filter((s) => s.status === 'fulfilled')).toHaveLength(1);
-    for (const s of settled.filter((x) => x.status === 'rejected')) expect(String((s as PromiseRejectedResult).reason.message)).toContain('您已经投过票了');
+    for (const s of settled.filter((x) => x.status === 'rejected')) expect(String((s.reason as Error).message)).toContain('您已经投过票了');
     expect(await votes(w.deputies.chairDeputy.id)).toBe(2);
     await t.services.db.projectVote.deleteMany({ where: { deputyId: w.deputies.chairDeputy.id } });
   });
@@ -96,23 +104,31 @@ describe('票决 of a session', () => {
   });
 
   it('a deputy of another congress cannot vote at this session', async () => {
-    const old = await t.services.db.congress.create({ data: { townshipId: w.township.id, term: 18, startDate: new Date('2016-01-01T00:00:00+08:00') } });
+    const old = await t.services.db.congress.create({
+      data: { townshipId: w.township.id, term: 18, startDate: new Date('2016-01-01T00:00:00+08:00') },
+    });
     const outsider = await createDeputy(t.services.db, w.township.id, { name: '外届代表', congressId: old.id });
     const u = await createUser(t.services.db, w.township.id, 'DEPUTY', { deputyId: outsider.id });
     const agent = await loginAs(t.app, u.username, TEST_PASSWORD);
     const token = await csrfOf(agent);
-    const res = await agent.post(`/sessions/${sid()}/ballots`).type('form').send({ _csrf: token, [`choice_${pw.candidates[a]!.id}`]: 'FOR', [`choice_${pw.candidates[b]!.id}`]: 'FOR' });
+    const res = await agent
+      .post(`/sessions/${sid()}/ballots`)
+      .type('form')
+      .send({ _csrf: token, [`choice_${pw.candidates[a]!.id}`]: 'FOR', [`choice_${pw.candidates[b]!.id}`]: 'FOR' });
     expect(res.status).toBe(403);
     expect(res.text).toContain('不是镇第十九届人民代表大会的代表');
     expect(await votes(outsider.id)).toBe(0);
   });
 
   it('refuses paper counts that exceed the number of deputies, storing none', async () => {
-    const res = await agents.staff!.post(`/sessions/${sid()}/tallies`).type('form').send({
-      _csrf: csrf.staff,
-      [`for_${pw.candidates[a]!.id}`]: '1',
-      [`for_${pw.candidates[b]!.id}`]: '2',
-    });
+    const res = await agents
+      .staff!.post(`/sessions/${sid()}/tallies`)
+      .type('form')
+      .send({
+        _csrf: csrf.staff,
+        [`for_${pw.candidates[a]!.id}`]: '1',
+        [`for_${pw.candidates[b]!.id}`]: '2',
+      });
     expect(res.status).toBe(422);
     expect(res.text).toContain('“候选项目乙”票数合计4票（含网上投票2票），超过本届代表总数3人');
     expect(res.text).toContain('value="2"');
@@ -120,11 +136,14 @@ describe('票决 of a session', () => {
   });
 
   it('staff enter the counted paper ballot of the deputy who voted on paper', async () => {
-    const res = await agents.staff!.post(`/sessions/${sid()}/tallies`).type('form').send({
-      _csrf: csrf.staff,
-      [`for_${pw.candidates[a]!.id}`]: '1',
-      [`against_${pw.candidates[b]!.id}`]: '1',
-    });
+    const res = await agents
+      .staff!.post(`/sessions/${sid()}/tallies`)
+      .type('form')
+      .send({
+        _csrf: csrf.staff,
+        [`for_${pw.candidates[a]!.id}`]: '1',
+        [`against_${pw.candidates[b]!.id}`]: '1',
+      });
     expect(res.status).toBe(303);
     expect(await t.services.db.projectPaperTally.count({ where: { sessionId: sid() } })).toBe(2);
   });
@@ -139,7 +158,9 @@ describe('票决 of a session', () => {
     const res = await agents.staff!.post(`/sessions/${sid()}/close`).type('form').send({ _csrf: csrf.staff });
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe(`/sessions/${sid()}/results`);
-    const [p1, p2] = await Promise.all(pw.candidates.map((c) => t.services.db.livelihoodProject.findUniqueOrThrow({ where: { id: c.id } })));
+    const [p1, p2] = await Promise.all(
+      pw.candidates.map((c) => t.services.db.livelihoodProject.findUniqueOrThrow({ where: { id: c.id } })),
+    );
     // 3 deputies: 2 赞成 are needed. 甲 has A's and the paper ballot; 乙 at most B's one.
     expect(p1!.phase).toBe('PASSED');
     expect(p2!.phase).toBe('REJECTED');
@@ -158,11 +179,21 @@ describe('票决 of a session', () => {
     expect(late.status).toBe(409);
     expect(late.text).toContain('票决已经结束');
     expect(await votes()).toBe(before);
-    const paper = await agents.staff!.post(`/sessions/${sid()}/tallies`).type('form').send({ _csrf: csrf.staff, [`for_${pw.candidates[b]!.id}`]: '1' });
+    const paper = await agents
+      .staff!.post(`/sessions/${sid()}/tallies`)
+      .type('form')
+      .send({ _csrf: csrf.staff, [`for_${pw.candidates[b]!.id}`]: '1' });
     expect(paper.status).toBe(409);
     const tally = await t.services.db.projectPaperTally.findFirstOrThrow({ where: { projectId: pw.candidates[b]!.id } });
     expect(tally.forCount).toBe(0);
-    expect((await agents.staff!.post(`/sessions/${sid()}/settings`).type('form').send({ _csrf: csrf.staff, votingRule: 'HALF_OF_PRESENT', presentCount: '2' })).status).toBe(409);
+    expect(
+      (
+        await agents
+          .staff!.post(`/sessions/${sid()}/settings`)
+          .type('form')
+          .send({ _csrf: csrf.staff, votingRule: 'HALF_OF_PRESENT', presentCount: '2' })
+      ).status,
+    ).toBe(409);
     expect((await agents.staff!.post(`/sessions/${sid()}/open`).type('form').send({ _csrf: csrf.staff })).status).toBe(409);
   });
 });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatPercent, formatWan, maskPhone, parseDateInput, parseWan, toDateInput, yearOf } from '../../src/lib/format.js';
+import {
+  formatDate,
+  formatDateTime,
+  formatPercent,
+  formatWan,
+  maskPhone,
+  parseDateInput,
+  parseWan,
+  toDateInput,
+  yearOf,
+} from '../../src/lib/format.js';
 import { chineseNumber } from '../../src/lib/labels.js';
 import { deadlineFlag } from '../../src/lib/deadline.js';
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { approxPersonTimes, joinAnd, outcomeText, percentText, staleWarnings, wanText, type Facts } from '../../src/features/reports/reports.figures.js';
+import {
+  approxPersonTimes,
+  joinAnd,
+  outcomeText,
+  percentText,
+  staleWarnings,
+  wanText,
+  type Facts,
+} from '../../src/features/reports/reports.figures.js';
 import { headingLevel, paragraphsOf } from '../../src/features/reports/reports.print.js';
 import { cspSafeSvg, barChart } from '../../src/features/dashboard/dashboard.charts.js';
 import { applyOp } from '../../src/features/reports/reports.routes.js';
@@ -22,7 +30,9 @@ describe('figures in report prose', () => {
   it('joins lists the Chinese way and moves a parenthesis behind the figure', () => {
     expect(joinAnd(['普法宣传', '防灾减灾宣传', '东明镇第四届广场文化周'])).toBe('普法宣传、防灾减灾宣传和东明镇第四届广场文化周');
     expect(joinAnd(['一'])).toBe('一');
-    expect(outcomeText({ label: '111线路灯（从东明村部至东明镇政府）', unit: '盏', achieved: 100 })).toBe('111线路灯100盏（从东明村部至东明镇政府）');
+    expect(outcomeText({ label: '111线路灯（从东明村部至东明镇政府）', unit: '盏', achieved: 100 })).toBe(
+      '111线路灯100盏（从东明村部至东明镇政府）',
+    );
     expect(outcomeText({ label: '东明村内路灯', unit: '盏', achieved: 120 })).toBe('东明村内路灯120盏');
   });
 });
@@ -37,14 +47,20 @@ describe('stale-figure detection', () => {
     { heading: '三、聚焦代表履职', body: '各级代表参与普法宣传等活动200余人次。' },
   ];
   it('warns only where a changed figure is still quoted', () => {
-    const current: Facts = { ...recorded, villageStations: { ...recorded.villageStations!, value: 3, text: '3处', phrase: '村级人大代表联络站3处' } };
+    const current: Facts = {
+      ...recorded,
+      villageStations: { ...recorded.villageStations!, value: 3, text: '3处', phrase: '村级人大代表联络站3处' },
+    };
     const w = staleWarnings(recorded, current, sections);
     expect(w[0]!.map((x) => x.message)).toEqual(['文中“2处”与最新数据“3处”不一致（当年设立的村级联络站）']);
     expect(w[1]).toEqual([]);
   });
   it('is silent when nothing changed, or when staff already rewrote the figure', () => {
     expect(staleWarnings(recorded, recorded, sections).flat()).toEqual([]);
-    const current: Facts = { ...recorded, personTimes: { ...recorded.personTimes!, value: 320, text: '300余人次', phrase: '活动300余人次' } };
+    const current: Facts = {
+      ...recorded,
+      personTimes: { ...recorded.personTimes!, value: 320, text: '300余人次', phrase: '活动300余人次' },
+    };
     const rewritten = [sections[0]!, { heading: '三', body: '各级代表参与普法宣传等活动300余人次。' }];
     expect(staleWarnings(recorded, current, rewritten).flat()).toEqual([]);
   });
@@ -80,7 +96,9 @@ describe('print layout and the editor buttons', () => {
 
 describe('CSP-safe charts', () => {
   it('turns style attributes into presentation attributes and drops <style>', () => {
-    const svg = cspSafeSvg('<svg a="1"><text style="font-size:12px;font-family:Noto Sans SC;cursor:pointer;" class="zr0-cls-1">民生</text><style>.x{}</style></svg>');
+    const svg = cspSafeSvg(
+      '<svg a="1"><text style="font-size:12px;font-family:Noto Sans SC;cursor:pointer;" class="zr0-cls-1">民生</text><style>.x{}</style></svg>',
+    );
     expect(svg).toBe('<svg role="img" a="1"><text font-size="12px" font-family="Noto Sans SC">民生</text></svg>');
   });
   it('renders a bar chart with the CJK labels and no inline styles', () => {

@@ -9,11 +9,27 @@ import type { CurrentUser } from '../../src/auth/current-user.js';
 import type { Role } from '../../src/generated/prisma/enums.js';
 
 const user = (role: Role, extra: Partial<CurrentUser> = {}): CurrentUser => ({
-  id: 1, townshipId: 7, username: 'u', role, title: '', displayName: 'U', deputyId: null, unitId: null, ...extra,
+  id: 1,
+  townshipId: 7,
+  username: 'u',
+  role,
+  title: '',
+  displayName: 'U',
+  deputyId: null,
+  unitId: null,
+  ...extra,
 });
 
 describe('deputy form schema', () => {
-  const base = { name: '白音那木拉', gender: 'MALE', ethnicity: '蒙古族', politicalAffiliation: '群众', levels: 'TOWN', phone: '', birthYear: '' };
+  const base = {
+    name: '白音那木拉',
+    gender: 'MALE',
+    ethnicity: '蒙古族',
+    politicalAffiliation: '群众',
+    levels: 'TOWN',
+    phone: '',
+    birthYear: '',
+  };
 
   it('accepts a minimal deputy and normalises the values', () => {
     const r = parseForm(deputyFormSchema, { ...base, name: '  白音那木拉 ', phone: '138-4751-2345', birthYear: '1970' });
@@ -43,7 +59,11 @@ describe('deputy form schema', () => {
 
   it('falls back to defaults for nonsense in list filters instead of failing', () => {
     expect(deputyFilterSchema.parse({ status: 'DROP TABLE', page: '-3', level: 'KING' })).toEqual({
-      q: '', level: undefined, village: '', status: 'ACTIVE', page: 1,
+      q: '',
+      level: undefined,
+      village: '',
+      status: 'ACTIVE',
+      page: 1,
     });
   });
 });
@@ -61,7 +81,10 @@ describe('policies', () => {
   });
 
   it('scopes suggestions by role and never crosses townships', () => {
-    expect(suggestionScope(user('DEPUTY', { deputyId: 3 }))).toMatchObject({ townshipId: 7, OR: [{ leadDeputyId: 3 }, { coSigners: { some: { deputyId: 3 } } }] });
+    expect(suggestionScope(user('DEPUTY', { deputyId: 3 }))).toMatchObject({
+      townshipId: 7,
+      OR: [{ leadDeputyId: 3 }, { coSigners: { some: { deputyId: 3 } } }],
+    });
     expect(suggestionScope(user('UNIT', { unitId: 4 }))).toEqual({ townshipId: 7, assignments: { some: { unitId: 4, active: true } } });
     expect(suggestionScope(user('DEPUTY'))).toEqual({ id: -1 });
     expect(suggestionScope(user('UNIT'))).toEqual({ id: -1 });

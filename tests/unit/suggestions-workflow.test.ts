@@ -17,7 +17,15 @@ import type { Role, SuggestionStatus } from '../../src/generated/prisma/enums.js
 import { toDateInput, parseDateInput } from '../../src/lib/format.js';
 
 const user = (role: Role, extra: Partial<CurrentUser> = {}): CurrentUser => ({
-  id: 100, townshipId: 1, username: 'u', role, title: '', displayName: 'U', deputyId: null, unitId: null, ...extra,
+  id: 100,
+  townshipId: 1,
+  username: 'u',
+  role,
+  title: '',
+  displayName: 'U',
+  deputyId: null,
+  unitId: null,
+  ...extra,
 });
 
 // The people around one suggestion: lead deputy 1, lead unit 10, assisting unit 11, supervisor user 5.
@@ -34,7 +42,20 @@ const people = {
 };
 type Person = keyof typeof people;
 
-const STATES: SuggestionStatus[] = ['DRAFT', 'SUBMITTED', 'RETURNED', 'ACCEPTED', 'ASSIGNED', 'HANDLING', 'REPLIED', 'IMPLEMENTING', 'IMPLEMENTED', 'CLOSED', 'MERGED', 'REFERENCE'];
+const STATES: SuggestionStatus[] = [
+  'DRAFT',
+  'SUBMITTED',
+  'RETURNED',
+  'ACCEPTED',
+  'ASSIGNED',
+  'HANDLING',
+  'REPLIED',
+  'IMPLEMENTING',
+  'IMPLEMENTED',
+  'CLOSED',
+  'MERGED',
+  'REFERENCE',
+];
 
 /**
  * The specification, written out by hand from the issue: who may fire each action, in which states.
@@ -64,7 +85,14 @@ const SPEC: Record<ActionName, { who: Person[]; states: SuggestionStatus[] }> = 
 };
 
 const ctx = (status: SuggestionStatus, extra: Partial<WorkflowContext> = {}): WorkflowContext => ({
-  status, leadDeputyId: 1, supervisorId: 5, leadUnitIds: [10], assistUnitIds: [11], replyCategory: 'A', round: 1, ...extra,
+  status,
+  leadDeputyId: 1,
+  supervisorId: 5,
+  leadUnitIds: [10],
+  assistUnitIds: [11],
+  replyCategory: 'A',
+  round: 1,
+  ...extra,
 });
 
 describe('the workflow table matches the specification', () => {
@@ -90,7 +118,18 @@ describe('the workflow table matches the specification', () => {
 
 describe('where each transition leads', () => {
   const to = (action: ActionName, c: WorkflowContext, input = {}) => {
-    const r = check(action === 'rate' || action === 'confirm' || action === 'submit' ? people.leadDeputy : action === 'supervise' ? people.supervisor : ['sign', 'reply', 'returnAssignment', 'implementationUpdate', 'requestExtension', 'logContact'].includes(action) ? people.leadUnit : people.staff, action, c, input);
+    const r = check(
+      action === 'rate' || action === 'confirm' || action === 'submit'
+        ? people.leadDeputy
+        : action === 'supervise'
+          ? people.supervisor
+          : ['sign', 'reply', 'returnAssignment', 'implementationUpdate', 'requestExtension', 'logContact'].includes(action)
+            ? people.leadUnit
+            : people.staff,
+      action,
+      c,
+      input,
+    );
     return r.ok ? r.to : `refused ${r.status}`;
   };
   it('follows 提出 → 立案 → 交办 → 签收 → 答复', () => {

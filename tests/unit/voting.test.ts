@@ -46,7 +46,10 @@ describe('tally: online ballots and counted paper ballots add up per candidate',
         { projectId: 1, choice: 'ABSTAIN' },
         { projectId: 2, choice: 'FOR' },
       ],
-      [{ projectId: 1, forCount: 10, againstCount: 2, abstainCount: 1 }, { projectId: 3, forCount: 5, againstCount: 0, abstainCount: 0 }],
+      [
+        { projectId: 1, forCount: 10, againstCount: 2, abstainCount: 1 },
+        { projectId: 3, forCount: 5, againstCount: 0, abstainCount: 0 },
+      ],
     );
     expect(result.get(1)).toEqual(c(11, 3, 2));
     expect(result.get(2)).toEqual(c(1, 0, 0));
@@ -54,7 +57,13 @@ describe('tally: online ballots and counted paper ballots add up per candidate',
   });
 
   it('an online and a paper majority together decide', () => {
-    const counts = tally([{ projectId: 1, choice: 'FOR' }, { projectId: 1, choice: 'FOR' }], [{ projectId: 1, forCount: 18, againstCount: 3, abstainCount: 1 }]);
+    const counts = tally(
+      [
+        { projectId: 1, choice: 'FOR' },
+        { projectId: 1, choice: 'FOR' },
+      ],
+      [{ projectId: 1, forCount: 18, againstCount: 3, abstainCount: 1 }],
+    );
     expect(decide('HALF_OF_ALL', counts.get(1)!, 38, 24).passed).toBe(true);
   });
 
@@ -75,16 +84,43 @@ describe('paper counts may not exceed the number of deputies', () => {
 describe('progress updates', () => {
   const d = (s: string) => new Date(`${s}T00:00:00+08:00`);
   it('move forward only, never before the last update, and finish at 100%', () => {
-    expect(progressProblems({ status: 'IN_PROGRESS', date: d('2024-05-01'), percent: 40 }, { status: 'IN_PROGRESS', date: d('2024-06-01'), percent: 60 })).toEqual({});
-    expect(progressProblems({ status: 'COMPLETED', date: d('2024-05-01'), percent: 100 }, { status: 'IN_PROGRESS', date: d('2024-06-01'), percent: 100 })).toHaveProperty('status');
-    expect(progressProblems({ status: 'IN_PROGRESS', date: d('2024-05-01'), percent: 40 }, { status: 'IN_PROGRESS', date: d('2024-04-01'), percent: 50 })).toHaveProperty('date');
-    expect(progressProblems({ status: 'IN_PROGRESS', date: null, percent: 40 }, { status: 'COMPLETED', date: d('2024-04-01'), percent: 90 })).toHaveProperty('percent');
-    expect(progressProblems({ status: 'IN_PROGRESS', date: null, percent: 40 }, { status: 'IN_PROGRESS', date: d('2024-04-01'), percent: 30 })).toHaveProperty('percent');
+    expect(
+      progressProblems(
+        { status: 'IN_PROGRESS', date: d('2024-05-01'), percent: 40 },
+        { status: 'IN_PROGRESS', date: d('2024-06-01'), percent: 60 },
+      ),
+    ).toEqual({});
+    expect(
+      progressProblems(
+        { status: 'COMPLETED', date: d('2024-05-01'), percent: 100 },
+        { status: 'IN_PROGRESS', date: d('2024-06-01'), percent: 100 },
+      ),
+    ).toHaveProperty('status');
+    expect(
+      progressProblems(
+        { status: 'IN_PROGRESS', date: d('2024-05-01'), percent: 40 },
+        { status: 'IN_PROGRESS', date: d('2024-04-01'), percent: 50 },
+      ),
+    ).toHaveProperty('date');
+    expect(
+      progressProblems({ status: 'IN_PROGRESS', date: null, percent: 40 }, { status: 'COMPLETED', date: d('2024-04-01'), percent: 90 }),
+    ).toHaveProperty('percent');
+    expect(
+      progressProblems({ status: 'IN_PROGRESS', date: null, percent: 40 }, { status: 'IN_PROGRESS', date: d('2024-04-01'), percent: 30 }),
+    ).toHaveProperty('percent');
   });
 });
 
 const user = (role: Role, extra: Partial<CurrentUser> = {}): CurrentUser => ({
-  id: 1, townshipId: 7, username: 'u', role, title: '', displayName: 'U', deputyId: null, unitId: null, ...extra,
+  id: 1,
+  townshipId: 7,
+  username: 'u',
+  role,
+  title: '',
+  displayName: 'U',
+  deputyId: null,
+  unitId: null,
+  ...extra,
 });
 
 describe('policies', () => {

@@ -8,7 +8,18 @@ import { yearOf } from '../../lib/format.js';
 import { byVillage } from '../../lib/by-village.js';
 import { activityFilterSchema, activityFormSchema, attendanceFormSchema, statsFilterSchema } from './activities.schemas.js';
 
-const ACTIVITY_FIELDS = ['kind', 'title', 'date', 'endDate', 'place', 'organiser', 'description', 'stationId', 'projectId', 'findings'] as const;
+const ACTIVITY_FIELDS = [
+  'kind',
+  'title',
+  'date',
+  'endDate',
+  'place',
+  'organiser',
+  'description',
+  'stationId',
+  'projectId',
+  'findings',
+] as const;
 
 export function activitiesRoutes(services: Services): Router {
   const router = Router();
@@ -16,10 +27,19 @@ export function activitiesRoutes(services: Services): Router {
   const canRead = requireRole('STAFF', 'PRESIDIUM', 'DEPUTY');
   const staff = requireRole('STAFF');
 
-  const renderForm = async (req: Request, res: Response, status: number, locals: { activity?: { id: number; title: string }; values: Record<string, unknown>; errors: FieldErrors }) => {
+  const renderForm = async (
+    req: Request,
+    res: Response,
+    status: number,
+    locals: { activity?: { id: number; title: string }; values: Record<string, unknown>; errors: FieldErrors },
+  ) => {
     const [stationOptions, projectOptions] = await Promise.all([
       services.stations.options(req.user!),
-      services.db.livelihoodProject.findMany({ where: { townshipId: req.user!.townshipId }, select: { id: true, name: true, year: true }, orderBy: [{ year: 'desc' }, { name: 'asc' }] }),
+      services.db.livelihoodProject.findMany({
+        where: { townshipId: req.user!.townshipId },
+        select: { id: true, name: true, year: true },
+        orderBy: [{ year: 'desc' }, { name: 'asc' }],
+      }),
     ]);
     res.status(status).render('activities/form', {
       title: locals.activity ? `编辑活动：${locals.activity.title}` : '登记代表活动',
@@ -45,7 +65,10 @@ export function activitiesRoutes(services: Services): Router {
     const form = parseForm(activityFormSchema, req.body);
     if (!form.ok) return renderForm(req, res, 422, { values, errors: form.errors });
     let id = 0;
-    const ok = await orRender(async () => (id = (await activities.create(req.user!, form.data)).id), (errors) => renderForm(req, res, 422, { values, errors }));
+    const ok = await orRender(
+      async () => (id = (await activities.create(req.user!, form.data)).id),
+      (errors) => renderForm(req, res, 422, { values, errors }),
+    );
     if (!ok) return;
     flash(req, 'success', '活动已登记，请标记参加的代表。');
     res.redirect(303, `/activities/${id}/attendance`);
@@ -77,13 +100,23 @@ export function activitiesRoutes(services: Services): Router {
     const values = submitted(req.body, ACTIVITY_FIELDS);
     const form = parseForm(activityFormSchema, req.body);
     if (!form.ok) return renderForm(req, res, 422, { activity, values, errors: form.errors });
-    const ok = await orRender(() => activities.update(req.user!, id, form.data), (errors) => renderForm(req, res, 422, { activity, values, errors }));
+    const ok = await orRender(
+      () => activities.update(req.user!, id, form.data),
+      (errors) => renderForm(req, res, 422, { activity, values, errors }),
+    );
     if (!ok) return;
     flash(req, 'success', '活动信息已保存。');
     res.redirect(303, `/activities/${id}`);
   });
 
-  const renderAttendance = async (req: Request, res: Response, status: number, id: number, values?: { deputyIds: string[]; otherAttendees: string }, errors: FieldErrors = {}) => {
+  const renderAttendance = async (
+    req: Request,
+    res: Response,
+    status: number,
+    id: number,
+    values?: { deputyIds: string[]; otherAttendees: string },
+    errors: FieldErrors = {},
+  ) => {
     const activity = await activities.get(req.user!, id);
     const options = await activities.attendanceOptions(req.user!, id);
     res.status(status).render('activities/attendance', {
@@ -105,7 +138,10 @@ export function activitiesRoutes(services: Services): Router {
     const form = parseForm(attendanceFormSchema, req.body);
     if (!form.ok) return renderAttendance(req, res, 422, id, values, form.errors);
     let total = 0;
-    const ok = await orRender(async () => (total = await activities.setAttendance(req.user!, id, form.data)), (errors) => renderAttendance(req, res, 422, id, values, errors));
+    const ok = await orRender(
+      async () => (total = await activities.setAttendance(req.user!, id, form.data)),
+      (errors) => renderAttendance(req, res, 422, id, values, errors),
+    );
     if (!ok) return;
     flash(req, 'success', `参加情况已保存：共${total}人次。`);
     res.redirect(303, `/activities/${id}`);

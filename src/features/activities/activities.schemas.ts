@@ -27,7 +27,10 @@ export const attendanceFormSchema = z.object({
   deputyIds: ids(),
   otherAttendees: z.preprocess(
     (v) => (typeof v === 'string' ? (v.trim() === '' ? '0' : v.trim()) : '0'),
-    z.string().regex(/^\d{1,4}$/, '其他参加人次应为0到9999的整数').transform(Number),
+    z
+      .string()
+      .regex(/^\d{1,4}$/, '其他参加人次应为0到9999的整数')
+      .transform(Number),
   ),
 });
 export type AttendanceForm = z.output<typeof attendanceFormSchema>;

@@ -89,7 +89,11 @@ export function createActivitiesService(db: Db, audit: AuditService) {
           ...(filter.year ? { date: yearRange(filter.year) } : {}),
           ...(filter.kind ? { kind: filter.kind } : {}),
         },
-        include: { _count: { select: { participants: true } }, station: { select: { name: true } }, inspection: { select: { projectId: true } } },
+        include: {
+          _count: { select: { participants: true } },
+          station: { select: { name: true } },
+          inspection: { select: { projectId: true } },
+        },
         orderBy: { date: 'desc' },
       });
       const items = activities.map((a) => ({ ...a, personTimes: personTimes(a) }));
@@ -140,7 +144,11 @@ export function createActivitiesService(db: Db, audit: AuditService) {
       return db.$transaction(async (tx) => {
         const a = await tx.activity.create({ data: { ...dataOf(form), townshipId: user.townshipId } });
         await syncInspection(tx, a.id, form);
-        await audit.record(user, { action: 'activity.create', entity: 'Activity', entityId: a.id, detail: { title: a.title, kind: a.kind } }, tx);
+        await audit.record(
+          user,
+          { action: 'activity.create', entity: 'Activity', entityId: a.id, detail: { title: a.title, kind: a.kind } },
+          tx,
+        );
         return a;
       });
     },
@@ -152,7 +160,11 @@ export function createActivitiesService(db: Db, audit: AuditService) {
       await db.$transaction(async (tx) => {
         await tx.activity.update({ where: { id }, data: dataOf(form) });
         await syncInspection(tx, id, form);
-        await audit.record(user, { action: 'activity.update', entity: 'Activity', entityId: id, detail: { title: form.title, kind: form.kind } }, tx);
+        await audit.record(
+          user,
+          { action: 'activity.update', entity: 'Activity', entityId: id, detail: { title: form.title, kind: form.kind } },
+          tx,
+        );
       });
     },
 
@@ -169,7 +181,16 @@ export function createActivitiesService(db: Db, audit: AuditService) {
         await tx.activityParticipant.deleteMany({ where: { activityId: id } });
         await tx.activityParticipant.createMany({ data: deputyIds.map((deputyId) => ({ activityId: id, deputyId })) });
         await tx.activity.update({ where: { id }, data: { otherAttendees: form.otherAttendees } });
-        await audit.record(user, { action: 'activity.attendance', entity: 'Activity', entityId: id, detail: { deputies: deputyIds.length, otherAttendees: form.otherAttendees } }, tx);
+        await audit.record(
+          user,
+          {
+            action: 'activity.attendance',
+            entity: 'Activity',
+            entityId: id,
+            detail: { deputies: deputyIds.length, otherAttendees: form.otherAttendees },
+          },
+          tx,
+        );
       });
       return deputyIds.length + form.otherAttendees;
     },
@@ -211,7 +232,10 @@ export function createActivitiesService(db: Db, audit: AuditService) {
         if (filter.year) byMonth[Number(toDateInput(a.date).slice(5, 7)) - 1]! += n;
       }
       const perDeputy = await db.activityParticipant.groupBy({ by: ['deputyId'], where: { activity: where }, _count: { _all: true } });
-      const deputies = await db.deputy.findMany({ where: { id: { in: perDeputy.map((p) => p.deputyId) } }, select: { id: true, name: true, village: true } });
+      const deputies = await db.deputy.findMany({
+        where: { id: { in: perDeputy.map((p) => p.deputyId) } },
+        select: { id: true, name: true, village: true },
+      });
       const names = new Map(deputies.map((d) => [d.id, d]));
       return {
         year: filter.year ?? null,
@@ -223,7 +247,12 @@ export function createActivitiesService(db: Db, audit: AuditService) {
           .map((kind) => ({ kind, label: activityKindLabels[kind], ...byKind.get(kind)! })),
         byMonth,
         byDeputy: perDeputy
-          .map((p) => ({ deputyId: p.deputyId, name: names.get(p.deputyId)?.name ?? '', village: names.get(p.deputyId)?.village ?? '', count: p._count._all }))
+          .map((p) => ({
+            deputyId: p.deputyId,
+            name: names.get(p.deputyId)?.name ?? '',
+            village: names.get(p.deputyId)?.village ?? '',
+            count: p._count._all,
+          }))
           .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'zh-CN')),
       };
     },

@@ -28,7 +28,15 @@ export function cspSafeSvg(svg: string): string {
         .filter(Boolean)
         .map((decl) => {
           const i = decl.indexOf(':');
-          return i > 0 ? ([decl.slice(0, i).trim().toLowerCase(), decl.slice(i + 1).trim().replace(/&quot;/g, '')] as const) : null;
+          return i > 0
+            ? ([
+                decl.slice(0, i).trim().toLowerCase(),
+                decl
+                  .slice(i + 1)
+                  .trim()
+                  .replace(/&quot;/g, ''),
+              ] as const)
+            : null;
         })
         .filter((x) => x !== null && STYLE_PROPS.has(x[0]))
         .map((x) => x!)
@@ -61,7 +69,11 @@ export function barChart(text: string, data: Datum[], unit = '', width = 560, he
     {
       title: title(text),
       grid: { left: 48, right: 16, top: 44, bottom: 56 },
-      xAxis: { type: 'category', data: data.map((d) => d.label), axisLabel: { interval: 0, fontSize: 11, rotate: data.length > 5 ? 30 : 0 } },
+      xAxis: {
+        type: 'category',
+        data: data.map((d) => d.label),
+        axisLabel: { interval: 0, fontSize: 11, rotate: data.length > 5 ? 30 : 0 },
+      },
       yAxis: { type: 'value', name: unit, minInterval: 1 },
       series: [{ type: 'bar', data: data.map((d) => d.value), barMaxWidth: 36, label: { show: true, position: 'top' } }],
     },
@@ -91,7 +103,12 @@ export function pieChart(text: string, data: Datum[], width = 560, height = 300)
 }
 
 /** 办复率 and 满意率 per unit, in percent. */
-export function ratesChart(text: string, rows: Array<{ label: string; replyRate: number | null; satisfactionRate: number | null }>, width = 560, height = 320): string {
+export function ratesChart(
+  text: string,
+  rows: Array<{ label: string; replyRate: number | null; satisfactionRate: number | null }>,
+  width = 560,
+  height = 320,
+): string {
   if (!rows.length) return empty(text, width, height);
   const pct = (x: number | null) => (x === null ? 0 : Math.round(x * 1000) / 10);
   return renderChart(
@@ -99,11 +116,27 @@ export function ratesChart(text: string, rows: Array<{ label: string; replyRate:
       title: title(text),
       legend: { top: 36, data: ['办复率', '满意率'] },
       grid: { left: 48, right: 16, top: 78, bottom: 70 },
-      xAxis: { type: 'category', data: rows.map((r) => r.label), axisLabel: { interval: 0, fontSize: 11, rotate: rows.length > 3 ? 25 : 0 } },
+      xAxis: {
+        type: 'category',
+        data: rows.map((r) => r.label),
+        axisLabel: { interval: 0, fontSize: 11, rotate: rows.length > 3 ? 25 : 0 },
+      },
       yAxis: { type: 'value', max: 100, name: '%' },
       series: [
-        { name: '办复率', type: 'bar', data: rows.map((r) => pct(r.replyRate)), barMaxWidth: 28, label: { show: true, position: 'top', fontSize: 10 } },
-        { name: '满意率', type: 'bar', data: rows.map((r) => pct(r.satisfactionRate)), barMaxWidth: 28, label: { show: true, position: 'top', fontSize: 10 } },
+        {
+          name: '办复率',
+          type: 'bar',
+          data: rows.map((r) => pct(r.replyRate)),
+          barMaxWidth: 28,
+          label: { show: true, position: 'top', fontSize: 10 },
+        },
+        {
+          name: '满意率',
+          type: 'bar',
+          data: rows.map((r) => pct(r.satisfactionRate)),
+          barMaxWidth: 28,
+          label: { show: true, position: 'top', fontSize: 10 },
+        },
       ],
     },
     width,
@@ -112,14 +145,23 @@ export function ratesChart(text: string, rows: Array<{ label: string; replyRate:
 }
 
 /** Livelihood projects: investment (万元) as bars, progress (%) as a line on the right axis. */
-export function projectsChart(text: string, rows: Array<{ label: string; budgetWan: number; percent: number }>, width = 560, height = 320): string {
+export function projectsChart(
+  text: string,
+  rows: Array<{ label: string; budgetWan: number; percent: number }>,
+  width = 560,
+  height = 320,
+): string {
   if (!rows.length) return empty(text, width, height);
   return renderChart(
     {
       title: title(text),
       legend: { top: 36, data: ['投资（万元）', '进度（%）'] },
       grid: { left: 56, right: 48, top: 78, bottom: 70 },
-      xAxis: { type: 'category', data: rows.map((r) => (r.label.length > 12 ? r.label.slice(0, 12) + '…' : r.label)), axisLabel: { interval: 0, fontSize: 11, rotate: rows.length > 2 ? 20 : 0 } },
+      xAxis: {
+        type: 'category',
+        data: rows.map((r) => (r.label.length > 12 ? r.label.slice(0, 12) + '…' : r.label)),
+        axisLabel: { interval: 0, fontSize: 11, rotate: rows.length > 2 ? 20 : 0 },
+      },
       yAxis: [
         { type: 'value', name: '万元' },
         { type: 'value', name: '%', max: 100 },
@@ -147,7 +189,14 @@ export function yearCharts(data: YearData) {
   }
   const div = (a: number, b: number) => (b ? a / b : null);
   return {
-    byCategory: barChart(`${data.year}年代表建议（按类别）`, s.byCategory.map((r) => ({ label: suggestionCategoryLabels[r.label as keyof typeof suggestionCategoryLabels] ?? r.label, value: r.count })), '件'),
+    byCategory: barChart(
+      `${data.year}年代表建议（按类别）`,
+      s.byCategory.map((r) => ({
+        label: suggestionCategoryLabels[r.label as keyof typeof suggestionCategoryLabels] ?? r.label,
+        value: r.count,
+      })),
+      '件',
+    ),
     byState: pieChart(
       `${data.year}年代表建议（按办理状态）`,
       Object.entries(data.suggestionsByStatus)

@@ -12,7 +12,11 @@ export function dashboardRoutes(services: Services): Router {
   const router = Router();
   router.get('/dashboard', requireRole('STAFF', 'PRESIDIUM'), async (req, res) => {
     const user = req.user!;
-    const [sYears, pYears, aYears] = await Promise.all([services.suggestions.years(user), services.projects.years(user), services.activities.years(user)]);
+    const [sYears, pYears, aYears] = await Promise.all([
+      services.suggestions.years(user),
+      services.projects.years(user),
+      services.activities.years(user),
+    ]);
     const years = [...new Set([...sYears, ...pYears, ...aYears])].sort((a, b) => b - a);
     const form = parseForm(yearQuerySchema, req.query);
     const thisYear = yearOf(services.now());

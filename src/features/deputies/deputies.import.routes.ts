@@ -1,3 +1,4 @@
+import { fieldText } from '../../lib/form-flow.js';
 import { Router, type Response } from 'express';
 import type { Services } from '../../services.js';
 import { requireRole } from '../../middleware/require-role.js';
@@ -6,7 +7,15 @@ import { MAX_UPLOAD_BYTES } from '../../middleware/multipart.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import { toDateInput } from '../../lib/format.js';
 import { deputyFilterSchema } from './deputies.schemas.js';
-import { invalidRowsWorkbook, rosterRow, rosterWorkbook, templateWorkbook, ROSTER_COLUMNS, SYNC_ROWS, type ImportJob } from './deputies.import.js';
+import {
+  invalidRowsWorkbook,
+  rosterRow,
+  rosterWorkbook,
+  templateWorkbook,
+  ROSTER_COLUMNS,
+  SYNC_ROWS,
+  type ImportJob,
+} from './deputies.import.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -30,7 +39,12 @@ export function deputiesImportRoutes(services: Services): Router {
   const maxMb = Math.round(MAX_UPLOAD_BYTES / 1024 / 1024);
 
   const renderUpload = (res: Response, status: number, errors: Record<string, string>) =>
-    res.status(status).render('deputies/import', { title: '导入代表名册', errors, maxMb, columnNames: ROSTER_COLUMNS.map((c) => c.header.replace(/（市\/旗.*$/, '')) });
+    res.status(status).render('deputies/import', {
+      title: '导入代表名册',
+      errors,
+      maxMb,
+      columnNames: ROSTER_COLUMNS.map((c) => c.header.replace(/（市\/旗.*$/, '')),
+    });
 
   const renderJob = (res: Response, job: ImportJob, errors: Record<string, string> = {}, status = 200) => {
     const invalid = job.results.filter((r) => r.errors.length);
@@ -81,7 +95,7 @@ export function deputiesImportRoutes(services: Services): Router {
 
   router.post('/deputies/import/:job/commit', staff, async (req, res) => {
     const job = rosterImports.get(req.user!, jobId(req.params.job));
-    const mode = req.body?.mode === 'valid' ? 'valid' : 'all';
+    const mode = fieldText(req.body, 'mode') === 'valid' ? 'valid' : 'all';
     try {
       const n = await rosterImports.commit(req.user!, job.id, mode);
       flash(req, 'success', `已导入${n}名代表。`);

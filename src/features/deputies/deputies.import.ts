@@ -63,10 +63,15 @@ export function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'string') return value.trim();
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
+    if ('richText' in value)
+      return value.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
     if ('text' in value && typeof value.text === 'string') return value.text.trim();
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('result' in value) return cellText(value.result);
     if ('error' in value) return '';
+    return '';
   }
   return String(value).trim();
 }
@@ -83,7 +88,10 @@ function formInput(cells: Partial<Record<Field, string>>): { input: Record<strin
   input.levels = [...new Set(levels.filter(Boolean))];
   input.ethnicity = cells.ethnicity || '汉族';
   input.politicalAffiliation = cells.politicalAffiliation || '群众';
-  return { input, levelError: levels.some((l) => !l) ? `代表层级只能填写“市”“旗”“镇”，多个用顿号分隔（现为“${cells.levels}”）` : undefined };
+  return {
+    input,
+    levelError: levels.some((l) => !l) ? `代表层级只能填写“市”“旗”“镇”，多个用顿号分隔（现为“${cells.levels}”）` : undefined,
+  };
 }
 
 export type CellError = { column: string; header: string; message: string };
@@ -93,7 +101,9 @@ export type ParsedSheet = { headers: string[]; rows: Array<{ row: number; cells:
 
 /** Reads the first worksheet; throws a ValidationError on `file` when it is not a usable roster. */
 export async function readRoster(buffer: Buffer): Promise<ParsedSheet> {
-  const notSpreadsheet = new ValidationError({ file: '上传的文件不是 Excel 表格（.xlsx），请下载模板填写后再上传。如是旧版 .xls 文件，请在 Excel 中“另存为 .xlsx”。' });
+  const notSpreadsheet = new ValidationError({
+    file: '上传的文件不是 Excel 表格（.xlsx），请下载模板填写后再上传。如是旧版 .xls 文件，请在 Excel 中“另存为 .xlsx”。',
+  });
   if (buffer.length < 4 || buffer[0] !== 0x50 || buffer[1] !== 0x4b) throw notSpreadsheet; // .xlsx is a zip: "PK"
   const workbook = new ExcelJS.Workbook();
   try {
@@ -110,7 +120,9 @@ export async function readRoster(buffer: Buffer): Promise<ParsedSheet> {
     const values = sheet.getRow(r);
     values.eachCell({ includeEmpty: false }, (cell, col) => {
       const text = cellText(cell.value);
-      const column = ROSTER_COLUMNS.find((c) => norm(c.header) === norm(text) || base(c.header) === base(text) || (c.aliases ?? []).some((a) => norm(a) === norm(text)));
+      const column = ROSTER_COLUMNS.find(
+        (c) => norm(c.header) === norm(text) || base(c.header) === base(text) || (c.aliases ?? []).some((a) => norm(a) === norm(text)),
+      );
       if (column && !headerMap.has(column.field)) headerMap.set(column.field, col);
     });
     if (headerMap.has('name')) headerRow = r;
@@ -118,7 +130,9 @@ export async function readRoster(buffer: Buffer): Promise<ParsedSheet> {
   }
   const missing = ROSTER_COLUMNS.filter((c) => c.required && !headerMap.has(c.field)).map((c) => base(c.header));
   if (!headerRow || missing.length) {
-    throw new ValidationError({ file: `表格缺少必需的列：${(missing.length ? missing : ['姓名']).join('、')}。请使用下载的模板，表头保持不变。` });
+    throw new ValidationError({
+      file: `表格缺少必需的列：${(missing.length ? missing : ['姓名']).join('、')}。请使用下载的模板，表头保持不变。`,
+    });
   }
   const rows: ParsedSheet['rows'] = [];
   for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
@@ -145,14 +159,20 @@ export function checkRow(row: { row: number; cells: string[] }, seen: Set<string
   if (!parsed.ok) {
     for (const [field, message] of Object.entries(parsed.errors)) {
       if (field === 'levels' && levelError) continue;
-      const m = field === 'politicalAffiliation' ? `政治面貌应为：${POLITICAL_AFFILIATIONS.join('、')}` : field === 'gender' ? '性别应填写“男”或“女”' : message;
+      const m =
+        field === 'politicalAffiliation'
+          ? `政治面貌应为：${POLITICAL_AFFILIATIONS.join('、')}`
+          : field === 'gender'
+            ? '性别应填写“男”或“女”'
+            : message;
       at(field as Field, m);
     }
   }
   if (levelError) at('levels', levelError);
   if (parsed.ok) {
     const key = `${parsed.data.name}|${parsed.data.village}`;
-    if (seen.has(key)) at('name', `${parsed.data.village || '本镇'}已有在任代表“${parsed.data.name}”（名册中或本表前面的行），请勿重复登记`);
+    if (seen.has(key))
+      at('name', `${parsed.data.village || '本镇'}已有在任代表“${parsed.data.name}”（名册中或本表前面的行），请勿重复登记`);
     else seen.add(key);
   }
   return { row: row.row, cells: row.cells, form: errors.length ? undefined : parsed.ok ? parsed.data : undefined, errors };
@@ -176,14 +196,35 @@ function headerStyle(sheet: ExcelJS.Worksheet, extra: string[] = []) {
 
 /** Formatted rows of deputies as the sheet shows them. */
 export function rosterRow(d: {
-  name: string; gender: 'MALE' | 'FEMALE'; ethnicity: string; birthYear: number | null; politicalAffiliation: string; occupation: string;
-  workplace: string; district: string; village: string; phone: string; levels: Array<{ level: DeputyLevel }>; termStart: Date | null;
+  name: string;
+  gender: 'MALE' | 'FEMALE';
+  ethnicity: string;
+  birthYear: number | null;
+  politicalAffiliation: string;
+  occupation: string;
+  workplace: string;
+  district: string;
+  village: string;
+  phone: string;
+  levels: Array<{ level: DeputyLevel }>;
+  termStart: Date | null;
 }): string[] {
   const order: DeputyLevel[] = ['CITY', 'BANNER', 'TOWN'];
   return [
-    d.name, genderLabels[d.gender], d.ethnicity, d.birthYear ? String(d.birthYear) : '', d.politicalAffiliation, d.occupation,
-    d.workplace, d.district, d.village, d.phone,
-    order.filter((l) => d.levels.some((x) => x.level === l)).map((l) => deputyLevelShort[l]).join('、'),
+    d.name,
+    genderLabels[d.gender],
+    d.ethnicity,
+    d.birthYear ? String(d.birthYear) : '',
+    d.politicalAffiliation,
+    d.occupation,
+    d.workplace,
+    d.district,
+    d.village,
+    d.phone,
+    order
+      .filter((l) => d.levels.some((x) => x.level === l))
+      .map((l) => deputyLevelShort[l])
+      .join('、'),
     toDateInput(d.termStart),
   ];
 }
@@ -210,7 +251,10 @@ export async function templateWorkbook(): Promise<Buffer> {
     sheet.getCell(`E${r}`).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${POLITICAL_AFFILIATIONS.join(',')}"`] };
   }
   const help = workbook.addWorksheet('填写说明');
-  help.columns = [{ header: '列', width: 16 }, { header: '填写要求', width: 70 }];
+  help.columns = [
+    { header: '列', width: 16 },
+    { header: '填写要求', width: 70 },
+  ];
   help.getRow(1).font = { bold: true };
   const notes: Array<[string, string]> = [
     ['姓名', '必填，不超过20个字。同一村（嘎查）不能重复登记同名的在任代表。'],
@@ -276,8 +320,17 @@ export function createRosterImports(deputies: DeputiesService) {
       const sheet = await readRoster(file.buffer);
       const existing = await deputies.activeKeys(user);
       const job: ImportJob = {
-        id: randomUUID(), userId: user.id, townshipId: user.townshipId, filename: file.filename, total: sheet.rows.length,
-        processed: 0, status: 'checking', results: [], imported: 0, createdAt: Date.now(), checked: Promise.resolve(),
+        id: randomUUID(),
+        userId: user.id,
+        townshipId: user.townshipId,
+        filename: file.filename,
+        total: sheet.rows.length,
+        processed: 0,
+        status: 'checking',
+        results: [],
+        imported: 0,
+        createdAt: Date.now(),
+        checked: Promise.resolve(),
       };
       job.checked = (async () => {
         for (let i = 0; i < sheet.rows.length; i++) {
@@ -294,22 +347,28 @@ export function createRosterImports(deputies: DeputiesService) {
     get(user: CurrentUser, id: string): ImportJob {
       assertStaff(user);
       const job = jobs.get(id);
-      if (!job || job.userId !== user.id || job.townshipId !== user.townshipId) throw new NotFoundError('没有找到这次导入，可能已超过2小时，请重新上传。');
+      if (!job || job.userId !== user.id || job.townshipId !== user.townshipId)
+        throw new NotFoundError('没有找到这次导入，可能已超过2小时，请重新上传。');
       return job;
     },
 
     /** Writes the rows in one transaction: all of them (only when all are valid), or only the valid ones. */
     async commit(user: CurrentUser, id: string, mode: 'all' | 'valid'): Promise<number> {
       const job = this.get(user, id);
-      if (job.status !== 'checked') throw new ValidationError({ _form: job.status === 'done' ? '这份名册已经导入过了。' : '还在检查表格，请稍候。' });
+      if (job.status !== 'checked')
+        throw new ValidationError({ _form: job.status === 'done' ? '这份名册已经导入过了。' : '还在检查表格，请稍候。' });
       const valid = job.results.filter((r) => r.form);
-      if (mode === 'all' && valid.length !== job.results.length) throw new ValidationError({ _form: '表格中还有错误，没有导入任何数据。请修改后重新上传，或选择只导入有效的行。' });
+      if (mode === 'all' && valid.length !== job.results.length)
+        throw new ValidationError({ _form: '表格中还有错误，没有导入任何数据。请修改后重新上传，或选择只导入有效的行。' });
       if (!valid.length) throw new ValidationError({ _form: '没有可以导入的有效行。' });
       // Rows checked against the roster as it was at upload: check again right before writing.
       const existing = await deputies.activeKeys(user);
       const clash = valid.find((r) => existing.has(`${r.form!.name}|${r.form!.village}`));
       if (clash) throw new ValidationError({ _form: `第${clash.row}行的“${clash.form!.name}”刚刚已登记进名册，请重新上传表格。` });
-      job.imported = await deputies.importMany(user, valid.map((r) => r.form!));
+      job.imported = await deputies.importMany(
+        user,
+        valid.map((r) => r.form!),
+      );
       job.status = 'done';
       return job.imported;
     },

@@ -10,4 +10,3 @@ export function canViewDeputy(user: CurrentUser, deputyId: number): boolean {
 export function canManageDeputies(user: CurrentUser): boolean {
   return user.role === 'STAFF';
 }
-

@@ -5,7 +5,7 @@ import { flash } from '../../middleware/flash.js';
 import { parseId, parseForm, type FieldErrors } from '../../lib/forms.js';
 import { ValidationError } from '../../errors.js';
 import { toDateInput } from '../../lib/format.js';
-import { submitted } from '../../lib/form-flow.js';
+import { submitted, fieldText } from '../../lib/form-flow.js';
 import { deputyFilterSchema, deputyFormSchema, POLITICAL_AFFILIATIONS, terminateSchema } from './deputies.schemas.js';
 import type { DeputyDetail } from './deputies.service.js';
 import { deputiesImportRoutes } from './deputies.import.routes.js';
@@ -14,10 +14,18 @@ import { z } from 'zod';
 const recordYearSchema = z.coerce.number().int().min(2000).max(2100).optional().catch(undefined);
 
 const FORM_FIELDS = [
-  'name', 'gender', 'ethnicity', 'birthYear', 'politicalAffiliation', 'occupation',
-  'workplace', 'district', 'village', 'phone', 'termStart',
+  'name',
+  'gender',
+  'ethnicity',
+  'birthYear',
+  'politicalAffiliation',
+  'occupation',
+  'workplace',
+  'district',
+  'village',
+  'phone',
+  'termStart',
 ] as const;
-
 
 function valuesOf(d: DeputyDetail) {
   return {
@@ -73,7 +81,8 @@ export function deputiesRoutes(services: Services): Router {
       flash(req, 'success', `已登记代表“${deputy.name}”。`);
       res.redirect(303, `/deputies/${deputy.id}`);
     } catch (e) {
-      if (e instanceof ValidationError) return renderForm(res, 422, { values: submitted(req.body, [...FORM_FIELDS, 'levels']), errors: e.fieldErrors });
+      if (e instanceof ValidationError)
+        return renderForm(res, 422, { values: submitted(req.body, [...FORM_FIELDS, 'levels']), errors: e.fieldErrors });
       throw e;
     }
   });
@@ -103,7 +112,8 @@ export function deputiesRoutes(services: Services): Router {
     try {
       await deputies.update(req.user!, id, form.data);
     } catch (e) {
-      if (e instanceof ValidationError) return renderForm(res, 422, { deputy, values: submitted(req.body, [...FORM_FIELDS, 'levels']), errors: e.fieldErrors });
+      if (e instanceof ValidationError)
+        return renderForm(res, 422, { deputy, values: submitted(req.body, [...FORM_FIELDS, 'levels']), errors: e.fieldErrors });
       throw e;
     }
     flash(req, 'success', '代表信息已保存。');
@@ -116,7 +126,7 @@ export function deputiesRoutes(services: Services): Router {
     const renderShow = async (errors: FieldErrors) => {
       const record = await services.records.forDeputy(req.user!, id);
       const deputy = record.deputy;
-      const values = { termEnd: String(req.body?.termEnd ?? ''), statusNote: String(req.body?.statusNote ?? '') };
+      const values = { termEnd: fieldText(req.body, 'termEnd'), statusNote: fieldText(req.body, 'statusNote') };
       res.status(422).render('deputies/show', { title: deputy.name, deputy, record, canManage: true, errors, values });
     };
     if (!form.ok) return renderShow(form.errors);

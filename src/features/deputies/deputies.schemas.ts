@@ -9,9 +9,7 @@ const genders = Object.values(Gender) as [Gender, ...Gender[]];
 
 const phone = z.preprocess(
   (v) => (typeof v === 'string' ? v.replace(/[\s-]/g, '') : ''),
-  z
-    .string()
-    .refine((s) => s === '' || /^1\d{10}$/.test(s) || /^0\d{9,11}$/.test(s), '请填写11位手机号码或带区号的固定电话'),
+  z.string().refine((s) => s === '' || /^1\d{10}$/.test(s) || /^0\d{9,11}$/.test(s), '请填写11位手机号码或带区号的固定电话'),
 );
 
 /** The create / edit form of a deputy. */
@@ -35,7 +33,6 @@ export const terminateSchema = z.object({
   termEnd: date('终止日期'),
   statusNote: text('终止原因', 200),
 });
-
 
 /** Filters of the roster list (query string); unknown values fall back to the defaults. */
 export const deputyFilterSchema = z.object({

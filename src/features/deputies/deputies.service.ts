@@ -55,7 +55,7 @@ export function createDeputiesService(db: Db, audit: AuditService) {
     if (user.role !== 'STAFF' && user.role !== 'PRESIDIUM') throw new ForbiddenError();
     return {
       townshipId: user.townshipId,
-      ...(filter.status !== 'ALL' ? { status: filter.status as 'ACTIVE' | 'TERMINATED' } : {}),
+      ...(filter.status !== 'ALL' ? { status: filter.status } : {}),
       ...(filter.level ? { levels: { some: { level: filter.level } } } : {}),
       ...(filter.village ? { village: filter.village } : {}),
       ...(filter.q
@@ -98,7 +98,12 @@ export function createDeputiesService(db: Db, audit: AuditService) {
 
     /** Every deputy of the filtered roster (for the .xlsx export), without paging. */
     async listAll(user: CurrentUser, filter: DeputyFilter) {
-      return db.deputy.findMany({ where: listWhere(user, filter), include: listInclude, orderBy: [{ village: 'asc' }, { name: 'asc' }], take: 10000 });
+      return db.deputy.findMany({
+        where: listWhere(user, filter),
+        include: listInclude,
+        orderBy: [{ village: 'asc' }, { name: 'asc' }],
+        take: 10000,
+      });
     },
 
     /** Distinct villages of the roster, for the filter. */
@@ -156,7 +161,10 @@ export function createDeputiesService(db: Db, audit: AuditService) {
 
     /** Active deputies already on the roster under these name + village keys (for import checks). */
     async activeKeys(user: CurrentUser): Promise<Set<string>> {
-      const rows = await db.deputy.findMany({ where: { townshipId: user.townshipId, status: 'ACTIVE' }, select: { name: true, village: true } });
+      const rows = await db.deputy.findMany({
+        where: { townshipId: user.townshipId, status: 'ACTIVE' },
+        select: { name: true, village: true },
+      });
       return new Set(rows.map((r) => `${r.name}|${r.village}`));
     },
 
@@ -166,9 +174,7 @@ export function createDeputiesService(db: Db, audit: AuditService) {
       if (!existing) throw new NotFoundError('没有找到这位代表。');
       await checkDuplicate(user, form, id);
       return db.$transaction(async (tx) => {
-        const congressId = form.levels.includes('TOWN')
-          ? (existing.congressId ?? (await currentCongressId(user.townshipId, tx)))
-          : null;
+        const congressId = form.levels.includes('TOWN') ? (existing.congressId ?? (await currentCongressId(user.townshipId, tx))) : null;
         await tx.deputyLevelHeld.deleteMany({ where: { deputyId: id } });
         const deputy = await tx.deputy.update({
           where: { id },

@@ -24,10 +24,7 @@ export function canSeeOpenTally(user: CurrentUser): boolean {
  * Who records a progress update (实施进度): staff, the presidium member who follows the project,
  * and officers of the responsible unit.
  */
-export function canRecordProgress(
-  user: CurrentUser,
-  project: { followerId: number | null; responsibleUnitId: number | null },
-): boolean {
+export function canRecordProgress(user: CurrentUser, project: { followerId: number | null; responsibleUnitId: number | null }): boolean {
   if (user.role === 'STAFF') return true;
   if (user.role === 'PRESIDIUM') return project.followerId === user.id;
   if (user.role === 'UNIT') return user.unitId !== null && project.responsibleUnitId === user.unitId;

@@ -28,11 +28,26 @@ const filterSchema = z.object({
 
 /** Only candidates before the vote are edited; the phase and the status never change through this form. */
 function editable<P extends { phase: string }>(p: P): P {
-  if (p.phase !== 'COLLECTED' && p.phase !== 'SHORTLISTED') throw new ConflictError('项目已经票决，不能再修改项目内容；实施情况请通过“更新进度”记录。');
+  if (p.phase !== 'COLLECTED' && p.phase !== 'SHORTLISTED')
+    throw new ConflictError('项目已经票决，不能再修改项目内容；实施情况请通过“更新进度”记录。');
   return p;
 }
 
-const PROJECT_FIELDS = ['year', 'name', 'description', 'location', 'responsibleUnitId', 'budgetYuan', 'source', 'plannedStart', 'plannedEnd', 'sessionId', 'outcomeLabel', 'outcomeUnit', 'outcomePlanned'] as const;
+const PROJECT_FIELDS = [
+  'year',
+  'name',
+  'description',
+  'location',
+  'responsibleUnitId',
+  'budgetYuan',
+  'source',
+  'plannedStart',
+  'plannedEnd',
+  'sessionId',
+  'outcomeLabel',
+  'outcomeUnit',
+  'outcomePlanned',
+] as const;
 const FORM_FIELDS: Record<string, readonly string[]> = {
   progress: ['date', 'percent', 'spentYuan', 'status', 'note'],
   inspection: ['date', 'place', 'participantIds', 'otherAttendees', 'findings', 'followUp'],
@@ -48,7 +63,14 @@ export function projectsRoutes(services: Services): Router {
   const staff = requireRole('STAFF');
   const office = requireRole('STAFF', 'PRESIDIUM');
 
-  const renderForm = async (req: Request, res: Response, status: number, values: unknown, errors: FieldErrors, project?: { id: number; name: string }) =>
+  const renderForm = async (
+    req: Request,
+    res: Response,
+    status: number,
+    values: unknown,
+    errors: FieldErrors,
+    project?: { id: number; name: string },
+  ) =>
     res.status(status).render('projects/form', {
       title: project ? `编辑候选项目：${project.name}` : '录入候选项目',
       project: project ?? null,
@@ -58,7 +80,15 @@ export function projectsRoutes(services: Services): Router {
     });
 
   /** The project page, with the forms this user may use; `failed` names the form that had errors. */
-  const renderShow = async (req: Request, res: Response, id: number, status = 200, failed = '', errors: FieldErrors = {}, values: unknown = {}) => {
+  const renderShow = async (
+    req: Request,
+    res: Response,
+    id: number,
+    status = 200,
+    failed = '',
+    errors: FieldErrors = {},
+    values: unknown = {},
+  ) => {
     const user = req.user!;
     const project = await projects.get(user, id);
     const can = {
@@ -108,11 +138,19 @@ export function projectsRoutes(services: Services): Router {
   router.get('/projects/:id/edit', staff, async (req, res) => {
     const p = editable(await projects.get(req.user!, parseId(req.params.id)));
     const values = {
-      year: String(p.year), name: p.name, description: p.description, location: p.location,
+      year: String(p.year),
+      name: p.name,
+      description: p.description,
+      location: p.location,
       responsibleUnitId: p.responsibleUnitId ? String(p.responsibleUnitId) : '',
-      budgetYuan: (p.budgetYuan / 10000).toString(), source: p.source,
-      plannedStart: toDateInput(p.plannedStart), plannedEnd: toDateInput(p.plannedEnd), sessionId: p.sessionId ? String(p.sessionId) : '',
-      outcomeLabel: p.outcomes.map((o) => o.label), outcomeUnit: p.outcomes.map((o) => o.unit), outcomePlanned: p.outcomes.map((o) => String(o.planned)),
+      budgetYuan: (p.budgetYuan / 10000).toString(),
+      source: p.source,
+      plannedStart: toDateInput(p.plannedStart),
+      plannedEnd: toDateInput(p.plannedEnd),
+      sessionId: p.sessionId ? String(p.sessionId) : '',
+      outcomeLabel: p.outcomes.map((o) => o.label),
+      outcomeUnit: p.outcomes.map((o) => o.unit),
+      outcomePlanned: p.outcomes.map((o) => String(o.planned)),
     };
     await renderForm(req, res, 200, values, {}, p);
   });
@@ -129,7 +167,8 @@ export function projectsRoutes(services: Services): Router {
   });
 
   /** One action of the project page: parse → service → redirect, or 422 with the page and the form's errors. */
-  const action = (name: string, run: (req: Request, id: number) => Promise<{ ok: false; errors: FieldErrors } | { ok: true; message: string }>) =>
+  const action =
+    (name: string, run: (req: Request, id: number) => Promise<{ ok: false; errors: FieldErrors } | { ok: true; message: string }>) =>
     async (req: Request, res: Response) => {
       const id = parseId(req.params.id);
       const again = (errors: FieldErrors) => renderShow(req, res, id, 422, name, errors, submitted(req.body, FORM_FIELDS[name] ?? []));
@@ -140,60 +179,88 @@ export function projectsRoutes(services: Services): Router {
       res.redirect(303, `/projects/${id}`);
     };
 
-  router.post('/projects/:id/shortlist', office, action('shortlist', async (req, id) => {
-    const form = parseForm(shortlistSchema, req.body);
-    if (!form.ok) return form;
-    await projects.shortlist(req.user!, id, form.data.sessionId!);
-    return { ok: true, message: '已初定为候选项目，提交会议票决。' };
-  }));
+  router.post(
+    '/projects/:id/shortlist',
+    office,
+    action('shortlist', async (req, id) => {
+      const form = parseForm(shortlistSchema, req.body);
+      if (!form.ok) return form;
+      await projects.shortlist(req.user!, id, form.data.sessionId);
+      return { ok: true, message: '已初定为候选项目，提交会议票决。' };
+    }),
+  );
 
-  router.post('/projects/:id/withdraw', office, action('withdraw', async (req, id) => {
-    await projects.withdraw(req.user!, id);
-    return { ok: true, message: '候选项目已撤回。' };
-  }));
+  router.post(
+    '/projects/:id/withdraw',
+    office,
+    action('withdraw', async (req, id) => {
+      await projects.withdraw(req.user!, id);
+      return { ok: true, message: '候选项目已撤回。' };
+    }),
+  );
 
-  router.post('/projects/:id/team', staff, action('team', async (req, id) => {
-    const form = parseForm(teamSchema, req.body);
-    if (!form.ok) return form;
-    await projects.setTeam(req.user!, id, form.data);
-    return { ok: true, message: '联系人和监督代表已保存。' };
-  }));
+  router.post(
+    '/projects/:id/team',
+    staff,
+    action('team', async (req, id) => {
+      const form = parseForm(teamSchema, req.body);
+      if (!form.ok) return form;
+      await projects.setTeam(req.user!, id, form.data);
+      return { ok: true, message: '联系人和监督代表已保存。' };
+    }),
+  );
 
-  router.post('/projects/:id/milestones', requireRole('STAFF', 'PRESIDIUM', 'UNIT'), action('milestone', async (req, id) => {
-    const form = parseForm(milestoneSchema, req.body);
-    if (!form.ok) return form;
-    await projects.addMilestone(req.user!, id, form.data);
-    return { ok: true, message: '已添加实施节点。' };
-  }));
+  router.post(
+    '/projects/:id/milestones',
+    requireRole('STAFF', 'PRESIDIUM', 'UNIT'),
+    action('milestone', async (req, id) => {
+      const form = parseForm(milestoneSchema, req.body);
+      if (!form.ok) return form;
+      await projects.addMilestone(req.user!, id, form.data);
+      return { ok: true, message: '已添加实施节点。' };
+    }),
+  );
 
-  router.post('/projects/:id/milestones/:mid/done', requireRole('STAFF', 'PRESIDIUM', 'UNIT'), action('milestoneDone', async (req, id) => {
-    const form = parseForm(z.object({ doneOn: date('完成日期') }), req.body);
-    if (!form.ok) return form;
-    await projects.completeMilestone(req.user!, id, parseId(req.params.mid), form.data.doneOn);
-    return { ok: true, message: '节点已标记为完成。' };
-  }));
+  router.post(
+    '/projects/:id/milestones/:mid/done',
+    requireRole('STAFF', 'PRESIDIUM', 'UNIT'),
+    action('milestoneDone', async (req, id) => {
+      const form = parseForm(z.object({ doneOn: date('完成日期') }), req.body);
+      if (!form.ok) return form;
+      await projects.completeMilestone(req.user!, id, parseId(req.params.mid), form.data.doneOn);
+      return { ok: true, message: '节点已标记为完成。' };
+    }),
+  );
 
-  router.post('/projects/:id/progress', requireRole('STAFF', 'PRESIDIUM', 'UNIT'), action('progress', async (req, id) => {
-    const form = parseForm(progressSchema, req.body);
-    const achieved: Record<number, number> = {};
-    const errors: FieldErrors = form.ok ? {} : { ...form.errors };
-    for (const [outcomeId, v] of byId(req.body, 'achieved')) {
-      if (v === '') continue;
-      if (/^\d{1,9}$/.test(v)) achieved[outcomeId] = Number(v);
-      else errors[`achieved_${outcomeId}`] = '完成数量应为不小于0的整数';
-    }
-    if (!form.ok || Object.keys(errors).length) return { ok: false, errors };
-    const data: ProgressForm = { ...form.data, percent: form.data.percent!, achieved };
-    await projects.addProgress(req.user!, id, data);
-    return { ok: true, message: '已记录实施进度。' };
-  }));
+  router.post(
+    '/projects/:id/progress',
+    requireRole('STAFF', 'PRESIDIUM', 'UNIT'),
+    action('progress', async (req, id) => {
+      const form = parseForm(progressSchema, req.body);
+      const achieved: Record<number, number> = {};
+      const errors: FieldErrors = form.ok ? {} : { ...form.errors };
+      for (const [outcomeId, v] of byId(req.body, 'achieved')) {
+        if (v === '') continue;
+        if (/^\d{1,9}$/.test(v)) achieved[outcomeId] = Number(v);
+        else errors[`achieved_${outcomeId}`] = '完成数量应为不小于0的整数';
+      }
+      if (!form.ok || Object.keys(errors).length) return { ok: false, errors };
+      const data: ProgressForm = { ...form.data, percent: form.data.percent, achieved };
+      await projects.addProgress(req.user!, id, data);
+      return { ok: true, message: '已记录实施进度。' };
+    }),
+  );
 
-  router.post('/projects/:id/inspections', office, action('inspection', async (req, id) => {
-    const form = parseForm(inspectionSchema, req.body);
-    if (!form.ok) return form;
-    await projects.addInspection(req.user!, id, form.data);
-    return { ok: true, message: '已登记视察，参加的代表计入代表活动人次。' };
-  }));
+  router.post(
+    '/projects/:id/inspections',
+    office,
+    action('inspection', async (req, id) => {
+      const form = parseForm(inspectionSchema, req.body);
+      if (!form.ok) return form;
+      await projects.addInspection(req.user!, id, form.data);
+      return { ok: true, message: '已登记视察，参加的代表计入代表活动人次。' };
+    }),
+  );
 
   router.use(sessionsRoutes(services));
   return router;

@@ -1,3 +1,4 @@
+import { fieldText } from '../../lib/form-flow.js';
 import { z } from 'zod';
 import { ProjectRatingValue, ProjectSource, ProjectStatus, VoteChoice, VotingRule } from '../../generated/prisma/enums.js';
 import { date, ids, oneOf, optionalDate, optionalInt, optionalText, text, wan, type FieldErrors } from '../../lib/forms.js';
@@ -12,10 +13,15 @@ const ratingValues = Object.values(ProjectRatingValue) as [ProjectRatingValue, .
 export const optionalId = (label: string) =>
   z.preprocess(
     (v) => (v === undefined || v === '' ? null : v),
-    z.coerce.number({ message: `${label}的取值不正确` }).int().positive(`${label}的取值不正确`).nullable(),
+    z.coerce
+      .number({ message: `${label}的取值不正确` })
+      .int()
+      .positive(`${label}的取值不正确`)
+      .nullable(),
   );
 
-const list = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
+const asText = (v: unknown): string => (typeof v === 'string' ? v : '');
+const list = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(asText) : [asText(v)]);
 
 /** The rows of expected outcomes (label, unit, planned) typed in repeated fields; blank rows dropped. */
 const outcomes = z
@@ -63,7 +69,7 @@ export const projectFormSchema = z
       ctx.addIssue({ code: 'custom', path: ['plannedEnd'], message: '计划完工日期不能早于计划开工日期' });
     }
   })
-  .transform((f) => ({ ...f, year: f.year! }));
+  .transform((f) => ({ ...f, year: f.year }));
 export type ProjectForm = z.output<typeof projectFormSchema>;
 
 /** 初定: the presidium puts a candidate on the list of a session. */
@@ -79,7 +85,14 @@ export const progressSchema = z.object({
   status: oneOf(statuses, '实施状态'),
   note: text('进展情况', 1000),
 });
-export type ProgressForm = { date: Date; percent: number; spentYuan: number; status: ProjectStatus; note: string; achieved: Record<number, number> };
+export type ProgressForm = {
+  date: Date;
+  percent: number;
+  spentYuan: number;
+  status: ProjectStatus;
+  note: string;
+  achieved: Record<number, number>;
+};
 
 export const milestoneSchema = z.object({
   title: text('节点名称', 100),
@@ -109,9 +122,9 @@ export const votingSettingsSchema = z.object({
 });
 
 /** Values `prefix_<id>` of a form, by id. */
-export function byId(body: Record<string, unknown>, prefix: string): Map<number, string> {
+export function byId(body: unknown, prefix: string): Map<number, string> {
   const out = new Map<number, string>();
-  for (const [k, v] of Object.entries(body ?? {})) {
+  for (const [k, v] of Object.entries((body ?? {}) as Record<string, unknown>)) {
     const m = new RegExp(`^${prefix}_(\\d{1,9})$`).exec(k);
     if (m && typeof v === 'string') out.set(Number(m[1]), v.trim());
   }
@@ -119,7 +132,11 @@ export function byId(body: Record<string, unknown>, prefix: string): Map<number,
 }
 
 /** The online ballot: choice_<projectId> and rating_<projectId>; unknown values are errors. */
-export function parseBallot(body: Record<string, unknown>): { ok: true; choices: Record<number, VoteChoice>; ratings: Record<number, ProjectRatingValue>; deputyId?: number } | { ok: false; errors: FieldErrors } {
+export function parseBallot(
+  body: unknown,
+):
+  | { ok: true; choices: Record<number, VoteChoice>; ratings: Record<number, ProjectRatingValue>; deputyId?: number }
+  | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const picked: Record<number, VoteChoice> = {};
   const rated: Record<number, ProjectRatingValue> = {};
@@ -132,20 +149,24 @@ export function parseBallot(body: Record<string, unknown>): { ok: true; choices:
     else errors[`rating_${id}`] = '请选择满意、基本满意、不满意或弃权';
   }
   if (Object.keys(errors).length) return { ok: false, errors };
-  const raw = body?.deputyId;
-  const deputyId = typeof raw === 'string' && raw !== '' ? Number(raw) : undefined;
+  const raw = fieldText(body, 'deputyId');
+  const deputyId = raw !== '' ? Number(raw) : undefined;
   return { ok: true, choices: picked, ratings: rated, ...(deputyId !== undefined ? { deputyId } : {}) };
 }
 
 /** Paper counts: for_<id>, against_<id>, abstain_<id>, whole numbers from 0. */
-export function parsePaper(body: Record<string, unknown>, projectIds: number[]) {
+export function parsePaper(body: unknown, projectIds: number[]) {
   const errors: FieldErrors = {};
   const entries: { projectId: number; counts: { for: number; against: number; abstain: number } }[] = [];
-  const fields = [['for', '赞成'], ['against', '反对'], ['abstain', '弃权']] as const;
+  const fields = [
+    ['for', '赞成'],
+    ['against', '反对'],
+    ['abstain', '弃权'],
+  ] as const;
   for (const id of projectIds) {
     const counts = { for: 0, against: 0, abstain: 0 };
     for (const [key, label] of fields) {
-      const v = typeof body?.[`${key}_${id}`] === 'string' ? (body[`${key}_${id}`] as string).trim() : '';
+      const v = fieldText(body, `${key}_${id}`).trim();
       if (v === '') continue;
       if (!/^\d{1,6}$/.test(v)) errors[`${key}_${id}`] ??= `${label}票数应为不小于0的整数`;
       else counts[key] = Number(v);

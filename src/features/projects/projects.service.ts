@@ -18,9 +18,11 @@ export function progressProblems(
   next: { status: ProjectStatus; date: Date; percent: number },
 ): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (STATUS_ORDER.indexOf(next.status) < STATUS_ORDER.indexOf(last.status)) errors.status = '实施状态不能回退，如情况有变请在进展情况中说明';
+  if (STATUS_ORDER.indexOf(next.status) < STATUS_ORDER.indexOf(last.status))
+    errors.status = '实施状态不能回退，如情况有变请在进展情况中说明';
   if (last.date && next.date < last.date) errors.date = '日期不能早于上一次进度更新';
-  if ((next.status === 'COMPLETED' || next.status === 'IN_USE') && next.percent !== 100) errors.percent = '已完工或投入使用的项目完成进度应为100';
+  if ((next.status === 'COMPLETED' || next.status === 'IN_USE') && next.percent !== 100)
+    errors.percent = '已完工或投入使用的项目完成进度应为100';
   if (next.percent < last.percent && !errors.status) errors.percent = `完成进度不能低于上一次的${last.percent}%`;
   return errors;
 }
@@ -115,12 +117,33 @@ export function createProjectsService(db: Db, audit?: AuditService) {
     /** Select options of the project forms. */
     async formOptions(user: CurrentUser) {
       const [units, sessions, presidium, deputies] = await Promise.all([
-        db.handlingUnit.findMany({ where: { townshipId: user.townshipId, active: true }, select: { id: true, name: true }, orderBy: { name: 'asc' } }),
-        db.congressSession.findMany({ where: { congress: { townshipId: user.townshipId } }, include: { congress: true }, orderBy: { date: 'desc' } }),
-        db.user.findMany({ where: { townshipId: user.townshipId, role: 'PRESIDIUM', active: true }, select: { id: true, displayName: true, title: true }, orderBy: { id: 'asc' } }),
-        db.deputy.findMany({ where: { townshipId: user.townshipId, status: 'ACTIVE' }, select: { id: true, name: true, village: true }, orderBy: { name: 'asc' } }),
+        db.handlingUnit.findMany({
+          where: { townshipId: user.townshipId, active: true },
+          select: { id: true, name: true },
+          orderBy: { name: 'asc' },
+        }),
+        db.congressSession.findMany({
+          where: { congress: { townshipId: user.townshipId } },
+          include: { congress: true },
+          orderBy: { date: 'desc' },
+        }),
+        db.user.findMany({
+          where: { townshipId: user.townshipId, role: 'PRESIDIUM', active: true },
+          select: { id: true, displayName: true, title: true },
+          orderBy: { id: 'asc' },
+        }),
+        db.deputy.findMany({
+          where: { townshipId: user.townshipId, status: 'ACTIVE' },
+          select: { id: true, name: true, village: true },
+          orderBy: { name: 'asc' },
+        }),
       ]);
-      return { units, sessions: sessions.map((s) => ({ id: s.id, name: `${sessionName(s)}（${s.date.getFullYear()}年）`, votingStatus: s.votingStatus })), presidium, deputies };
+      return {
+        units,
+        sessions: sessions.map((s) => ({ id: s.id, name: `${sessionName(s)}（${s.date.getFullYear()}年）`, votingStatus: s.votingStatus })),
+        presidium,
+        deputies,
+      };
     },
 
     async create(user: CurrentUser, form: ProjectForm) {
@@ -134,7 +157,16 @@ export function createProjectsService(db: Db, audit?: AuditService) {
             outcomes: { create: form.outcomes.map((o, i) => ({ ...o, position: i + 1 })) },
           },
         });
-        await audit?.record(user, { action: 'project.create', entity: 'LivelihoodProject', entityId: project.id, detail: { name: project.name, budgetYuan: project.budgetYuan } }, tx);
+        await audit?.record(
+          user,
+          {
+            action: 'project.create',
+            entity: 'LivelihoodProject',
+            entityId: project.id,
+            detail: { name: project.name, budgetYuan: project.budgetYuan },
+          },
+          tx,
+        );
         return project;
       });
     },
@@ -218,7 +250,11 @@ export function createProjectsService(db: Db, audit?: AuditService) {
       if (m.doneOn) throw new ConflictError('该节点已经完成。');
       await db.$transaction(async (tx) => {
         await tx.projectMilestone.update({ where: { id: milestoneId }, data: { doneOn } });
-        await audit?.record(user, { action: 'project.milestone.done', entity: 'LivelihoodProject', entityId: id, detail: { milestoneId, doneOn } }, tx);
+        await audit?.record(
+          user,
+          { action: 'project.milestone.done', entity: 'LivelihoodProject', entityId: id, detail: { milestoneId, doneOn } },
+          tx,
+        );
       });
     },
 
@@ -238,14 +274,31 @@ export function createProjectsService(db: Db, audit?: AuditService) {
       if (Object.keys(errors).length) throw new ValidationError(errors);
       await db.$transaction(async (tx) => {
         await tx.projectProgress.create({
-          data: { projectId: id, date: form.date, percent: form.percent, spentYuan: form.spentYuan, status: form.status, note: form.note, authorId: user.id },
+          data: {
+            projectId: id,
+            date: form.date,
+            percent: form.percent,
+            spentYuan: form.spentYuan,
+            status: form.status,
+            note: form.note,
+            authorId: user.id,
+          },
         });
         const r = await tx.livelihoodProject.updateMany({ where: { id, status: project.status }, data: { status: form.status } });
         if (r.count !== 1) throw new ConflictError('项目状态已被他人更新，请刷新页面后重试。');
         for (const [outcomeId, achieved] of Object.entries(form.achieved)) {
           await tx.projectOutcome.update({ where: { id: Number(outcomeId) }, data: { achieved } });
         }
-        await audit?.record(user, { action: 'project.progress', entity: 'LivelihoodProject', entityId: id, detail: { from: project.status, to: form.status, percent: form.percent, spentYuan: form.spentYuan } }, tx);
+        await audit?.record(
+          user,
+          {
+            action: 'project.progress',
+            entity: 'LivelihoodProject',
+            entityId: id,
+            detail: { from: project.status, to: form.status, percent: form.percent, spentYuan: form.spentYuan },
+          },
+          tx,
+        );
       });
     },
 
@@ -269,7 +322,11 @@ export function createProjectsService(db: Db, audit?: AuditService) {
             inspection: { create: { projectId: id, findings: form.findings, followUp: form.followUp } },
           },
         });
-        await audit?.record(user, { action: 'project.inspection', entity: 'LivelihoodProject', entityId: id, detail: { activityId: activity.id } }, tx);
+        await audit?.record(
+          user,
+          { action: 'project.inspection', entity: 'LivelihoodProject', entityId: id, detail: { activityId: activity.id } },
+          tx,
+        );
         return activity;
       });
     },
@@ -287,10 +344,16 @@ export function createProjectsService(db: Db, audit?: AuditService) {
 
   async function checkRefs(user: CurrentUser, form: ProjectForm) {
     const errors: Record<string, string> = {};
-    if (form.responsibleUnitId !== null && !(await db.handlingUnit.count({ where: { id: form.responsibleUnitId, townshipId: user.townshipId } }))) {
+    if (
+      form.responsibleUnitId !== null &&
+      !(await db.handlingUnit.count({ where: { id: form.responsibleUnitId, townshipId: user.townshipId } }))
+    ) {
       errors.responsibleUnitId = '请选择责任单位';
     }
-    if (form.sessionId !== null && !(await db.congressSession.count({ where: { id: form.sessionId, congress: { townshipId: user.townshipId } } }))) {
+    if (
+      form.sessionId !== null &&
+      !(await db.congressSession.count({ where: { id: form.sessionId, congress: { townshipId: user.townshipId } } }))
+    ) {
       errors.sessionId = '请选择票决会议';
     }
     if (Object.keys(errors).length) throw new ValidationError(errors);

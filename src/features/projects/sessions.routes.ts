@@ -16,12 +16,29 @@ export function sessionsRoutes(services: Services): Router {
   const voters = requireRole('DEPUTY', 'PRESIDIUM');
   const readers = requireRole('STAFF', 'PRESIDIUM', 'DEPUTY');
 
-  const renderSession = async (req: Request, res: Response, id: number, status = 200, failed = '', errors: FieldErrors = {}, values: Record<string, unknown> = {}) => {
+  const renderSession = async (
+    req: Request,
+    res: Response,
+    id: number,
+    status = 200,
+    failed = '',
+    errors: FieldErrors = {},
+    values: Record<string, unknown> = {},
+  ) => {
     const data = await voting.overview(req.user!, id);
-    res.status(status).render('sessions/show', { title: data.name, ...data, canManage: canManageVoting(req.user!), failed, errors, values });
+    res
+      .status(status)
+      .render('sessions/show', { title: data.name, ...data, canManage: canManageVoting(req.user!), failed, errors, values });
   };
 
-  const renderBallot = async (req: Request, res: Response, id: number, status = 200, errors: FieldErrors = {}, values: Record<string, unknown> = {}) => {
+  const renderBallot = async (
+    req: Request,
+    res: Response,
+    id: number,
+    status = 200,
+    errors: FieldErrors = {},
+    values: Record<string, unknown> = {},
+  ) => {
     const data = await voting.ballot(req.user!, id);
     res.status(status).render('sessions/vote', { title: `票决：${data.name}`, ...data, errors, values });
   };
@@ -37,7 +54,8 @@ export function sessionsRoutes(services: Services): Router {
 
   router.post('/sessions/:id/settings', staff, async (req, res) => {
     const id = parseId(req.params.id);
-    const again = (errors: FieldErrors) => renderSession(req, res, id, 422, 'settings', errors, submitted(req.body, ['votingRule', 'presentCount']));
+    const again = (errors: FieldErrors) =>
+      renderSession(req, res, id, 422, 'settings', errors, submitted(req.body, ['votingRule', 'presentCount']));
     const form = parseForm(votingSettingsSchema, req.body);
     if (!form.ok) return again(form.errors);
     if (!(await orRender(() => voting.updateSettings(req.user!, id, form.data), again))) return;
@@ -64,7 +82,10 @@ export function sessionsRoutes(services: Services): Router {
     const { rows } = await voting.overview(req.user!, id);
     const fields = rows.flatMap((r) => ['for', 'against', 'abstain'].map((k) => `${k}_${r.project.id}`));
     const again = (errors: FieldErrors) => renderSession(req, res, id, 422, 'paper', errors, submitted(req.body, fields));
-    const form = parsePaper(req.body, rows.map((r) => r.project.id));
+    const form = parsePaper(
+      req.body,
+      rows.map((r) => r.project.id),
+    );
     if (!form.ok) return again(form.errors);
     if (!(await orRender(() => voting.recordPaper(req.user!, id, form.entries), again))) return;
     flash(req, 'success', '纸质选票计票结果已录入。');
@@ -77,7 +98,11 @@ export function sessionsRoutes(services: Services): Router {
 
   router.post('/sessions/:id/ballots', voters, async (req, res) => {
     const id = parseId(req.params.id);
-    const values = Object.fromEntries(Object.entries(req.body ?? {}).filter(([k, v]) => /^(choice|rating)_\d{1,9}$/.test(k) && typeof v === 'string'));
+    const values = Object.fromEntries(
+      Object.entries((req.body ?? {}) as Record<string, unknown>).filter(
+        ([k, v]) => /^(choice|rating)_\d{1,9}$/.test(k) && typeof v === 'string',
+      ),
+    );
     const again = (errors: FieldErrors) => renderBallot(req, res, id, 422, errors, values);
     const ballot = parseBallot(req.body);
     if (!ballot.ok) return again(ballot.errors);

@@ -182,7 +182,11 @@ export function createVotingService(db: Db, audit: AuditService, now: () => Date
               data: toRate.map((p) => ({ projectId: p.id, sessionId: id, deputyId: deputy.id, value: ballot.ratings[p.id]! })),
             });
           }
-          await audit.record(user, { action: 'vote.cast', entity: 'CongressSession', entityId: id, detail: { candidates: list.length, ratings: toRate.length } }, tx);
+          await audit.record(
+            user,
+            { action: 'vote.cast', entity: 'CongressSession', entityId: id, detail: { candidates: list.length, ratings: toRate.length } },
+            tx,
+          );
         });
       } catch (e) {
         if (isUniqueViolation(e)) throw new ConflictError(DOUBLE_VOTE);
@@ -210,11 +214,15 @@ export function createVotingService(db: Db, audit: AuditService, now: () => Date
     async open(user: CurrentUser, id: number) {
       if (!canManageVoting(user)) throw new ForbiddenError('只有工作人员可以开始票决。');
       const session = await findSession(user, id);
-      if (session.votingStatus !== 'NOT_OPEN') throw new ConflictError(session.votingStatus === 'OPEN' ? '票决已经开始。' : '本次会议的票决已经结束，不能重新开始。');
+      if (session.votingStatus !== 'NOT_OPEN')
+        throw new ConflictError(session.votingStatus === 'OPEN' ? '票决已经开始。' : '本次会议的票决已经结束，不能重新开始。');
       const shortlisted = await db.livelihoodProject.count({ where: { sessionId: id, phase: 'SHORTLISTED' } });
       if (!shortlisted) throw new ConflictError('本次会议还没有初定的候选项目，请先由主席团初定候选项目。');
       await db.$transaction(async (tx) => {
-        const r = await tx.congressSession.updateMany({ where: { id, votingStatus: 'NOT_OPEN' }, data: { votingStatus: 'OPEN', votingOpenedAt: now() } });
+        const r = await tx.congressSession.updateMany({
+          where: { id, votingStatus: 'NOT_OPEN' },
+          data: { votingStatus: 'OPEN', votingOpenedAt: now() },
+        });
         if (r.count !== 1) throw new ConflictError('票决状态已被他人修改，请刷新页面。');
         await audit.record(user, { action: 'vote.open', entity: 'CongressSession', entityId: id }, tx);
       });
@@ -224,9 +232,13 @@ export function createVotingService(db: Db, audit: AuditService, now: () => Date
     async close(user: CurrentUser, id: number) {
       if (!canManageVoting(user)) throw new ForbiddenError('只有工作人员可以结束票决。');
       const session = await findSession(user, id);
-      if (session.votingStatus !== 'OPEN') throw new ConflictError(session.votingStatus === 'CLOSED' ? '本次会议的票决已经结束。' : '票决尚未开始。');
+      if (session.votingStatus !== 'OPEN')
+        throw new ConflictError(session.votingStatus === 'CLOSED' ? '本次会议的票决已经结束。' : '票决尚未开始。');
       return db.$transaction(async (tx) => {
-        const r = await tx.congressSession.updateMany({ where: { id, votingStatus: 'OPEN' }, data: { votingStatus: 'CLOSED', votingClosedAt: now() } });
+        const r = await tx.congressSession.updateMany({
+          where: { id, votingStatus: 'OPEN' },
+          data: { votingStatus: 'CLOSED', votingClosedAt: now() },
+        });
         if (r.count !== 1) throw new ConflictError('票决状态已被他人修改，请刷新页面。');
         const c = await counting(session, tx);
         if (session.presentCount === null) await tx.congressSession.update({ where: { id }, data: { presentCount: c.turnout } });
@@ -242,7 +254,13 @@ export function createVotingService(db: Db, audit: AuditService, now: () => Date
             action: 'vote.close',
             entity: 'CongressSession',
             entityId: id,
-            detail: { rule: session.votingRule, total: c.total, present: c.present, turnout: c.turnout, results: c.rows.map((x) => ({ projectId: x.project.id, ...x.counts, passed: x.decision.passed })) },
+            detail: {
+              rule: session.votingRule,
+              total: c.total,
+              present: c.present,
+              turnout: c.turnout,
+              results: c.rows.map((x) => ({ projectId: x.project.id, ...x.counts, passed: x.decision.passed })),
+            },
           },
           tx,
         );
@@ -291,7 +309,11 @@ export function createVotingService(db: Db, audit: AuditService, now: () => Date
       const ratingRows = await db.projectRating.groupBy({ by: ['projectId', 'value'], where: { sessionId: id }, _count: { _all: true } });
       const ratedIds = [...new Set(ratingRows.map((r) => r.projectId))];
       const rated = ratedIds.length
-        ? await db.livelihoodProject.findMany({ where: { id: { in: ratedIds } }, select: { id: true, name: true, year: true }, orderBy: { id: 'asc' } })
+        ? await db.livelihoodProject.findMany({
+            where: { id: { in: ratedIds } },
+            select: { id: true, name: true, year: true },
+            orderBy: { id: 'asc' },
+          })
         : [];
       const ratings = rated.map((p) => {
         const by: Record<ProjectRatingValue, number> = { SATISFIED: 0, BASICALLY_SATISFIED: 0, DISSATISFIED: 0, ABSTAIN: 0 };

@@ -28,7 +28,12 @@ export function receptionsRoutes(services: Services): Router {
   const canRead = requireRole('STAFF', 'PRESIDIUM', 'DEPUTY');
   const staff = requireRole('STAFF');
 
-  const renderForm = async (req: Request, res: Response, status: number, locals: { reception?: { id: number }; values: Record<string, unknown>; errors: FieldErrors; lateWarning?: string }) => {
+  const renderForm = async (
+    req: Request,
+    res: Response,
+    status: number,
+    locals: { reception?: { id: number }; values: Record<string, unknown>; errors: FieldErrors; lateWarning?: string },
+  ) => {
     const [stationOptions, deputyOptions] = await Promise.all([services.stations.options(req.user!), services.deputies.options(req.user!)]);
     res.status(status).render('receptions/form', {
       title: locals.reception ? '修改接待日安排' : '安排接待日',
@@ -40,7 +45,13 @@ export function receptionsRoutes(services: Services): Router {
     });
   };
 
-  const renderShow = async (req: Request, res: Response, status: number, id: number, extra: { errors?: FieldErrors; values?: unknown } = {}) => {
+  const renderShow = async (
+    req: Request,
+    res: Response,
+    status: number,
+    id: number,
+    extra: { errors?: FieldErrors; values?: unknown } = {},
+  ) => {
     const reception: ReceptionDetail = await receptions.get(req.user!, id);
     res.status(status).render('receptions/show', {
       title: `${reception.station.name} ${formatDate(reception.date)}接待日`,
@@ -58,10 +69,18 @@ export function receptionsRoutes(services: Services): Router {
     const reception = id ? { id } : undefined;
     const form = parseForm(receptionFormSchema, req.body);
     if (!form.ok) return renderForm(req, res, 422, { reception, values, errors: form.errors });
-    const warning = noticeWarning({ date: form.data.date, noticePublishedOn: form.data.noticePublishedOn, status: 'SCHEDULED' }, services.now());
+    const warning = noticeWarning(
+      { date: form.data.date, noticePublishedOn: form.data.noticePublishedOn, status: 'SCHEDULED' },
+      services.now(),
+    );
     if (warning && !form.data.acceptLateNotice) {
       const text = noticeWarningText(warning);
-      return renderForm(req, res, 422, { reception, values, lateWarning: text, errors: { noticePublishedOn: `${text}如确需如此安排，请勾选“公告晚于规定时间，仍然保存”。` } });
+      return renderForm(req, res, 422, {
+        reception,
+        values,
+        lateWarning: text,
+        errors: { noticePublishedOn: `${text}如确需如此安排，请勾选“公告晚于规定时间，仍然保存”。` },
+      });
     }
     let savedId = id ?? 0;
     const ok = await orRender(
@@ -72,7 +91,11 @@ export function receptionsRoutes(services: Services): Router {
       (errors) => renderForm(req, res, 422, { reception, values, errors }),
     );
     if (!ok) return;
-    flash(req, warning ? 'info' : 'success', warning ? `接待日已保存。注意：${noticeWarningText(warning)}` : '接待日已保存，可打印公告张贴。');
+    flash(
+      req,
+      warning ? 'info' : 'success',
+      warning ? `接待日已保存。注意：${noticeWarningText(warning)}` : '接待日已保存，可打印公告张贴。',
+    );
     res.redirect(303, `/receptions/${savedId}`);
   };
 
@@ -135,7 +158,14 @@ export function receptionsRoutes(services: Services): Router {
     });
   });
 
-  const renderRecord = async (req: Request, res: Response, status: number, reception: ReceptionDetail, values: Record<string, unknown>, errors: FieldErrors) => {
+  const renderRecord = async (
+    req: Request,
+    res: Response,
+    status: number,
+    reception: ReceptionDetail,
+    values: Record<string, unknown>,
+    errors: FieldErrors,
+  ) => {
     const options = await services.deputies.options(req.user!);
     const onDuty = new Set(reception.deputies.map((d) => d.deputyId));
     res.status(status).render('receptions/record', {
@@ -165,7 +195,10 @@ export function receptionsRoutes(services: Services): Router {
     const values = submitted(req.body, ['voterCount', 'summary'], ['presentIds']);
     const form = parseForm(recordFormSchema, req.body);
     if (!form.ok) return renderRecord(req, res, 422, reception, values, form.errors);
-    const ok = await orRender(() => receptions.record(req.user!, id, form.data), (errors) => renderRecord(req, res, 422, reception, values, errors));
+    const ok = await orRender(
+      () => receptions.record(req.user!, id, form.data),
+      (errors) => renderRecord(req, res, 422, reception, values, errors),
+    );
     if (!ok) return;
     flash(req, 'success', '接待情况已登记。请逐条登记选民意见。');
     res.redirect(303, `/receptions/${id}#opinions`);
@@ -176,7 +209,10 @@ export function receptionsRoutes(services: Services): Router {
     const values = submitted(req.body, OPINION_FIELDS);
     const form = parseForm(opinionFormSchema, req.body);
     if (!form.ok) return renderShow(req, res, 422, id, { errors: form.errors, values });
-    const ok = await orRender(() => receptions.addOpinion(req.user!, id, form.data), (errors) => renderShow(req, res, 422, id, { errors, values }));
+    const ok = await orRender(
+      () => receptions.addOpinion(req.user!, id, form.data),
+      (errors) => renderShow(req, res, 422, id, { errors, values }),
+    );
     if (!ok) return;
     flash(req, 'success', '已登记一条选民意见。');
     res.redirect(303, `/receptions/${id}#opinions`);
@@ -190,10 +226,22 @@ export function receptionsRoutes(services: Services): Router {
     res.render('opinions/index', { title: '民情民意', opinions, overdue, filter });
   });
 
-  const renderOpinion = async (req: Request, res: Response, status: number, id: number, extra: { errors?: FieldErrors; values?: unknown; form?: string } = {}) => {
+  const renderOpinion = async (
+    req: Request,
+    res: Response,
+    status: number,
+    id: number,
+    extra: { errors?: FieldErrors; values?: unknown; form?: string } = {},
+  ) => {
     const opinion = await receptions.getOpinion(req.user!, id);
     const canManage = req.user!.role === 'STAFF';
-    const units = canManage ? await services.db.handlingUnit.findMany({ where: { townshipId: req.user!.townshipId, active: true }, select: { id: true, name: true }, orderBy: { name: 'asc' } }) : [];
+    const units = canManage
+      ? await services.db.handlingUnit.findMany({
+          where: { townshipId: req.user!.townshipId, active: true },
+          select: { id: true, name: true },
+          orderBy: { name: 'asc' },
+        })
+      : [];
     res.status(status).render('opinions/show', {
       title: '选民意见',
       opinion,
@@ -237,7 +285,12 @@ export function receptionsRoutes(services: Services): Router {
   router.post('/opinions/:id/referral-answer', staff, async (req, res) => {
     const id = parseId(req.params.id);
     const form = parseForm(referralAnswerSchema, req.body);
-    if (!form.ok) return renderOpinion(req, res, 422, id, { errors: form.errors, values: submitted(req.body, ['answer', 'answeredOn']), form: 'referral-answer' });
+    if (!form.ok)
+      return renderOpinion(req, res, 422, id, {
+        errors: form.errors,
+        values: submitted(req.body, ['answer', 'answeredOn']),
+        form: 'referral-answer',
+      });
     await receptions.answerReferral(req.user!, id, form.data);
     flash(req, 'success', '已登记承办单位的答复，该转办意见已办结。');
     res.redirect(303, `/opinions/${id}`);

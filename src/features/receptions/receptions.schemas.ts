@@ -9,7 +9,14 @@ const requiredId = (message: string) =>
 
 /** 09:00-11:30 (also accepts ～, —, 至 and full-width colons). */
 const timeRange = z.preprocess(
-  (v) => (typeof v === 'string' ? v.trim().replace(/：/g, ':').replace(/\s*(?:～|~|—|–|至|到)\s*/g, '-').replace(/\s*-\s*/g, '-') : ''),
+  (v) =>
+    typeof v === 'string'
+      ? v
+          .trim()
+          .replace(/：/g, ':')
+          .replace(/\s*(?:～|~|—|–|至|到)\s*/g, '-')
+          .replace(/\s*-\s*/g, '-')
+      : '',
   z
     .string()
     .min(1, '请填写接待时间')
@@ -36,7 +43,11 @@ export const recordFormSchema = z.object({
   presentIds: ids(),
   voterCount: z.preprocess(
     (v) => (typeof v === 'string' ? v.trim() : v),
-    z.string().min(1, '请填写接待选民人数').regex(/^\d{1,4}$/, '接待选民人数应为0到9999的整数').transform(Number),
+    z
+      .string()
+      .min(1, '请填写接待选民人数')
+      .regex(/^\d{1,4}$/, '接待选民人数应为0到9999的整数')
+      .transform(Number),
   ),
   summary: optionalText('接待情况', 2000),
 });

@@ -6,7 +6,15 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { maskPhone, yearOf, yearRange } from '../../lib/format.js';
 import { deadlineFlag } from '../../lib/deadline.js';
 import { calendarDaysBetween, noticeWarning } from './receptions.notice.js';
-import type { OpinionFilter, OpinionForm, ReceptionFilter, ReceptionForm, RecordForm, ReferForm, ReferralAnswerForm } from './receptions.schemas.js';
+import type {
+  OpinionFilter,
+  OpinionForm,
+  ReceptionFilter,
+  ReceptionForm,
+  RecordForm,
+  ReferForm,
+  ReferralAnswerForm,
+} from './receptions.schemas.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -156,7 +164,16 @@ export function createReceptionsService(db: Db, audit: AuditService, now: () => 
             deputies: { create: deputyIds.map((deputyId) => ({ deputyId })) },
           },
         });
-        await audit.record(user, { action: 'reception.schedule', entity: 'Reception', entityId: r.id, detail: { station: station.name, date: form.date, deputyIds } }, tx);
+        await audit.record(
+          user,
+          {
+            action: 'reception.schedule',
+            entity: 'Reception',
+            entityId: r.id,
+            detail: { station: station.name, date: form.date, deputyIds },
+          },
+          tx,
+        );
         return r;
       });
     },
@@ -181,7 +198,11 @@ export function createReceptionsService(db: Db, audit: AuditService, now: () => 
             deputies: { create: deputyIds.map((deputyId) => ({ deputyId })) },
           },
         });
-        await audit.record(user, { action: 'reception.update', entity: 'Reception', entityId: id, detail: { date: form.date, deputyIds } }, tx);
+        await audit.record(
+          user,
+          { action: 'reception.update', entity: 'Reception', entityId: id, detail: { date: form.date, deputyIds } },
+          tx,
+        );
       });
     },
 
@@ -211,9 +232,14 @@ export function createReceptionsService(db: Db, audit: AuditService, now: () => 
           });
         }
         const extra = presentIds.filter((d) => !rows.some((r) => r.deputyId === d));
-        if (extra.length) await tx.receptionDeputy.createMany({ data: extra.map((deputyId) => ({ receptionId: id, deputyId, present: true })) });
+        if (extra.length)
+          await tx.receptionDeputy.createMany({ data: extra.map((deputyId) => ({ receptionId: id, deputyId, present: true })) });
         await tx.reception.update({ where: { id }, data: { status: 'HELD', voterCount: form.voterCount, summary: form.summary } });
-        await audit.record(user, { action: 'reception.record', entity: 'Reception', entityId: id, detail: { presentIds, voterCount: form.voterCount } }, tx);
+        await audit.record(
+          user,
+          { action: 'reception.record', entity: 'Reception', entityId: id, detail: { presentIds, voterCount: form.voterCount } },
+          tx,
+        );
       });
     },
 
@@ -269,7 +295,10 @@ export function createReceptionsService(db: Db, audit: AuditService, now: () => 
       assertManage(user);
       assertPending(await loadOpinion(user, id));
       await db.$transaction(async (tx) => {
-        const done = await tx.voterOpinion.updateMany({ where: { id, handling: 'PENDING' }, data: { handling: 'ANSWERED', answer: input.answer, answeredAt: now() } });
+        const done = await tx.voterOpinion.updateMany({
+          where: { id, handling: 'PENDING' },
+          data: { handling: 'ANSWERED', answer: input.answer, answeredAt: now() },
+        });
         if (done.count !== 1) throw new ConflictError();
         await audit.record(user, { action: 'opinion.answer', entity: 'VoterOpinion', entityId: id }, tx);
       });
@@ -288,7 +317,11 @@ export function createReceptionsService(db: Db, audit: AuditService, now: () => 
           data: { handling: 'REFERRED', referredUnitId: unit.id, referralDueDate: input.dueDate },
         });
         if (done.count !== 1) throw new ConflictError();
-        await audit.record(user, { action: 'opinion.refer', entity: 'VoterOpinion', entityId: id, detail: { unit: unit.name, dueDate: input.dueDate } }, tx);
+        await audit.record(
+          user,
+          { action: 'opinion.refer', entity: 'VoterOpinion', entityId: id, detail: { unit: unit.name, dueDate: input.dueDate } },
+          tx,
+        );
       });
       return unit;
     },

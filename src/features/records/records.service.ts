@@ -14,7 +14,11 @@ export function createRecordsService(db: Db, deps: { deputies: DeputiesService }
   /** Years in which the deputy has anything on record, newest first (always the current year). */
   async function years(deputyId: number): Promise<number[]> {
     const [s, a, r, v, t] = await Promise.all([
-      db.suggestion.findMany({ where: { OR: [{ leadDeputyId: deputyId }, { coSigners: { some: { deputyId } } }] }, select: { year: true }, distinct: ['year'] }),
+      db.suggestion.findMany({
+        where: { OR: [{ leadDeputyId: deputyId }, { coSigners: { some: { deputyId } } }] },
+        select: { year: true },
+        distinct: ['year'],
+      }),
       db.activityParticipant.findMany({ where: { deputyId }, select: { activity: { select: { date: true } } } }),
       db.receptionDeputy.findMany({ where: { deputyId }, select: { reception: { select: { date: true } } } }),
       db.projectVote.findMany({ where: { deputyId }, select: { session: { select: { date: true } } } }),
@@ -38,37 +42,89 @@ export function createRecordsService(db: Db, deps: { deputies: DeputiesService }
       const deputy = await deps.deputies.get(user, deputyId); // 404 / 403 by the deputy record's policy
       const allYears = await years(deputyId);
       const current = yearOf(now());
-      const year = requestedYear ?? (allYears.find((y) => y <= current) ?? current);
+      const year = requestedYear ?? allYears.find((y) => y <= current) ?? current;
       const range = yearRange(year);
       const scope = suggestionScope(user);
-      const suggestionSelect = { id: true, year: true, number: true, title: true, status: true, category: true, isKey: true, leadDeputy: { select: { name: true } } } as const;
+      const suggestionSelect = {
+        id: true,
+        year: true,
+        number: true,
+        title: true,
+        status: true,
+        category: true,
+        isKey: true,
+        leadDeputy: { select: { name: true } },
+      } as const;
       const township = await db.township.findUnique({ where: { id: user.townshipId }, select: { name: true } });
       const [led, coSigned, activities, receptions, opinions, votes, tasks] = await Promise.all([
-        db.suggestion.findMany({ where: { AND: [scope, { leadDeputyId: deputyId, year }] }, select: suggestionSelect, orderBy: [{ number: 'asc' }, { id: 'asc' }] }),
-        db.suggestion.findMany({ where: { AND: [scope, { year, coSigners: { some: { deputyId } } }] }, select: suggestionSelect, orderBy: [{ number: 'asc' }, { id: 'asc' }] }),
+        db.suggestion.findMany({
+          where: { AND: [scope, { leadDeputyId: deputyId, year }] },
+          select: suggestionSelect,
+          orderBy: [{ number: 'asc' }, { id: 'asc' }],
+        }),
+        db.suggestion.findMany({
+          where: { AND: [scope, { year, coSigners: { some: { deputyId } } }] },
+          select: suggestionSelect,
+          orderBy: [{ number: 'asc' }, { id: 'asc' }],
+        }),
         db.activityParticipant.findMany({
           where: { deputyId, activity: { date: range } },
-          select: { activity: { select: { id: true, kind: true, title: true, date: true, place: true, inspection: { select: { findings: true, project: { select: { id: true, name: true } } } } } } },
+          select: {
+            activity: {
+              select: {
+                id: true,
+                kind: true,
+                title: true,
+                date: true,
+                place: true,
+                inspection: { select: { findings: true, project: { select: { id: true, name: true } } } },
+              },
+            },
+          },
           orderBy: { activity: { date: 'asc' } },
         }),
         db.receptionDeputy.findMany({
           where: { deputyId, reception: { date: range } },
-          select: { present: true, reception: { select: { id: true, date: true, timeRange: true, status: true, voterCount: true, station: { select: { name: true } } } } },
+          select: {
+            present: true,
+            reception: {
+              select: { id: true, date: true, timeRange: true, status: true, voterCount: true, station: { select: { name: true } } },
+            },
+          },
           orderBy: { reception: { date: 'asc' } },
         }),
         db.voterOpinion.findMany({
           where: { deputyId, OR: [{ reception: { date: range } }, { receptionId: null, createdAt: range }] },
-          select: { id: true, content: true, category: true, handling: true, answeredAt: true, suggestion: { select: { id: true, title: true } }, reception: { select: { date: true } }, createdAt: true },
+          select: {
+            id: true,
+            content: true,
+            category: true,
+            handling: true,
+            answeredAt: true,
+            suggestion: { select: { id: true, title: true } },
+            reception: { select: { date: true } },
+            createdAt: true,
+          },
           orderBy: { id: 'asc' },
         }),
         db.projectVote.findMany({
           where: { deputyId, session: { date: range } },
-          select: { choice: true, createdAt: true, project: { select: { id: true, name: true } }, session: { select: { number: true, date: true } } },
+          select: {
+            choice: true,
+            createdAt: true,
+            project: { select: { id: true, name: true } },
+            session: { select: { number: true, date: true } },
+          },
           orderBy: { createdAt: 'asc' },
         }),
         db.supervisionTaskAssignment.findMany({
           where: { deputyId, task: { dueDate: range, status: { not: 'CANCELLED' } } },
-          select: { status: true, reportText: true, submittedAt: true, task: { select: { id: true, title: true, kind: true, dueDate: true } } },
+          select: {
+            status: true,
+            reportText: true,
+            submittedAt: true,
+            task: { select: { id: true, title: true, kind: true, dueDate: true } },
+          },
           orderBy: { task: { dueDate: 'asc' } },
         }),
       ]);

@@ -14,7 +14,15 @@ export type Table = { title: string; head: string[]; rows: string[][]; foot?: st
 const rate = (a: number, b: number) => percentText(a, b) ?? '—';
 
 function suggestionRow(label: string, r: StatRow): string[] {
-  return [label, String(r.count), String(r.key), String(r.replied), rate(r.replied, r.assigned), rate(r.satisfied, r.rated), rate(r.implemented, r.toImplement)];
+  return [
+    label,
+    String(r.count),
+    String(r.key),
+    String(r.replied),
+    rate(r.replied, r.assigned),
+    rate(r.satisfied, r.rated),
+    rate(r.implemented, r.toImplement),
+  ];
 }
 
 export function appendixTables(data: YearData): Table[] {
@@ -24,13 +32,27 @@ export function appendixTables(data: YearData): Table[] {
     head: ['名称', '层级', '所在村', '设立日期', '进站代表', `${y}年接待`],
     rows: data.stations
       .filter((s) => !s.establishedOn || yearOf(s.establishedOn) <= y)
-      .map((s) => [s.name, stationTierLabels[s.tier], s.village || '—', formatDate(s.establishedOn) || '—', `${s.deputies}人`, `${s.receptions}次`]),
+      .map((s) => [
+        s.name,
+        stationTierLabels[s.tier],
+        s.village || '—',
+        formatDate(s.establishedOn) || '—',
+        `${s.deputies}人`,
+        `${s.receptions}次`,
+      ]),
     numeric: [4, 5],
   };
   const projects: Table = {
     title: `附表2　${y}年民生实事项目`,
     head: ['项目', '责任单位', '投资', '状态', '进度', '完成内容'],
-    rows: data.projects.map((p) => [p.name, p.unit || '—', formatWan(p.budgetYuan), projectStatusLabels[p.status], `${p.percent}%`, p.outcomes.map(outcomeText).join('、') || '—']),
+    rows: data.projects.map((p) => [
+      p.name,
+      p.unit || '—',
+      formatWan(p.budgetYuan),
+      projectStatusLabels[p.status],
+      `${p.percent}%`,
+      p.outcomes.map(outcomeText).join('、') || '—',
+    ]),
     foot: data.projects.length ? ['合计', '', formatWan(data.projects.reduce((s, p) => s + p.budgetYuan, 0)), '', '', ''] : undefined,
     numeric: [2, 4],
   };
@@ -44,7 +66,9 @@ export function appendixTables(data: YearData): Table[] {
   const activities: Table = {
     title: `附表3　${y}年代表活动（按类别）`,
     head: ['活动类别', '次数', '参加人次'],
-    rows: (Object.keys(activityKindLabels) as ActivityKind[]).filter((k) => byKind.has(k)).map((k) => [activityKindLabels[k], String(byKind.get(k)!.count), String(byKind.get(k)!.personTimes)]),
+    rows: (Object.keys(activityKindLabels) as ActivityKind[])
+      .filter((k) => byKind.has(k))
+      .map((k) => [activityKindLabels[k], String(byKind.get(k)!.count), String(byKind.get(k)!.personTimes)]),
     foot: ['合计', String(data.activities.length), String(data.totalPersonTimes)],
     numeric: [1, 2],
   };

@@ -88,8 +88,22 @@ export async function reportDocx(r: DocxReport): Promise<Buffer> {
       children: [new TextRun({ text: r.title, font: font(FONT.title), size: 44 })],
     }),
   ];
-  if (r.subtitle) text.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: LINE, children: [new TextRun({ text: r.subtitle, font: font(FONT.kai), size: 32 })] }));
-  if (r.presenter) text.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { ...LINE, after: 280 }, children: [new TextRun({ text: r.presenter, font: font(FONT.kai), size: 32 })] }));
+  if (r.subtitle)
+    text.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: LINE,
+        children: [new TextRun({ text: r.subtitle, font: font(FONT.kai), size: 32 })],
+      }),
+    );
+  if (r.presenter)
+    text.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { ...LINE, after: 280 },
+        children: [new TextRun({ text: r.presenter, font: font(FONT.kai), size: 32 })],
+      }),
+    );
   for (const s of r.sections) {
     if (s.heading) text.push(headingParagraph(s.heading));
     for (const p of paragraphsOf(s)) text.push(bodyParagraph(p.text, p.indent));
@@ -97,9 +111,21 @@ export async function reportDocx(r: DocxReport): Promise<Buffer> {
   if (r.appendix.length) {
     text.push(new Paragraph({ children: [new PageBreak()] }));
     text.push(new Paragraph({ spacing: LINE, children: [new TextRun({ text: '附件', font: font(FONT.hei), size: 32 })] }));
-    text.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: LINE, children: [new TextRun({ text: '数据附表', font: font(FONT.title), size: 36 })] }));
+    text.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: LINE,
+        children: [new TextRun({ text: '数据附表', font: font(FONT.title), size: 36 })],
+      }),
+    );
     for (const t of r.appendix) {
-      text.push(new Paragraph({ spacing: { before: 240, after: 120 }, keepNext: true, children: [new TextRun({ text: t.title, font: font(FONT.hei), size: 24 })] }));
+      text.push(
+        new Paragraph({
+          spacing: { before: 240, after: 120 },
+          keepNext: true,
+          children: [new TextRun({ text: t.title, font: font(FONT.hei), size: 24 })],
+        }),
+      );
       text.push(t.rows.length ? table(t) : new Paragraph({ children: [new TextRun({ text: '无', font: font(FONT.body), size: 24 })] }));
     }
   }

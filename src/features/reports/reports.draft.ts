@@ -43,9 +43,7 @@ export function buildDraft(data: YearData, facts: Facts, meta: DraftMeta): Secti
   ].filter(Boolean);
   const receptions = f('receptions')!;
   const receptionSentence =
-    Number(receptions.value) > 0
-      ? `全年各级联络站${receptions.phrase}，${f('receptionVoters')!.phrase}，${f('opinions')!.phrase}，`
-      : '';
+    Number(receptions.value) > 0 ? `全年各级联络站${receptions.phrase}，${f('receptionVoters')!.phrase}，${f('opinions')!.phrase}，` : '';
   const stations = `一是充分发挥代表联络站作用。不断深化三级人大代表联络站规范化建设${stationSentence.length ? '，' + stationSentence.join('，并') : ''}。按照“建、管、用”并重原则，重点在“用”上发力，在闭会期间认真开展代表履职学习培训、联系和接待选民等各项活动${receptionSentence ? '。' + receptionSentence : '，'}为各级人大代表深入学习交流、广泛联系选民、收集民情民意、更好履职尽责，搭建了依法履职服务平台，充分发挥人大代表之家及代表联络站的阵地作用。`;
 
   // 三、一是: livelihood projects
@@ -68,7 +66,9 @@ export function buildDraft(data: YearData, facts: Facts, meta: DraftMeta): Secti
 
   // 四、二是: suggestions
   const s = data.suggestions;
-  const rateWords = [f('replyRate')?.phrase, f('satisfactionRate') ? `代表${f('satisfactionRate')!.phrase}` : ''].filter(Boolean).join('，');
+  const rateWords = [f('replyRate')?.phrase, f('satisfactionRate') ? `代表${f('satisfactionRate')!.phrase}` : '']
+    .filter(Boolean)
+    .join('，');
   const keyAll = s.keySuggestions.length > 0 && s.keySuggestions.every((k) => k.supervisor);
   const keySentence = s.keySuggestions.length
     ? `先后选定${f('keyCategories') ? f('keyCategories')!.phrase : ''}${f('keySuggestions')!.phrase}，及时交办政府部门，${keyAll ? '并由镇人大主席团成员督办落实' : '由镇人大主席团跟踪督办'}。`
@@ -80,7 +80,10 @@ export function buildDraft(data: YearData, facts: Facts, meta: DraftMeta): Secti
     {
       kind: 'OPENING',
       heading: '',
-      body: paragraphs('各位代表：', `现在我代表${tw}人大主席团，向${sessionWords(meta)}报告工作，请各位代表予以审议，并请列席会议的同志提出宝贵意见。`),
+      body: paragraphs(
+        '各位代表：',
+        `现在我代表${tw}人大主席团，向${sessionWords(meta)}报告工作，请各位代表予以审议，并请列席会议的同志提出宝贵意见。`,
+      ),
     },
     {
       kind: 'REVIEW_INTRO',

@@ -157,7 +157,8 @@ export function computeFacts(data: YearData): Facts {
   };
   const villages = data.newVillageStations.map((s) => s.village || s.name);
   put('villageStations', '当年设立的村级联络站', villages.length, `${villages.length}处`, `村级人大代表联络站${villages.length}处`);
-  if (villages.length) put('villageStationPlaces', '村级联络站所在村', villages.join('、'), villages.join('、'), `于${villages.join('、')}设立`);
+  if (villages.length)
+    put('villageStationPlaces', '村级联络站所在村', villages.join('、'), villages.join('、'), `于${villages.join('、')}设立`);
   const equipment = [...new Set(data.homeEquipment.map((e) => e.name))];
   if (equipment.length) put('homeEquipment', '代表之家配备的设备', equipment.join('、'), equipment.join('、'));
   const done = data.projects.filter((p) => DONE.has(p.status)).length;
@@ -169,7 +170,13 @@ export function computeFacts(data: YearData): Facts {
       put(`project:${p.id}:outcome:${o.id}`, `${p.name}：${o.label}`, o.achieved, `${o.achieved}${o.unit}`, outcomeText(o));
     }
   }
-  put('personTimes', '代表活动人次', data.totalPersonTimes, approxPersonTimes(data.totalPersonTimes), `活动${approxPersonTimes(data.totalPersonTimes)}`);
+  put(
+    'personTimes',
+    '代表活动人次',
+    data.totalPersonTimes,
+    approxPersonTimes(data.totalPersonTimes),
+    `活动${approxPersonTimes(data.totalPersonTimes)}`,
+  );
   const held = data.receptions.length;
   const voters = data.receptions.reduce((s, r) => s + r.voterCount, 0);
   const opinions = data.receptions.reduce((s, r) => s + r.opinions, 0);
@@ -198,11 +205,7 @@ export type StaleWarning = { key: string; label: string; oldText: string; newTex
  * Figures that the generator printed and that the data no longer supports: for each section,
  * the recorded facts whose value changed and whose printed phrase still appears in its text.
  */
-export function staleWarnings(
-  recorded: Facts,
-  current: Facts,
-  sections: Array<{ heading: string; body: string }>,
-): StaleWarning[][] {
+export function staleWarnings(recorded: Facts, current: Facts, sections: Array<{ heading: string; body: string }>): StaleWarning[][] {
   const changed = Object.values(recorded).filter((f) => (current[f.key]?.text ?? '') !== f.text);
   return sections.map((sec) => {
     const text = `${sec.heading}\n${sec.body}`;
@@ -210,7 +213,13 @@ export function staleWarnings(
       .filter((f) => text.includes(f.phrase))
       .map((f) => {
         const newText = current[f.key]?.text ?? '无';
-        return { key: f.key, label: f.label, oldText: f.text, newText, message: `文中“${f.text}”与最新数据“${newText}”不一致（${f.label}）` };
+        return {
+          key: f.key,
+          label: f.label,
+          oldText: f.text,
+          newText,
+          message: `文中“${f.text}”与最新数据“${newText}”不一致（${f.label}）`,
+        };
       });
   });
 }

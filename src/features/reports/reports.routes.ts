@@ -62,7 +62,13 @@ export function reportsRoutes(services: Services): Router {
   const router = Router();
   const { reports } = services;
 
-  async function renderEditor(req: Request, res: Response, year: number, status = 200, extra: { values?: EditorValues; errors?: FieldErrors; conflict?: string; notice?: string } = {}) {
+  async function renderEditor(
+    req: Request,
+    res: Response,
+    year: number,
+    status = 200,
+    extra: { values?: EditorValues; errors?: FieldErrors; conflict?: string; notice?: string } = {},
+  ) {
     const user = req.user!;
     const state = await reports.editor(user, year);
     const r = state.report;
@@ -93,13 +99,24 @@ export function reportsRoutes(services: Services): Router {
       canEdit: reportPolicy.canEdit(user) && r.status === 'DRAFT',
       canFinalize: reportPolicy.canFinalize(user) && r.status === 'DRAFT',
       canReopen: isChair(user) && r.status === 'FINAL',
-      pdfAvailable: chromiumAvailable(req.app.get('chromiumPath')),
+      pdfAvailable: chromiumAvailable(req.app.get('chromiumPath') as string | undefined),
     });
   }
 
   async function renderPrint(req: Request, year: number, baseHref = '') {
     const p = await reports.printable(req.user!, year);
-    return { view: 'reports/print', locals: { title: `${year}年${p.report.title}`, year, ...p, baseHref, headingLevel, paragraphsOf, pdfAvailable: chromiumAvailable(req.app.get('chromiumPath')) } };
+    return {
+      view: 'reports/print',
+      locals: {
+        title: `${year}年${p.report.title}`,
+        year,
+        ...p,
+        baseHref,
+        headingLevel,
+        paragraphsOf,
+        pdfAvailable: chromiumAvailable(req.app.get('chromiumPath') as string | undefined),
+      },
+    };
   }
 
   router.get('/reports', office, async (req, res) => {
@@ -168,10 +185,14 @@ export function reportsRoutes(services: Services): Router {
     const sections = data.kind.map((kind, i) => ({ kind, heading: data.heading[i] ?? '', body: data.body[i] ?? '' }));
     if (data.op !== 'save') {
       // A layout change is not saved yet: the same form again, sections rearranged.
-      return renderEditor(req, res, year, 200, { values: { ...values, sections: applyOp(values.sections, data.op) }, notice: '段落已调整，尚未保存。请点击“保存修改”。' });
+      return renderEditor(req, res, year, 200, {
+        values: { ...values, sections: applyOp(values.sections, data.op) },
+        notice: '段落已调整，尚未保存。请点击“保存修改”。',
+      });
     }
     const empty = sections.findIndex((s) => !s.heading && !s.body);
-    if (empty >= 0) return renderEditor(req, res, year, 422, { values, errors: { [`body-${empty}`]: `第${empty + 1}段没有内容，请填写或删除该段` } });
+    if (empty >= 0)
+      return renderEditor(req, res, year, 422, { values, errors: { [`body-${empty}`]: `第${empty + 1}段没有内容，请填写或删除该段` } });
     try {
       const number = await reports.save(req.user!, year, { ...data, sections });
       flash(req, 'success', `已保存为第${number}版修订。`);

@@ -12,7 +12,7 @@ export function parseYear(value: unknown): number {
   return n;
 }
 
-const list = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+const list = (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(v) ? (v as unknown[]) : [v]);
 
 export const versionSchema = z.object({ version: z.coerce.number().int().positive() });
 
@@ -30,8 +30,19 @@ export const reportFormSchema = z
     note: optionalText('修改说明', 200),
     kind: z.preprocess(list, z.array(z.enum(SECTION_KINDS, { message: '段落类型不正确' })).max(60, '段落不能超过60个')),
     heading: z.preprocess(list, z.array(z.string().trim().max(100, '小标题不能超过100个字'))),
-    body: z.preprocess(list, z.array(z.string().transform((b) => b.replace(/\r\n?/g, '\n').trim()).pipe(z.string().max(20000, '每段正文不能超过20000个字')))),
-    op: z.preprocess((v) => (v === undefined || v === '' ? 'save' : v), z.string().regex(/^(save|add|(up|down|remove|insert):\d{1,2})$/, '操作不正确')),
+    body: z.preprocess(
+      list,
+      z.array(
+        z
+          .string()
+          .transform((b) => b.replace(/\r\n?/g, '\n').trim())
+          .pipe(z.string().max(20000, '每段正文不能超过20000个字')),
+      ),
+    ),
+    op: z.preprocess(
+      (v) => (v === undefined || v === '' ? 'save' : v),
+      z.string().regex(/^(save|add|(up|down|remove|insert):\d{1,2})$/, '操作不正确'),
+    ),
   })
   .superRefine((v, ctx) => {
     if (v.kind.length !== v.heading.length || v.kind.length !== v.body.length) {

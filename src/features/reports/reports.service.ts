@@ -144,7 +144,9 @@ export function createReportsService(db: Db, deps: ReportDeps & { units: UnitsSe
 
   async function replaceSections(tx: Tx, reportId: number, sections: SectionInput[]) {
     await tx.reportSection.deleteMany({ where: { reportId } });
-    await tx.reportSection.createMany({ data: sections.map((s, i) => ({ reportId, position: i + 1, kind: s.kind, heading: s.heading, body: s.body })) });
+    await tx.reportSection.createMany({
+      data: sections.map((s, i) => ({ reportId, position: i + 1, kind: s.kind, heading: s.heading, body: s.body })),
+    });
   }
 
   return {
@@ -162,12 +164,21 @@ export function createReportsService(db: Db, deps: ReportDeps & { units: UnitsSe
         db.suggestion.findMany({ where: { townshipId: user.townshipId }, distinct: ['year'], select: { year: true } }),
         db.livelihoodProject.findMany({ where: { townshipId: user.townshipId }, distinct: ['year'], select: { year: true } }),
       ]);
-      const years = new Set<number>([...reports.map((r) => r.year), ...suggestionYears.map((r) => r.year), ...projectYears.map((r) => r.year)]);
+      const years = new Set<number>([
+        ...reports.map((r) => r.year),
+        ...suggestionYears.map((r) => r.year),
+        ...projectYears.map((r) => r.year),
+      ]);
       return [...years]
         .sort((a, b) => b - a)
         .map((year) => {
           const session = allSessions.filter((s) => yearOf(s.date) === year).at(-1) ?? null;
-          return { year, report: reports.find((r) => r.year === year) ?? null, sessionName: session?.name ?? '', sessionDate: session?.date ?? null };
+          return {
+            year,
+            report: reports.find((r) => r.year === year) ?? null,
+            sessionName: session?.name ?? '',
+            sessionDate: session?.date ?? null,
+          };
         });
     },
 
@@ -224,7 +235,11 @@ export function createReportsService(db: Db, deps: ReportDeps & { units: UnitsSe
         db.township.findUniqueOrThrow({ where: { id: user.townshipId }, select: { name: true } }),
       ]);
       const chair = presidium.find((p) => p.title === CHAIR_TITLE) ?? null;
-      const sections = buildDraft(data, facts, { township: township.name, term: session?.term ?? null, sessionNumber: session?.number ?? null });
+      const sections = buildDraft(data, facts, {
+        township: township.name,
+        term: session?.term ?? null,
+        sessionNumber: session?.number ?? null,
+      });
       return db.$transaction(async (tx) => {
         const existing = await tx.annualReport.findUnique({ where: { townshipId_year: { townshipId: user.townshipId, year } } });
         let reportId: number;
@@ -257,7 +272,11 @@ export function createReportsService(db: Db, deps: ReportDeps & { units: UnitsSe
           facts,
         };
         const number = await addRevision(tx, user, reportId, snapshot, existing ? '按最新数据重新生成初稿' : '生成初稿');
-        await audit.record(user, { action: 'report.generate', entity: 'AnnualReport', entityId: reportId, detail: { year, revision: number } }, tx);
+        await audit.record(
+          user,
+          { action: 'report.generate', entity: 'AnnualReport', entityId: reportId, detail: { year, revision: number } },
+          tx,
+        );
         return report;
       });
     },
@@ -286,10 +305,22 @@ export function createReportsService(db: Db, deps: ReportDeps & { units: UnitsSe
           tx,
           user,
           report.id,
-          { title: input.title, presenterName: input.presenterName, presenterTitle: input.presenterTitle, sessionId: input.sessionId, status: 'DRAFT', sections: input.sections, facts: previous?.facts ?? {} },
+          {
+            title: input.title,
+            presenterName: input.presenterName,
+            presenterTitle: input.presenterTitle,
+            sessionId: input.sessionId,
+            status: 'DRAFT',
+            sections: input.sections,
+            facts: previous?.facts ?? {},
+          },
           input.note || '修改报告',
         );
-        await audit.record(user, { action: 'report.save', entity: 'AnnualReport', entityId: report.id, detail: { year, revision: number } }, tx);
+        await audit.record(
+          user,
+          { action: 'report.save', entity: 'AnnualReport', entityId: report.id, detail: { year, revision: number } },
+          tx,
+        );
         return number;
       });
     },
@@ -305,7 +336,11 @@ export function createReportsService(db: Db, deps: ReportDeps & { units: UnitsSe
         const previous = await latestSnapshot(report.id, tx);
         const snapshot = snapshotOf(report, previous);
         const number = await addRevision(tx, user, report.id, { ...snapshot, status: 'FINAL' }, '定稿');
-        await audit.record(user, { action: 'report.finalize', entity: 'AnnualReport', entityId: report.id, detail: { year, revision: number } }, tx);
+        await audit.record(
+          user,
+          { action: 'report.finalize', entity: 'AnnualReport', entityId: report.id, detail: { year, revision: number } },
+          tx,
+        );
       });
     },
 
@@ -317,8 +352,18 @@ export function createReportsService(db: Db, deps: ReportDeps & { units: UnitsSe
       await db.$transaction(async (tx) => {
         await bumpVersion(tx, report.id, version, { status: 'DRAFT', finalizedAt: null, finalizedById: null });
         const previous = await latestSnapshot(report.id, tx);
-        const number = await addRevision(tx, user, report.id, { ...snapshotOf(report, previous), status: 'DRAFT' }, `人大主席重新打开：${reason}`);
-        await audit.record(user, { action: 'report.reopen', entity: 'AnnualReport', entityId: report.id, detail: { year, revision: number, reason } }, tx);
+        const number = await addRevision(
+          tx,
+          user,
+          report.id,
+          { ...snapshotOf(report, previous), status: 'DRAFT' },
+          `人大主席重新打开：${reason}`,
+        );
+        await audit.record(
+          user,
+          { action: 'report.reopen', entity: 'AnnualReport', entityId: report.id, detail: { year, revision: number, reason } },
+          tx,
+        );
       });
     },
 
@@ -329,14 +374,30 @@ export function createReportsService(db: Db, deps: ReportDeps & { units: UnitsSe
         include: { author: { select: { displayName: true, title: true } } },
         orderBy: { number: 'desc' },
       });
-      return rows.map((r) => ({ id: r.id, number: r.number, note: r.note, createdAt: r.createdAt, author: r.author?.displayName ?? '', status: parseSnapshot(r.snapshot).status }));
+      return rows.map((r) => ({
+        id: r.id,
+        number: r.number,
+        note: r.note,
+        createdAt: r.createdAt,
+        author: r.author?.displayName ?? '',
+        status: parseSnapshot(r.snapshot).status,
+      }));
     },
 
     async revision(user: CurrentUser, year: number, number: number) {
       const report = await getReport(user, year);
-      const rev = await db.reportRevision.findUnique({ where: { reportId_number: { reportId: report.id, number } }, include: { author: { select: { displayName: true } } } });
+      const rev = await db.reportRevision.findUnique({
+        where: { reportId_number: { reportId: report.id, number } },
+        include: { author: { select: { displayName: true } } },
+      });
       if (!rev) throw new NotFoundError('没有找到该修订版本。');
-      return { number: rev.number, note: rev.note, createdAt: rev.createdAt, author: rev.author?.displayName ?? '', snapshot: parseSnapshot(rev.snapshot) };
+      return {
+        number: rev.number,
+        note: rev.note,
+        createdAt: rev.createdAt,
+        author: rev.author?.displayName ?? '',
+        snapshot: parseSnapshot(rev.snapshot),
+      };
     },
 
     /** Two revisions side by side, section by section, with the changes marked. */
@@ -357,7 +418,14 @@ export function createReportsService(db: Db, deps: ReportDeps & { units: UnitsSe
 }
 
 function snapshotOf(
-  report: { title: string; presenterName: string; presenterTitle: string; sessionId: number | null; status: ReportStatus; sections: SectionInput[] },
+  report: {
+    title: string;
+    presenterName: string;
+    presenterTitle: string;
+    sessionId: number | null;
+    status: ReportStatus;
+    sections: SectionInput[];
+  },
   previous: Snapshot | null,
 ): Snapshot {
   return {

@@ -17,7 +17,11 @@ export function stationsRoutes(services: Services): Router {
   const canRead = requireRole(...DOMAIN_ROLES);
   const staff = requireRole('STAFF');
 
-  const renderForm = (res: Response, status: number, locals: { station?: { id: number; name: string }; values: unknown; errors: FieldErrors }) =>
+  const renderForm = (
+    res: Response,
+    status: number,
+    locals: { station?: { id: number; name: string }; values: unknown; errors: FieldErrors },
+  ) =>
     res.status(status).render('stations/form', {
       title: locals.station ? `编辑联络站：${locals.station.name}` : '新建联络站',
       ...locals,
@@ -25,7 +29,13 @@ export function stationsRoutes(services: Services): Router {
     });
 
   /** The station page, with the staff forms' errors and values when one of them failed. */
-  const renderShow = async (req: Request, res: Response, status: number, id: number, extra: { errors?: FieldErrors; values?: unknown; form?: string } = {}) => {
+  const renderShow = async (
+    req: Request,
+    res: Response,
+    status: number,
+    id: number,
+    extra: { errors?: FieldErrors; values?: unknown; form?: string } = {},
+  ) => {
     const station: StationDetail = await stations.get(req.user!, id);
     const canManage = req.user!.role === 'STAFF';
     const deputyOptions = canManage ? await services.deputies.options(req.user!) : [];
@@ -81,7 +91,10 @@ export function stationsRoutes(services: Services): Router {
     const values = submitted(req.body, STATION_FIELDS);
     const form = parseForm(stationFormSchema, req.body);
     if (!form.ok) return renderForm(res, 422, { station, values, errors: form.errors });
-    const ok = await orRender(() => stations.update(req.user!, id, form.data), (errors) => renderForm(res, 422, { station, values, errors }));
+    const ok = await orRender(
+      () => stations.update(req.user!, id, form.data),
+      (errors) => renderForm(res, 422, { station, values, errors }),
+    );
     if (!ok) return;
     flash(req, 'success', '联络站信息已保存。');
     res.redirect(303, `/stations/${id}`);
@@ -99,8 +112,14 @@ export function stationsRoutes(services: Services): Router {
     res.redirect(303, `/stations/${id}#equipment`);
   });
 
-  const renderEquipmentForm = (res: Response, status: number, station: { id: number; name: string }, equipmentId: number, values: unknown, errors: FieldErrors) =>
-    res.status(status).render('stations/equipment-form', { title: `编辑设备：${station.name}`, station, equipmentId, values, errors });
+  const renderEquipmentForm = (
+    res: Response,
+    status: number,
+    station: { id: number; name: string },
+    equipmentId: number,
+    values: unknown,
+    errors: FieldErrors,
+  ) => res.status(status).render('stations/equipment-form', { title: `编辑设备：${station.name}`, station, equipmentId, values, errors });
 
   router.get('/stations/:id/equipment/:eid/edit', staff, async (req, res) => {
     const id = parseId(req.params.id);

@@ -7,7 +7,9 @@ const tiers = Object.values(StationTier) as [StationTier, ...StationTier[]];
 /** A station's phone: a mobile number or a fixed line with its area code, or nothing. */
 export const stationPhone = z.preprocess(
   (v) => (typeof v === 'string' ? v.trim() : ''),
-  z.string().refine((s) => s === '' || /^1\d{10}$/.test(s) || /^0\d{2,3}-?\d{7,8}$/.test(s), '请填写手机号码或带区号的固定电话，如 0475-4231009'),
+  z
+    .string()
+    .refine((s) => s === '' || /^1\d{10}$/.test(s) || /^0\d{2,3}-?\d{7,8}$/.test(s), '请填写手机号码或带区号的固定电话，如 0475-4231009'),
 );
 
 /** The create / edit form of a liaison station. */
@@ -37,7 +39,10 @@ export type EquipmentForm = z.output<typeof equipmentFormSchema>;
 
 /** Adds a resident deputy (进站代表). */
 export const residentFormSchema = z.object({
-  deputyId: z.preprocess((v) => (v === '' || v === undefined ? NaN : v), z.coerce.number({ message: '请选择代表' }).int({ message: '请选择代表' }).positive({ message: '请选择代表' })),
+  deputyId: z.preprocess(
+    (v) => (v === '' || v === undefined ? NaN : v),
+    z.coerce.number({ message: '请选择代表' }).int({ message: '请选择代表' }).positive({ message: '请选择代表' }),
+  ),
   since: optionalDate('进站日期'),
 });
 export type ResidentForm = z.output<typeof residentFormSchema>;

@@ -86,7 +86,11 @@ export function createStationsService(db: Db, audit: AuditService) {
       await checkName(user, form.name);
       return db.$transaction(async (tx) => {
         const station = await tx.liaisonStation.create({ data: { ...form, townshipId: user.townshipId } });
-        await audit.record(user, { action: 'station.create', entity: 'LiaisonStation', entityId: station.id, detail: { name: station.name } }, tx);
+        await audit.record(
+          user,
+          { action: 'station.create', entity: 'LiaisonStation', entityId: station.id, detail: { name: station.name } },
+          tx,
+        );
         return station;
       });
     },
@@ -121,7 +125,11 @@ export function createStationsService(db: Db, audit: AuditService) {
       await findEquipment(user, stationId, equipmentId);
       await db.$transaction(async (tx) => {
         await tx.stationEquipment.update({ where: { id: equipmentId }, data: form });
-        await audit.record(user, { action: 'station.equipment.update', entity: 'LiaisonStation', entityId: stationId, detail: { equipmentId, ...form } }, tx);
+        await audit.record(
+          user,
+          { action: 'station.equipment.update', entity: 'LiaisonStation', entityId: stationId, detail: { equipmentId, ...form } },
+          tx,
+        );
       });
     },
 
@@ -130,7 +138,16 @@ export function createStationsService(db: Db, audit: AuditService) {
       const item = await findEquipment(user, stationId, equipmentId);
       await db.$transaction(async (tx) => {
         await tx.stationEquipment.delete({ where: { id: equipmentId } });
-        await audit.record(user, { action: 'station.equipment.remove', entity: 'LiaisonStation', entityId: stationId, detail: { name: item.name, quantity: item.quantity, unit: item.unit } }, tx);
+        await audit.record(
+          user,
+          {
+            action: 'station.equipment.remove',
+            entity: 'LiaisonStation',
+            entityId: stationId,
+            detail: { name: item.name, quantity: item.quantity, unit: item.unit },
+          },
+          tx,
+        );
       });
       return item;
     },
@@ -145,7 +162,16 @@ export function createStationsService(db: Db, audit: AuditService) {
       if (already) throw new ValidationError({ deputyId: `${deputy.name}已经是本站的进站代表` });
       await db.$transaction(async (tx) => {
         await tx.stationDeputy.create({ data: { stationId, deputyId: deputy.id, since: form.since } });
-        await audit.record(user, { action: 'station.resident.add', entity: 'LiaisonStation', entityId: stationId, detail: { deputyId: deputy.id, name: deputy.name } }, tx);
+        await audit.record(
+          user,
+          {
+            action: 'station.resident.add',
+            entity: 'LiaisonStation',
+            entityId: stationId,
+            detail: { deputyId: deputy.id, name: deputy.name },
+          },
+          tx,
+        );
       });
       return deputy;
     },
@@ -153,11 +179,18 @@ export function createStationsService(db: Db, audit: AuditService) {
     async removeResident(user: CurrentUser, stationId: number, deputyId: number) {
       assertManage(user);
       await findOwn(user, stationId);
-      const row = await db.stationDeputy.findUnique({ where: { stationId_deputyId: { stationId, deputyId } }, include: { deputy: { select: { name: true } } } });
+      const row = await db.stationDeputy.findUnique({
+        where: { stationId_deputyId: { stationId, deputyId } },
+        include: { deputy: { select: { name: true } } },
+      });
       if (!row) throw new NotFoundError('该代表不是本站的进站代表。');
       await db.$transaction(async (tx) => {
         await tx.stationDeputy.delete({ where: { stationId_deputyId: { stationId, deputyId } } });
-        await audit.record(user, { action: 'station.resident.remove', entity: 'LiaisonStation', entityId: stationId, detail: { deputyId, name: row.deputy.name } }, tx);
+        await audit.record(
+          user,
+          { action: 'station.resident.remove', entity: 'LiaisonStation', entityId: stationId, detail: { deputyId, name: row.deputy.name } },
+          tx,
+        );
       });
       return row.deputy;
     },

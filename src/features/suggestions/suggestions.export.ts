@@ -6,7 +6,7 @@ import type { SuggestionsService } from './suggestions.service.js';
 type LedgerRow = Awaited<ReturnType<SuggestionsService['listAll']>>[number];
 
 /** The 代表建议台账 as an .xlsx workbook with Chinese headers, ready for Excel / WPS. */
-export async function ledgerWorkbook(rows: LedgerRow[], year?: number): Promise<ExcelJS.Workbook> {
+export function ledgerWorkbook(rows: LedgerRow[], year?: number): ExcelJS.Workbook {
   const book = new ExcelJS.Workbook();
   book.creator = '东明镇人大主席团工作平台';
   const sheet = book.addWorksheet('代表建议台账', {
@@ -20,8 +20,24 @@ export async function ledgerWorkbook(rows: LedgerRow[], year?: number): Promise<
     { header: '重点建议', width: 9, value: (r) => (r.isKey ? '是' : '') },
     { header: '领衔代表', width: 10, value: (r) => r.leadDeputy.name },
     { header: '附议代表', width: 20, value: (r) => r.coSigners.map((c) => c.deputy.name).join('、') },
-    { header: '主办单位', width: 16, value: (r) => r.assignments.filter((a) => a.role === 'LEAD').map((a) => a.unit.name).join('、') },
-    { header: '协办单位', width: 16, value: (r) => r.assignments.filter((a) => a.role === 'ASSIST').map((a) => a.unit.name).join('、') },
+    {
+      header: '主办单位',
+      width: 16,
+      value: (r) =>
+        r.assignments
+          .filter((a) => a.role === 'LEAD')
+          .map((a) => a.unit.name)
+          .join('、'),
+    },
+    {
+      header: '协办单位',
+      width: 16,
+      value: (r) =>
+        r.assignments
+          .filter((a) => a.role === 'ASSIST')
+          .map((a) => a.unit.name)
+          .join('、'),
+    },
     { header: '督办人', width: 10, value: (r) => r.supervisor?.displayName ?? '' },
     { header: '办理状态', width: 10, value: (r) => suggestionStatusLabels[r.status] },
     { header: '交办日期', width: 15, value: (r) => formatDate(r.assignedAt) },

@@ -16,10 +16,7 @@ export function suggestionScope(user: CurrentUser): Prisma.SuggestionWhereInput 
       if (!user.deputyId) return { id: -1 };
       return {
         ...township,
-        OR: [
-          { leadDeputyId: user.deputyId },
-          { coSigners: { some: { deputyId: user.deputyId } }, status: { not: 'DRAFT' } },
-        ],
+        OR: [{ leadDeputyId: user.deputyId }, { coSigners: { some: { deputyId: user.deputyId } }, status: { not: 'DRAFT' } }],
       };
     case 'UNIT':
       if (!user.unitId) return { id: -1 };

@@ -27,7 +27,7 @@ import {
   versionSchema,
 } from './suggestions.schemas.js';
 import { ledgerWorkbook } from './suggestions.export.js';
-import { fieldsOf, submitted } from '../../lib/form-flow.js';
+import { fieldsOf, submitted, fieldText } from '../../lib/form-flow.js';
 
 /** Each workflow action: its URL segment and the schema of its form. */
 const ACTION_ROUTES: Record<ActionName, { path: string; schema: z.ZodType }> = {
@@ -69,7 +69,13 @@ export function suggestionsRoutes(services: Services): Router {
     return { deputies, units, presidium };
   }
 
-  async function renderShow(req: Request, res: Response, id: number, status = 200, extra: { errors?: FieldErrors; values?: unknown; openAction?: string; actionError?: string } = {}) {
+  async function renderShow(
+    req: Request,
+    res: Response,
+    id: number,
+    status = 200,
+    extra: { errors?: FieldErrors; values?: unknown; openAction?: string; actionError?: string } = {},
+  ) {
     const s = await suggestions.get(req.user!, id);
     const options = await formOptions(req);
     res.status(status).render('suggestions/show', {
@@ -85,7 +91,12 @@ export function suggestionsRoutes(services: Services): Router {
     });
   }
 
-  async function renderForm(req: Request, res: Response, status: number, locals: { s?: { id: number; version: number; title: string } | null; values: unknown; errors: FieldErrors; opinion?: unknown }) {
+  async function renderForm(
+    req: Request,
+    res: Response,
+    status: number,
+    locals: { s?: { id: number; version: number; title: string } | null; values: unknown; errors: FieldErrors; opinion?: unknown },
+  ) {
     res.status(status).render('suggestions/form', {
       title: locals.s ? `修改建议：${locals.s.title}` : req.user!.role === 'STAFF' ? '代为登记代表建议' : '提出建议',
       ...(await formOptions(req)),
@@ -112,7 +123,7 @@ export function suggestionsRoutes(services: Services): Router {
   router.get('/suggestions/export.xlsx', requireRole('STAFF', 'PRESIDIUM', 'UNIT'), async (req, res) => {
     const filter = suggestionFilterSchema.parse(req.query);
     const rows = await suggestions.listAll(req.user!, filter);
-    const book = await ledgerWorkbook(rows, filter.year);
+    const book = ledgerWorkbook(rows, filter.year);
     const name = `代表建议台账${filter.year ? `-${filter.year}年` : ''}.xlsx`;
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     res.setHeader('Content-Disposition', `attachment; filename="suggestions.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`);
@@ -147,7 +158,14 @@ export function suggestionsRoutes(services: Services): Router {
     const opinionId = Number(req.query.fromOpinion) || undefined;
     const opinion = opinionId ? await suggestions.opinionDraft(req.user!, opinionId) : null;
     const values = opinion
-      ? { title: opinion.title, content: opinion.content, category: opinion.category, leadDeputyId: opinion.deputyId ? String(opinion.deputyId) : '', opinionId: String(opinion.id), coSignerIds: [] }
+      ? {
+          title: opinion.title,
+          content: opinion.content,
+          category: opinion.category,
+          leadDeputyId: opinion.deputyId ? String(opinion.deputyId) : '',
+          opinionId: String(opinion.id),
+          coSignerIds: [],
+        }
       : { coSignerIds: [] };
     await renderForm(req, res, 200, { values, errors: {}, opinion });
   });
@@ -155,8 +173,10 @@ export function suggestionsRoutes(services: Services): Router {
   router.post('/suggestions', canPropose, async (req, res) => {
     const form = parseForm(suggestionFormSchema, req.body);
     // Keep the “from a voter's opinion” banner when the form comes back with errors.
-    const opinion = typeof req.body?.opinionId === 'string' && req.body.opinionId ? { id: Number(req.body.opinionId) } : null;
-    const again = async (errors: FieldErrors) => renderForm(req, res, 422, { values: submitted(req.body, fieldsOf(suggestionFormSchema)), errors, opinion });
+    const opinionId = fieldText(req.body, 'opinionId');
+    const opinion = opinionId ? { id: Number(opinionId) } : null;
+    const again = async (errors: FieldErrors) =>
+      renderForm(req, res, 422, { values: submitted(req.body, fieldsOf(suggestionFormSchema)), errors, opinion });
     if (!form.ok) return again(form.errors);
     try {
       const s = await suggestions.create(req.user!, form.data);
@@ -208,7 +228,8 @@ export function suggestionsRoutes(services: Services): Router {
     const s = await suggestions.get(req.user!, id);
     const { version } = versionSchema.parse(req.body);
     const form = parseForm(suggestionFormSchema, req.body);
-    const again = async (errors: FieldErrors) => renderForm(req, res, 422, { s, values: submitted(req.body, fieldsOf(suggestionFormSchema)), errors });
+    const again = async (errors: FieldErrors) =>
+      renderForm(req, res, 422, { s, values: submitted(req.body, fieldsOf(suggestionFormSchema)), errors });
     if (!form.ok) return again(form.errors);
     try {
       await suggestions.updateDraft(req.user!, id, form.data, version);
@@ -226,11 +247,17 @@ export function suggestionsRoutes(services: Services): Router {
       const id = parseId(req.params.id);
       const { version } = versionSchema.parse(req.body);
       const form = parseForm(schema, req.body);
-      if (!form.ok) return renderShow(req, res, id, 422, { errors: form.errors, values: submitted(req.body, fieldsOf(schema)), openAction: action });
+      if (!form.ok)
+        return renderShow(req, res, id, 422, { errors: form.errors, values: submitted(req.body, fieldsOf(schema)), openAction: action });
       try {
         await suggestions.fire(req.user!, id, action, form.data as never, version);
       } catch (e) {
-        if (e instanceof ValidationError) return renderShow(req, res, id, 422, { errors: e.fieldErrors, values: submitted(req.body, fieldsOf(schema)), openAction: action });
+        if (e instanceof ValidationError)
+          return renderShow(req, res, id, 422, {
+            errors: e.fieldErrors,
+            values: submitted(req.body, fieldsOf(schema)),
+            openAction: action,
+          });
         if (e instanceof HttpError && (e.status === 409 || e.status === 403)) {
           return renderShow(req, res, id, e.status, { actionError: e.message });
         }

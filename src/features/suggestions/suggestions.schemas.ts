@@ -12,7 +12,8 @@ import { date, ids, oneOf, optionalDate, optionalText, text } from '../../lib/fo
 const values = <T extends Record<string, string>>(e: T) => Object.values(e) as [T[keyof T], ...T[keyof T][]];
 
 const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === '1' || v === true, z.boolean());
-const positiveId = (message: string) => z.preprocess((v) => (v === '' || v === undefined ? NaN : v), z.coerce.number({ message }).int({ message }).positive({ message }));
+const positiveId = (message: string) =>
+  z.preprocess((v) => (v === '' || v === undefined ? NaN : v), z.coerce.number({ message }).int({ message }).positive({ message }));
 
 // ───────────────────────────── Lists ─────────────────────────────
 

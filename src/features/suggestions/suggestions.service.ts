@@ -113,7 +113,9 @@ export function contextOf(s: {
   satisfactions: Array<{ result: string }>;
 }): WorkflowContext {
   const active = s.assignments.filter((a) => a.active);
-  const latest = s.replies.filter((r) => !r.isAssistOpinion).reduce<(typeof s.replies)[number] | null>((a, r) => (!a || r.id > a.id ? r : a), null);
+  const latest = s.replies
+    .filter((r) => !r.isAssistOpinion)
+    .reduce<(typeof s.replies)[number] | null>((a, r) => (!a || r.id > a.id ? r : a), null);
   return {
     status: s.status,
     leadDeputyId: s.leadDeputyId,
@@ -133,7 +135,10 @@ export function createSuggestionsService(
   const { audit, notifications } = deps;
 
   /** Adds the code, the deadline flag, and whether it is carried over (结转) into `viewYear`. */
-  function decorate<T extends { deadline: Date | null; status: SuggestionStatus; year: number; number: number | null }>(s: T, viewYear = yearOf(now())) {
+  function decorate<T extends { deadline: Date | null; status: SuggestionStatus; year: number; number: number | null }>(
+    s: T,
+    viewYear = yearOf(now()),
+  ) {
     const open = AWAITING_REPLY.includes(s.status);
     return {
       ...s,
@@ -228,7 +233,11 @@ export function createSuggestionsService(
     const code = suggestionCode(s);
     switch (action) {
       case 'submit':
-        return { data: { submittedAt: t, statusNote: '', year: yearOf(t) }, notify: async () => notifications.notify(await staffUsers(tx, s.townshipId), { kind: 'submitted', title: `新建议待审查：${s.title}`, link }, tx) };
+        return {
+          data: { submittedAt: t, statusNote: '', year: yearOf(t) },
+          notify: async () =>
+            notifications.notify(await staffUsers(tx, s.townshipId), { kind: 'submitted', title: `新建议待审查：${s.title}`, link }, tx),
+        };
       case 'accept': {
         // Numbered in the year of 立案, per township: 2024-015.
         const year = yearOf(t);
@@ -240,7 +249,11 @@ export function createSuggestionsService(
       case 'toReference': {
         const { reason } = input as ActionInput['return'];
         const title = action === 'return' ? `建议被退回修改：${s.title}` : `建议不作为建议处理：${s.title}`;
-        return { data: { statusNote: reason }, note: reason, notify: async () => notifications.notify(await userOfDeputy(tx, s.leadDeputyId), { kind: action, title, link }, tx) };
+        return {
+          data: { statusNote: reason },
+          note: reason,
+          notify: async () => notifications.notify(await userOfDeputy(tx, s.leadDeputyId), { kind: action, title, link }, tx),
+        };
       }
       case 'merge': {
         const { duplicateOfCode, reason } = input as ActionInput['merge'];
@@ -252,7 +265,12 @@ export function createSuggestionsService(
         return {
           data: { duplicateOfId: original.id, statusNote: reason },
           note: `并入 ${duplicateOfCode}：${reason}`,
-          notify: async () => notifications.notify(await userOfDeputy(tx, s.leadDeputyId), { kind: 'merge', title: `您的建议与 ${duplicateOfCode} 重复，已并案办理：${s.title}`, link }, tx),
+          notify: async () =>
+            notifications.notify(
+              await userOfDeputy(tx, s.leadDeputyId),
+              { kind: 'merge', title: `您的建议与 ${duplicateOfCode} 重复，已并案办理：${s.title}`, link },
+              tx,
+            ),
         };
       }
       case 'assign': {
@@ -271,32 +289,52 @@ export function createSuggestionsService(
         return {
           data: { assignedAt: t, isComplex, deadline },
           note: `主办：${names([leadUnitId])}${assistUnitIds.length ? `；协办：${names(assistUnitIds)}` : ''}；答复期限 ${formatDate(deadline)}`,
-          notify: async () => notifications.notify(await usersOfUnits(tx, unitIds), { kind: 'assignment', title: `新交办建议 ${code}：${s.title}，请于${formatDate(deadline)}前答复`, link }, tx),
+          notify: async () =>
+            notifications.notify(
+              await usersOfUnits(tx, unitIds),
+              { kind: 'assignment', title: `新交办建议 ${code}：${s.title}，请于${formatDate(deadline)}前答复`, link },
+              tx,
+            ),
         };
       }
       case 'sign':
-        await tx.suggestionAssignment.updateMany({ where: { suggestionId: s.id, unitId: user.unitId!, active: true }, data: { signedAt: t } });
+        await tx.suggestionAssignment.updateMany({
+          where: { suggestionId: s.id, unitId: user.unitId!, active: true },
+          data: { signedAt: t },
+        });
         return {};
       case 'returnAssignment': {
         const { reason } = input as ActionInput['returnAssignment'];
         if (!s.assignedAt || !canStillReturnAssignment(s.assignedAt, t)) {
           throw new ConflictError('交办已超过7天，不能再退回。如确属交办错误，请联系镇人大工作人员。');
         }
-        await tx.suggestionAssignment.updateMany({ where: { suggestionId: s.id, active: true }, data: { active: false, returnedAt: t, returnReason: reason } });
+        await tx.suggestionAssignment.updateMany({
+          where: { suggestionId: s.id, active: true },
+          data: { active: false, returnedAt: t, returnReason: reason },
+        });
         return {
           data: { deadline: null, assignedAt: null },
           note: reason,
-          notify: async () => notifications.notify(await staffUsers(tx, s.townshipId), { kind: 'assignment-returned', title: `承办单位退回交办，请重新交办：${s.title}`, link }, tx),
+          notify: async () =>
+            notifications.notify(
+              await staffUsers(tx, s.townshipId),
+              { kind: 'assignment-returned', title: `承办单位退回交办，请重新交办：${s.title}`, link },
+              tx,
+            ),
         };
       }
       case 'logContact': {
         const c = input as ActionInput['logContact'];
-        await tx.suggestionContact.create({ data: { suggestionId: s.id, unitId: user.unitId!, date: c.date, way: c.way, summary: c.summary, authorId: user.id } });
+        await tx.suggestionContact.create({
+          data: { suggestionId: s.id, unitId: user.unitId!, date: c.date, way: c.way, summary: c.summary, authorId: user.id },
+        });
         return { note: c.summary };
       }
       case 'assistOpinion': {
         const { content } = input as ActionInput['assistOpinion'];
-        await tx.reply.create({ data: { suggestionId: s.id, unitId: user.unitId!, isAssistOpinion: true, content, round: ctx.round, authorId: user.id } });
+        await tx.reply.create({
+          data: { suggestionId: s.id, unitId: user.unitId!, isAssistOpinion: true, content, round: ctx.round, authorId: user.id },
+        });
         return {};
       }
       case 'requestExtension': {
@@ -305,16 +343,21 @@ export function createSuggestionsService(
         const previous = await tx.deadlineExtension.count({ where: { suggestionId: s.id, status: { in: ['PENDING', 'APPROVED'] } } });
         if (previous) throw new ConflictError('每件建议只能申请一次延期，已有延期申请。');
         if (!s.deadline) throw new ConflictError('这件建议没有答复期限，无需延期。');
-        if (newDeadline <= s.deadline) throw new ValidationError({ newDeadline: `延期后的期限应晚于现在的期限（${formatDate(s.deadline)}）` });
+        if (newDeadline <= s.deadline)
+          throw new ValidationError({ newDeadline: `延期后的期限应晚于现在的期限（${formatDate(s.deadline)}）` });
         const max = maxExtendedDeadline(s.deadline);
         if (newDeadline > max) throw new ValidationError({ newDeadline: `延期最多3个月，最晚为${formatDate(max)}` });
-        await tx.deadlineExtension.create({ data: { suggestionId: s.id, unitId: user.unitId!, requestedById: user.id, reason, newDeadline } });
+        await tx.deadlineExtension.create({
+          data: { suggestionId: s.id, unitId: user.unitId!, requestedById: user.id, reason, newDeadline },
+        });
         return {
           note: `申请延期至${formatDate(newDeadline)}：${reason}`,
           notify: async () => {
             const presidium = s.supervisorId
               ? [s.supervisorId]
-              : (await tx.user.findMany({ where: { townshipId: s.townshipId, role: 'PRESIDIUM', active: true }, select: { id: true } })).map((u) => u.id);
+              : (
+                  await tx.user.findMany({ where: { townshipId: s.townshipId, role: 'PRESIDIUM', active: true }, select: { id: true } })
+                ).map((u) => u.id);
             await notifications.notify(presidium, { kind: 'extension', title: `延期申请待审批：${s.title}`, link }, tx);
           },
         };
@@ -331,26 +374,57 @@ export function createSuggestionsService(
         return {
           data: decision === 'approve' ? { deadline: pending.newDeadline } : {},
           note: note ? `${text}：${note}` : text,
-          notify: async () => notifications.notify(await usersOfUnits(tx, ctx.leadUnitIds), { kind: 'extension-decided', title: `延期申请${decision === 'approve' ? '已同意' : '未同意'}：${s.title}`, link }, tx),
+          notify: async () =>
+            notifications.notify(
+              await usersOfUnits(tx, ctx.leadUnitIds),
+              { kind: 'extension-decided', title: `延期申请${decision === 'approve' ? '已同意' : '未同意'}：${s.title}`, link },
+              tx,
+            ),
         };
       }
       case 'reply': {
         const r = input as ActionInput['reply'];
         await tx.reply.create({
-          data: { suggestionId: s.id, unitId: user.unitId!, round: ctx.round, category: r.category, content: r.content, plannedCompletion: r.category === 'B' ? r.plannedCompletion : null, dueAt: s.deadline, authorId: user.id, createdAt: t },
+          data: {
+            suggestionId: s.id,
+            unitId: user.unitId!,
+            round: ctx.round,
+            category: r.category,
+            content: r.content,
+            plannedCompletion: r.category === 'B' ? r.plannedCompletion : null,
+            dueAt: s.deadline,
+            authorId: user.id,
+            createdAt: t,
+          },
         });
         // Replying settles a pending extension request: it is no longer needed.
-        await tx.deadlineExtension.updateMany({ where: { suggestionId: s.id, status: 'PENDING' }, data: { status: 'REFUSED', decidedAt: t, decisionNote: '单位已答复，延期申请自动撤销' } });
+        await tx.deadlineExtension.updateMany({
+          where: { suggestionId: s.id, status: 'PENDING' },
+          data: { status: 'REFUSED', decidedAt: t, decisionNote: '单位已答复，延期申请自动撤销' },
+        });
         return {
           data: { repliedAt: t },
           note: `${r.category}类答复`,
-          notify: async () => notifications.notify(await userOfDeputy(tx, s.leadDeputyId), { kind: 'reply-to-rate', title: `您的建议已答复，请进行满意度测评：${s.title}`, link }, tx),
+          notify: async () =>
+            notifications.notify(
+              await userOfDeputy(tx, s.leadDeputyId),
+              { kind: 'reply-to-rate', title: `您的建议已答复，请进行满意度测评：${s.title}`, link },
+              tx,
+            ),
         };
       }
       case 'rate': {
         const r = input as ActionInput['rate'];
         await tx.satisfaction.create({
-          data: { suggestionId: s.id, replyId: s.replies[0]?.id ?? null, deputyId: s.leadDeputyId, round: ctx.round, attitude: r.attitude, result: r.result, comment: r.comment },
+          data: {
+            suggestionId: s.id,
+            replyId: s.replies[0]?.id ?? null,
+            deputyId: s.leadDeputyId,
+            round: ctx.round,
+            attitude: r.attitude,
+            result: r.result,
+            comment: r.comment,
+          },
         });
         const rehandle = r.result === 'DISSATISFIED' && ctx.round < 2;
         const labels = { SATISFIED: '满意', BASICALLY_SATISFIED: '基本满意', DISSATISFIED: '不满意' } as const;
@@ -361,24 +435,41 @@ export function createSuggestionsService(
           return {
             data: { deadline, repliedAt: null },
             note: `${note}；退回重新办理，${formatDate(deadline)}前再次答复`,
-            notify: async () => notifications.notify(await usersOfUnits(tx, ctx.leadUnitIds), { kind: 'rehandle', title: `代表对答复不满意，请重新办理：${s.title}`, link }, tx),
+            notify: async () =>
+              notifications.notify(
+                await usersOfUnits(tx, ctx.leadUnitIds),
+                { kind: 'rehandle', title: `代表对答复不满意，请重新办理：${s.title}`, link },
+                tx,
+              ),
           };
         }
         return {
           data: ctx.replyCategory === 'B' ? {} : { closedAt: t },
           note,
-          notify: async () => notifications.notify(await usersOfUnits(tx, ctx.leadUnitIds), { kind: 'rated', title: `代表已测评（${note.split('：')[0]}）：${s.title}`, link }, tx),
+          notify: async () =>
+            notifications.notify(
+              await usersOfUnits(tx, ctx.leadUnitIds),
+              { kind: 'rated', title: `代表已测评（${note.split('：')[0]}）：${s.title}`, link },
+              tx,
+            ),
         };
       }
       case 'implementationUpdate': {
         const u = input as ActionInput['implementationUpdate'];
-        await tx.implementationUpdate.create({ data: { suggestionId: s.id, unitId: user.unitId!, date: u.date, content: u.content, authorId: user.id } });
+        await tx.implementationUpdate.create({
+          data: { suggestionId: s.id, unitId: user.unitId!, date: u.date, content: u.content, authorId: user.id },
+        });
         return { note: u.content };
       }
       case 'markImplemented':
         return {
           note: (input as ActionInput['markImplemented']).note,
-          notify: async () => notifications.notify(await userOfDeputy(tx, s.leadDeputyId), { kind: 'implemented', title: `您的建议已落实，请确认：${s.title}`, link }, tx),
+          notify: async () =>
+            notifications.notify(
+              await userOfDeputy(tx, s.leadDeputyId),
+              { kind: 'implemented', title: `您的建议已落实，请确认：${s.title}`, link },
+              tx,
+            ),
         };
       case 'confirm':
         return { data: { closedAt: t }, note: (input as ActionInput['confirm']).note };
@@ -402,7 +493,12 @@ export function createSuggestionsService(
           note: v.note,
           notify:
             v.way === 'PROMPT'
-              ? async () => notifications.notify(await usersOfUnits(tx, ctx.leadUnitIds), { kind: 'prompt', title: `督办人催办：${s.title}`, link }, tx)
+              ? async () =>
+                  notifications.notify(
+                    await usersOfUnits(tx, ctx.leadUnitIds),
+                    { kind: 'prompt', title: `督办人催办：${s.title}`, link },
+                    tx,
+                  )
               : undefined,
         };
       }
@@ -452,7 +548,11 @@ export function createSuggestionsService(
         db.suggestion.findMany({ where, include: listInclude, orderBy: orderBy(filter.sort), ...pageArgs(filter.page) }),
         db.suggestion.count({ where }),
       ]);
-      return toPage(items.map((s) => decorate(s, filter.year)), total, filter.page);
+      return toPage(
+        items.map((s) => decorate(s, filter.year)),
+        total,
+        filter.page,
+      );
     },
 
     /** Counts per state for the tabs: the same filters as the list, except the state. */
@@ -482,7 +582,12 @@ export function createSuggestionsService(
 
     /** Years that have suggestions in this user's scope, newest first. */
     async years(user: CurrentUser): Promise<number[]> {
-      const rows = await db.suggestion.findMany({ where: suggestionScope(user), distinct: ['year'], select: { year: true }, orderBy: { year: 'desc' } });
+      const rows = await db.suggestion.findMany({
+        where: suggestionScope(user),
+        distinct: ['year'],
+        select: { year: true },
+        orderBy: { year: 'desc' },
+      });
       return rows.map((r) => r.year);
     },
 
@@ -500,7 +605,10 @@ export function createSuggestionsService(
           events: { include: { actor: { select: { displayName: true } } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
           updates: { include: { unit: { select: { name: true } } }, orderBy: { date: 'asc' } },
           contacts: { include: { unit: { select: { name: true } } }, orderBy: { date: 'asc' } },
-          extensions: { include: { unit: { select: { name: true } }, decidedBy: { select: { displayName: true } } }, orderBy: { id: 'asc' } },
+          extensions: {
+            include: { unit: { select: { name: true } }, decidedBy: { select: { displayName: true } } },
+            orderBy: { id: 'asc' },
+          },
           duplicateOf: { select: { id: true, year: true, number: true, title: true } },
           opinion: { select: { id: true, content: true, receptionId: true } },
         },
@@ -513,9 +621,14 @@ export function createSuggestionsService(
       if (!s.extensions.some((e) => e.status === 'PENDING')) actions = actions.filter((a) => a !== 'decideExtension');
       if (!s.assignedAt || !canStillReturnAssignment(s.assignedAt, now())) actions = actions.filter((a) => a !== 'returnAssignment');
       const assistPending = s.assignments
-        .filter((a) => a.active && a.role === 'ASSIST' && !s.replies.some((r) => r.isAssistOpinion && r.unitId === a.unit.id && r.round === ctx.round))
+        .filter(
+          (a) =>
+            a.active && a.role === 'ASSIST' && !s.replies.some((r) => r.isAssistOpinion && r.unitId === a.unit.id && r.round === ctx.round),
+        )
         .map((a) => a.unit.name);
-      const canEdit = (s.status === 'DRAFT' || s.status === 'RETURNED') && ((user.role === 'DEPUTY' && user.deputyId === s.leadDeputyId) || (user.role === 'STAFF' && s.createdById === user.id));
+      const canEdit =
+        (s.status === 'DRAFT' || s.status === 'RETURNED') &&
+        ((user.role === 'DEPUTY' && user.deputyId === s.leadDeputyId) || (user.role === 'STAFF' && s.createdById === user.id));
       return { ...decorate(s), ctx, actions, canEdit, assistPending };
     },
 
@@ -527,7 +640,11 @@ export function createSuggestionsService(
       return db.$transaction(async (tx) => {
         if (form.opinionId) {
           const opinion = await tx.voterOpinion.findFirst({
-            where: { id: form.opinionId, townshipId: user.townshipId, ...(user.role === 'DEPUTY' ? { deputyId: user.deputyId ?? -1 } : {}) },
+            where: {
+              id: form.opinionId,
+              townshipId: user.townshipId,
+              ...(user.role === 'DEPUTY' ? { deputyId: user.deputyId ?? -1 } : {}),
+            },
           });
           if (!opinion) throw new ValidationError({ opinionId: '没有找到该选民意见' });
           if (opinion.suggestionId) throw new ValidationError({ opinionId: '该选民意见已经转为代表建议' });
@@ -546,10 +663,19 @@ export function createSuggestionsService(
           },
         });
         await tx.suggestionEvent.create({
-          data: { suggestionId: created.id, actorId: user.id, action: 'create', toStatus: 'DRAFT', note: user.role === 'STAFF' ? '工作人员代为登记' : '' },
+          data: {
+            suggestionId: created.id,
+            actorId: user.id,
+            action: 'create',
+            toStatus: 'DRAFT',
+            note: user.role === 'STAFF' ? '工作人员代为登记' : '',
+          },
         });
         if (form.opinionId) {
-          await tx.voterOpinion.update({ where: { id: form.opinionId }, data: { handling: 'CONVERTED', suggestionId: created.id, answeredAt: t } });
+          await tx.voterOpinion.update({
+            where: { id: form.opinionId },
+            data: { handling: 'CONVERTED', suggestionId: created.id, answeredAt: t },
+          });
         }
         await audit.record(user, { action: 'suggestion.create', entity: 'Suggestion', entityId: created.id }, tx);
         if (submit) await fire(user, created.id, 'submit', { note: '' }, created.version, tx);
@@ -605,7 +731,8 @@ export function createSuggestionsService(
         for (const id of ids) {
           const s = await tx.suggestion.findFirst({ where: { id, townshipId: user.townshipId } });
           if (!s) throw new NotFoundError();
-          if (s.status !== 'ACCEPTED') throw new ConflictError(`${suggestionCode(s)}“${s.title}”当前不是待交办状态，本次批量交办未执行，请重新勾选。`);
+          if (s.status !== 'ACCEPTED')
+            throw new ConflictError(`${suggestionCode(s)}“${s.title}”当前不是待交办状态，本次批量交办未执行，请重新勾选。`);
           await fire(user, id, 'assign', input, s.version, tx);
           done.push(suggestionCode(s));
         }
@@ -628,7 +755,10 @@ export function createSuggestionsService(
         db.suggestion.findMany({ where, include: listInclude, orderBy: { deadline: 'asc' }, take }),
         db.suggestion.count({ where }),
       ]);
-      return Object.assign(items.map((s) => decorate(s)), { total });
+      return Object.assign(
+        items.map((s) => decorate(s)),
+        { total },
+      );
     },
 
     /** How many suggestions in this user's scope match `where`. */
@@ -637,7 +767,12 @@ export function createSuggestionsService(
     },
 
     async recent(user: CurrentUser, where: Prisma.SuggestionWhereInput, take = 10) {
-      const items = await db.suggestion.findMany({ where: { AND: [suggestionScope(user), where] }, include: listInclude, orderBy: [{ updatedAt: 'desc' }], take });
+      const items = await db.suggestion.findMany({
+        where: { AND: [suggestionScope(user), where] },
+        include: listInclude,
+        orderBy: [{ updatedAt: 'desc' }],
+        take,
+      });
       return items.map((s) => decorate(s));
     },
 
@@ -658,14 +793,21 @@ export function createSuggestionsService(
         const key = `${overdue ? 'overdue' : 'due7'}:suggestion:${s.id}:${s.deadline!.toISOString().slice(0, 10)}`;
         await db.$transaction(async (tx) => {
           const users = [
-            ...(await usersOfUnits(tx, s.assignments.map((a) => a.unitId))),
+            ...(await usersOfUnits(
+              tx,
+              s.assignments.map((a) => a.unitId),
+            )),
             ...(s.supervisorId ? [s.supervisorId] : []),
             ...(await staffUsers(tx, s.townshipId)),
           ];
           const title = overdue
             ? `建议已逾期未答复：${suggestionCode(s)} ${s.title}（期限${formatDate(s.deadline)}）`
             : `建议7日内到期：${suggestionCode(s)} ${s.title}（期限${formatDate(s.deadline)}）`;
-          await notifications.notify(users, { kind: overdue ? 'overdue' : 'due-soon', title, link: `/suggestions/${s.id}`, dedupeKey: key }, tx);
+          await notifications.notify(
+            users,
+            { kind: overdue ? 'overdue' : 'due-soon', title, link: `/suggestions/${s.id}`, dedupeKey: key },
+            tx,
+          );
           sent += users.length;
         });
       }

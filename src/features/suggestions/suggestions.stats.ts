@@ -25,7 +25,18 @@ export type StatRow = {
 };
 
 const empty = (label: string): StatRow => ({
-  label, count: 0, key: 0, assigned: 0, replied: 0, repliedOnTime: 0, rated: 0, satisfied: 0, toImplement: 0, implemented: 0, overdue: 0, closed: 0,
+  label,
+  count: 0,
+  key: 0,
+  assigned: 0,
+  replied: 0,
+  repliedOnTime: 0,
+  rated: 0,
+  satisfied: 0,
+  toImplement: 0,
+  implemented: 0,
+  overdue: 0,
+  closed: 0,
 });
 
 const PUBLIC_STATES = ['REPLIED', 'IMPLEMENTING', 'IMPLEMENTED', 'CLOSED'] as const;
@@ -61,7 +72,11 @@ export function createSuggestionStatsService(db: Db, now: () => Date = () => new
       const t = now().getTime();
       for (const s of rows) {
         const unit = s.assignments[0]?.unit;
-        const targets = [total, getOr(byCategory, s.category, () => empty(s.category)), ...(unit ? [getOr(byUnit, unit.name, () => empty(unit.name))] : [])];
+        const targets = [
+          total,
+          getOr(byCategory, s.category, () => empty(s.category)),
+          ...(unit ? [getOr(byUnit, unit.name, () => empty(unit.name))] : []),
+        ];
         const firstReply = s.replies[0];
         const lastReply = s.replies.at(-1);
         const assigned = s.assignedAt !== null || s.replies.length > 0;
@@ -85,7 +100,8 @@ export function createSuggestionStatsService(db: Db, now: () => Date = () => new
           // 落实率 over the A and B replies the deputy has accepted (rated, not sent back).
           if ((cat === 'A' || cat === 'B') && RATED_STATES.includes(s.status)) {
             r.toImplement++;
-            if ((cat === 'A' && s.status === 'CLOSED') || (cat === 'B' && (s.status === 'IMPLEMENTED' || s.status === 'CLOSED'))) r.implemented++;
+            if ((cat === 'A' && s.status === 'CLOSED') || (cat === 'B' && (s.status === 'IMPLEMENTED' || s.status === 'CLOSED')))
+              r.implemented++;
           }
           if (overdue) r.overdue++;
           if (s.status === 'CLOSED') r.closed++;
@@ -95,7 +111,10 @@ export function createSuggestionStatsService(db: Db, now: () => Date = () => new
         db.suggestion.count({ where: { townshipId: user.townshipId, year, status: { notIn: ['DRAFT'] } } }),
         db.suggestion.findMany({
           where: { townshipId: user.townshipId, year, isKey: true, number: { not: null }, status: { notIn: ['MERGED', 'REFERENCE'] } },
-          include: { supervisor: { select: { displayName: true } }, assignments: { where: { active: true, role: 'LEAD' }, include: { unit: { select: { name: true } } } } },
+          include: {
+            supervisor: { select: { displayName: true } },
+            assignments: { where: { active: true, role: 'LEAD' }, include: { unit: { select: { name: true } } } },
+          },
           orderBy: { number: 'asc' },
         }),
       ]);
@@ -126,9 +145,19 @@ export function createSuggestionStatsService(db: Db, now: () => Date = () => new
         db.suggestion.findMany({
           where,
           select: {
-            id: true, year: true, number: true, title: true, category: true, status: true,
+            id: true,
+            year: true,
+            number: true,
+            title: true,
+            category: true,
+            status: true,
             leadDeputy: { select: { name: true } },
-            replies: { where: { isAssistOpinion: false }, orderBy: { id: 'desc' }, take: 1, select: { category: true, createdAt: true, unit: { select: { name: true } } } },
+            replies: {
+              where: { isAssistOpinion: false },
+              orderBy: { id: 'desc' },
+              take: 1,
+              select: { category: true, createdAt: true, unit: { select: { name: true } } },
+            },
           },
           orderBy: [{ year: 'desc' }, { number: 'asc' }],
           ...pageArgs(page),
@@ -136,17 +165,34 @@ export function createSuggestionStatsService(db: Db, now: () => Date = () => new
         db.suggestion.count({ where }),
         db.suggestion.findMany({ where: base, distinct: ['year'], select: { year: true }, orderBy: { year: 'desc' } }),
       ]);
-      return { page: toPage(items.map((s) => ({ ...s, code: suggestionCode(s) })), total, page), years: years.map((y) => y.year) };
+      return {
+        page: toPage(
+          items.map((s) => ({ ...s, code: suggestionCode(s) })),
+          total,
+          page,
+        ),
+        years: years.map((y) => y.year),
+      };
     },
 
     async publicOne(id: number) {
       const s = await db.suggestion.findFirst({
         where: { id, townshipId: await publicTownshipId(), status: { in: [...PUBLIC_STATES] }, publicWithheld: false },
         select: {
-          id: true, year: true, number: true, title: true, content: true, category: true, status: true,
+          id: true,
+          year: true,
+          number: true,
+          title: true,
+          content: true,
+          category: true,
+          status: true,
           leadDeputy: { select: { name: true } },
           coSigners: { select: { deputy: { select: { name: true } } } },
-          replies: { where: { isAssistOpinion: false }, orderBy: { id: 'asc' }, select: { category: true, content: true, createdAt: true, plannedCompletion: true, unit: { select: { name: true } } } },
+          replies: {
+            where: { isAssistOpinion: false },
+            orderBy: { id: 'asc' },
+            select: { category: true, content: true, createdAt: true, plannedCompletion: true, unit: { select: { name: true } } },
+          },
           updates: { orderBy: { date: 'asc' }, select: { date: true, content: true } },
         },
       });

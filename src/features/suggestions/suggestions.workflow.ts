@@ -81,9 +81,21 @@ export const ACTIONS: Record<ActionName, ActionDef> = {
   submit: { label: '提交', from: ['DRAFT', 'RETURNED'], to: 'SUBMITTED', actors: ['leadDeputy', 'staff'] },
   accept: { label: '立案', from: ['SUBMITTED'], to: 'ACCEPTED', actors: ['staff'], requires: 'a number per township and year' },
   return: { label: '退回代表修改', from: ['SUBMITTED'], to: 'RETURNED', actors: ['staff'], requires: 'reason' },
-  merge: { label: '作为重复件并案', from: ['SUBMITTED', 'ACCEPTED'], to: 'MERGED', actors: ['staff'], requires: 'the suggestion it duplicates; reason' },
+  merge: {
+    label: '作为重复件并案',
+    from: ['SUBMITTED', 'ACCEPTED'],
+    to: 'MERGED',
+    actors: ['staff'],
+    requires: 'the suggestion it duplicates; reason',
+  },
   toReference: { label: '不作为建议处理', from: ['SUBMITTED', 'ACCEPTED'], to: 'REFERENCE', actors: ['staff'], requires: 'reason' },
-  assign: { label: '交办', from: ['ACCEPTED'], to: 'ASSIGNED', actors: ['staff'], requires: 'one lead unit, optional assisting units; deadline 3 or 6 months' },
+  assign: {
+    label: '交办',
+    from: ['ACCEPTED'],
+    to: 'ASSIGNED',
+    actors: ['staff'],
+    requires: 'one lead unit, optional assisting units; deadline 3 or 6 months',
+  },
   sign: { label: '签收', from: ['ASSIGNED'], to: 'HANDLING', actors: ['leadUnit'] },
   returnAssignment: {
     label: '退回交办',
@@ -92,7 +104,13 @@ export const ACTIONS: Record<ActionName, ActionDef> = {
     actors: ['leadUnit'],
     requires: 'reason; within 7 days of 交办',
   },
-  logContact: { label: '记录沟通', from: ['HANDLING', 'IMPLEMENTING'], to: null, actors: ['leadUnit', 'assistUnit'], requires: 'date, way, summary' },
+  logContact: {
+    label: '记录沟通',
+    from: ['HANDLING', 'IMPLEMENTING'],
+    to: null,
+    actors: ['leadUnit', 'assistUnit'],
+    requires: 'date, way, summary',
+  },
   assistOpinion: { label: '提交协办意见', from: ['ASSIGNED', 'HANDLING'], to: null, actors: ['assistUnit'], requires: 'text' },
   requestExtension: {
     label: '申请延期',
@@ -102,13 +120,30 @@ export const ACTIONS: Record<ActionName, ActionDef> = {
     requires: 'reason; new deadline at most 3 months later; once',
   },
   decideExtension: { label: '审批延期', from: ['HANDLING'], to: null, actors: ['presidium'], requires: 'a pending request' },
-  reply: { label: '答复', from: ['HANDLING'], to: 'REPLIED', actors: ['leadUnit'], requires: 'category A/B/C, text; B: planned completion' },
-  rate: { label: '满意度测评', from: ['REPLIED'], to: (ctx, input) => afterRating(ctx, input.result), actors: ['leadDeputy', 'staff'], requires: 'attitude and result' },
+  reply: {
+    label: '答复',
+    from: ['HANDLING'],
+    to: 'REPLIED',
+    actors: ['leadUnit'],
+    requires: 'category A/B/C, text; B: planned completion',
+  },
+  rate: {
+    label: '满意度测评',
+    from: ['REPLIED'],
+    to: (ctx, input) => afterRating(ctx, input.result),
+    actors: ['leadDeputy', 'staff'],
+    requires: 'attitude and result',
+  },
   implementationUpdate: { label: '报告落实情况', from: ['IMPLEMENTING'], to: null, actors: ['leadUnit'], requires: 'date, text' },
   markImplemented: { label: '标记已落实', from: ['IMPLEMENTING'], to: 'IMPLEMENTED', actors: ['staff'] },
   confirm: { label: '确认落实并办结', from: ['IMPLEMENTED'], to: 'CLOSED', actors: ['leadDeputy', 'staff'] },
   setKey: { label: '设为重点建议', from: OPEN_FOR_KEY, to: null, actors: ['staff'], requires: 'a presidium member as 督办人' },
-  supervise: { label: '记录督办', from: ['ASSIGNED', 'HANDLING', 'REPLIED', 'IMPLEMENTING', 'IMPLEMENTED'], to: null, actors: ['supervisor'] },
+  supervise: {
+    label: '记录督办',
+    from: ['ASSIGNED', 'HANDLING', 'REPLIED', 'IMPLEMENTING', 'IMPLEMENTED'],
+    to: null,
+    actors: ['supervisor'],
+  },
   setPublic: {
     label: '公开设置',
     from: ['REPLIED', 'IMPLEMENTING', 'IMPLEMENTED', 'CLOSED'],
@@ -151,7 +186,11 @@ export function check(user: CurrentUser, action: ActionName, ctx: WorkflowContex
     return { ok: false, status: 403, message: `您无权对这件建议执行“${def.label}”。` };
   }
   if (!def.from.includes(ctx.status)) {
-    return { ok: false, status: 409, message: `这件建议当前为“${suggestionStatusLabels[ctx.status]}”，不能执行“${def.label}”。请刷新页面查看最新状态。` };
+    return {
+      ok: false,
+      status: 409,
+      message: `这件建议当前为“${suggestionStatusLabels[ctx.status]}”，不能执行“${def.label}”。请刷新页面查看最新状态。`,
+    };
   }
   const to = typeof def.to === 'function' ? def.to(ctx, input) : def.to;
   return { ok: true, to };

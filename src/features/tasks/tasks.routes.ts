@@ -27,9 +27,19 @@ export function tasksRoutes(services: Services): Router {
   const renderForm = async (req: Request, res: Response, status: number, values: unknown, errors: FieldErrors) =>
     res.status(status).render('tasks/form', { title: '安排监督任务', options: await tasks.formOptions(req.user!), values, errors });
 
-  const renderShow = async (req: Request, res: Response, id: number, status = 200, failed = '', errors: FieldErrors = {}, values: Record<string, unknown> = {}) => {
+  const renderShow = async (
+    req: Request,
+    res: Response,
+    id: number,
+    status = 200,
+    failed = '',
+    errors: FieldErrors = {},
+    values: Record<string, unknown> = {},
+  ) => {
     const data = await tasks.get(req.user!, id);
-    res.status(status).render('tasks/show', { title: data.task.title, ...data, failed, errors, values, today: toDateInput(services.now()) });
+    res
+      .status(status)
+      .render('tasks/show', { title: data.task.title, ...data, failed, errors, values, today: toDateInput(services.now()) });
   };
 
   router.get('/me/tasks', deputies, async (req, res) => {
@@ -75,7 +85,13 @@ export function tasksRoutes(services: Services): Router {
   });
 
   /** One step of a task: parse the form (if any) → service → back to the task, or 422 with the errors. */
-  const step = <S extends z.ZodType>(name: string, schema: S | null, run: (user: CurrentUser, id: number, data: z.output<S>, req: Request) => Promise<unknown>, message: string) =>
+  const step =
+    <S extends z.ZodType>(
+      name: string,
+      schema: S | null,
+      run: (user: CurrentUser, id: number, data: z.output<S>, req: Request) => Promise<unknown>,
+      message: string,
+    ) =>
     async (req: Request, res: Response) => {
       const id = parseId(req.params.id);
       const again = (errors: FieldErrors) => renderShow(req, res, id, 422, name, errors, submitted(req.body, FORM_FIELDS[name] ?? []));
@@ -90,13 +106,51 @@ export function tasksRoutes(services: Services): Router {
       res.redirect(303, `/tasks/${id}`);
     };
 
-  router.post('/tasks/:id/accept', deputies, step('accept', null, (u, id) => tasks.accept(u, id), '您已接受该任务。'));
-  router.post('/tasks/:id/progress', deputies, step('progress', taskProgressSchema, (u, id, d) => tasks.recordProgress(u, id, d.note), '已记录任务进展。'));
-  router.post('/tasks/:id/report', deputies, step('report', taskReportSchema, (u, id, d) => tasks.submitReport(u, id, d), '报告已提交，等待审核。'));
-  router.post('/tasks/:id/assignments/:aid/approve', office, step('review', approveSchema, (u, id, d, req) => tasks.approve(u, id, parseId(req.params.aid), d.reviewNote), '报告已审核通过，该代表的任务完成。'));
-  router.post('/tasks/:id/assignments/:aid/return', office, step('review', returnSchema, (u, id, d, req) => tasks.returnReport(u, id, parseId(req.params.aid), d.reviewNote), '报告已退回，请代表补充后重新提交。'));
-  router.post('/tasks/:id/close', office, step('close', null, (u, id) => tasks.finish(u, id, 'CLOSED'), '任务已关闭。'));
-  router.post('/tasks/:id/cancel', office, step('cancel', null, (u, id) => tasks.finish(u, id, 'CANCELLED'), '任务已撤销。'));
+  router.post(
+    '/tasks/:id/accept',
+    deputies,
+    step('accept', null, (u, id) => tasks.accept(u, id), '您已接受该任务。'),
+  );
+  router.post(
+    '/tasks/:id/progress',
+    deputies,
+    step('progress', taskProgressSchema, (u, id, d) => tasks.recordProgress(u, id, d.note), '已记录任务进展。'),
+  );
+  router.post(
+    '/tasks/:id/report',
+    deputies,
+    step('report', taskReportSchema, (u, id, d) => tasks.submitReport(u, id, d), '报告已提交，等待审核。'),
+  );
+  router.post(
+    '/tasks/:id/assignments/:aid/approve',
+    office,
+    step(
+      'review',
+      approveSchema,
+      (u, id, d, req) => tasks.approve(u, id, parseId(req.params.aid), d.reviewNote),
+      '报告已审核通过，该代表的任务完成。',
+    ),
+  );
+  router.post(
+    '/tasks/:id/assignments/:aid/return',
+    office,
+    step(
+      'review',
+      returnSchema,
+      (u, id, d, req) => tasks.returnReport(u, id, parseId(req.params.aid), d.reviewNote),
+      '报告已退回，请代表补充后重新提交。',
+    ),
+  );
+  router.post(
+    '/tasks/:id/close',
+    office,
+    step('close', null, (u, id) => tasks.finish(u, id, 'CLOSED'), '任务已关闭。'),
+  );
+  router.post(
+    '/tasks/:id/cancel',
+    office,
+    step('cancel', null, (u, id) => tasks.finish(u, id, 'CANCELLED'), '任务已撤销。'),
+  );
 
   return router;
 }

@@ -41,7 +41,12 @@ export function createTasksService(db: Db, now: () => Date = () => new Date(), d
   }
 
   /** Moves one assignment, if it is still in one of `from` (optimistic lock on its version). */
-  async function move(tx: Tx, a: { id: number; version: number }, from: TaskAssignmentStatus[], data: Prisma.SupervisionTaskAssignmentUpdateManyMutationInput) {
+  async function move(
+    tx: Tx,
+    a: { id: number; version: number },
+    from: TaskAssignmentStatus[],
+    data: Prisma.SupervisionTaskAssignmentUpdateManyMutationInput,
+  ) {
     const r = await tx.supervisionTaskAssignment.updateMany({
       where: { id: a.id, version: a.version, status: { in: from } },
       data: { ...data, version: { increment: 1 } },
@@ -133,7 +138,14 @@ export function createTasksService(db: Db, now: () => Date = () => new Date(), d
         const done = t.assignments.filter((a) => a.status === 'CLOSED').length;
         const submitted = t.assignments.filter((a) => a.status === 'SUBMITTED').length;
         const total = t.assignments.length;
-        return { ...t, done, submitted, total, percent: total ? Math.round((done / total) * 100) : 0, flag: deadlineFlag(t.dueDate, t.status === 'OPEN', now()) };
+        return {
+          ...t,
+          done,
+          submitted,
+          total,
+          percent: total ? Math.round((done / total) * 100) : 0,
+          flag: deadlineFlag(t.dueDate, t.status === 'OPEN', now()),
+        };
       });
     },
 
@@ -142,9 +154,23 @@ export function createTasksService(db: Db, now: () => Date = () => new Date(), d
       assertOffice(user);
       const rows = await db.supervisionTaskAssignment.findMany({
         where: { task: { townshipId: user.townshipId, status: { not: 'CANCELLED' } } },
-        select: { status: true, deputy: { select: { id: true, name: true, village: true } }, task: { select: { dueDate: true, status: true } } },
+        select: {
+          status: true,
+          deputy: { select: { id: true, name: true, village: true } },
+          task: { select: { dueDate: true, status: true } },
+        },
       });
-      const map = new Map<number, { deputy: { id: number; name: string; village: string }; total: number; done: number; open: number; overdue: number; submitted: number }>();
+      const map = new Map<
+        number,
+        {
+          deputy: { id: number; name: string; village: string };
+          total: number;
+          done: number;
+          open: number;
+          overdue: number;
+          submitted: number;
+        }
+      >();
       for (const r of rows) {
         let m = map.get(r.deputy.id);
         if (!m) map.set(r.deputy.id, (m = { deputy: r.deputy, total: 0, done: 0, open: 0, overdue: 0, submitted: 0 }));
@@ -201,10 +227,26 @@ export function createTasksService(db: Db, now: () => Date = () => new Date(), d
     /** Select options of the new-task form. */
     async formOptions(user: CurrentUser) {
       const [deputies, projects, suggestions, stations] = await Promise.all([
-        db.deputy.findMany({ where: { townshipId: user.townshipId, status: 'ACTIVE' }, select: { id: true, name: true, village: true, user: { select: { role: true } } }, orderBy: { name: 'asc' } }),
-        db.livelihoodProject.findMany({ where: { townshipId: user.townshipId, phase: { in: ['PASSED', 'SHORTLISTED'] } }, select: { id: true, name: true, year: true }, orderBy: [{ year: 'desc' }, { id: 'asc' }] }),
-        db.suggestion.findMany({ where: { townshipId: user.townshipId, status: { notIn: ['DRAFT', 'CLOSED', 'MERGED', 'REFERENCE'] } }, select: { id: true, title: true, isKey: true }, orderBy: [{ isKey: 'desc' }, { id: 'desc' }] }),
-        db.liaisonStation.findMany({ where: { townshipId: user.townshipId, active: true }, select: { id: true, name: true }, orderBy: { name: 'asc' } }),
+        db.deputy.findMany({
+          where: { townshipId: user.townshipId, status: 'ACTIVE' },
+          select: { id: true, name: true, village: true, user: { select: { role: true } } },
+          orderBy: { name: 'asc' },
+        }),
+        db.livelihoodProject.findMany({
+          where: { townshipId: user.townshipId, phase: { in: ['PASSED', 'SHORTLISTED'] } },
+          select: { id: true, name: true, year: true },
+          orderBy: [{ year: 'desc' }, { id: 'asc' }],
+        }),
+        db.suggestion.findMany({
+          where: { townshipId: user.townshipId, status: { notIn: ['DRAFT', 'CLOSED', 'MERGED', 'REFERENCE'] } },
+          select: { id: true, title: true, isKey: true },
+          orderBy: [{ isKey: 'desc' }, { id: 'desc' }],
+        }),
+        db.liaisonStation.findMany({
+          where: { townshipId: user.townshipId, active: true },
+          select: { id: true, name: true },
+          orderBy: { name: 'asc' },
+        }),
       ]);
       return { deputies, projects, suggestions, stations };
     },
@@ -243,8 +285,16 @@ export function createTasksService(db: Db, now: () => Date = () => new Date(), d
         });
         await event(tx, task.id, user, 'create');
         for (const d of deputies) await event(tx, task.id, user, 'assign', `指派给${d.name}`, d.id);
-        await audit?.record(user, { action: 'task.create', entity: 'SupervisionTask', entityId: task.id, detail: { title: task.title, deputyIds } }, tx);
-        await notifications?.notify(await usersOfDeputies(tx, deputyIds), { kind: 'task.assigned', title: `新的监督任务：${task.title}`, link: `/tasks/${task.id}` }, tx);
+        await audit?.record(
+          user,
+          { action: 'task.create', entity: 'SupervisionTask', entityId: task.id, detail: { title: task.title, deputyIds } },
+          tx,
+        );
+        await notifications?.notify(
+          await usersOfDeputies(tx, deputyIds),
+          { kind: 'task.assigned', title: `新的监督任务：${task.title}`, link: `/tasks/${task.id}` },
+          tx,
+        );
         return task;
       });
     },
@@ -260,7 +310,8 @@ export function createTasksService(db: Db, now: () => Date = () => new Date(), d
 
     async recordProgress(user: CurrentUser, id: number, note: string) {
       const { mine } = await myAssignment(user, id);
-      if (!WORKING.includes(mine.status)) throw new ConflictError(mine.status === 'ASSIGNED' ? '请先接受任务。' : '报告已提交，不能再记录进展。');
+      if (!WORKING.includes(mine.status))
+        throw new ConflictError(mine.status === 'ASSIGNED' ? '请先接受任务。' : '报告已提交，不能再记录进展。');
       await db.$transaction(async (tx) => {
         await move(tx, mine, WORKING, { status: 'IN_PROGRESS' });
         await event(tx, id, user, 'progress', note, mine.deputyId);
@@ -270,12 +321,23 @@ export function createTasksService(db: Db, now: () => Date = () => new Date(), d
     /** The assignee's report; the assigner is told it is waiting for review. */
     async submitReport(user: CurrentUser, id: number, report: TaskReport) {
       const { task, mine } = await myAssignment(user, id);
-      if (!WORKING.includes(mine.status)) throw new ConflictError(mine.status === 'ASSIGNED' ? '请先接受任务再提交报告。' : '报告已提交，等待审核。');
+      if (!WORKING.includes(mine.status))
+        throw new ConflictError(mine.status === 'ASSIGNED' ? '请先接受任务再提交报告。' : '报告已提交，等待审核。');
       await db.$transaction(async (tx) => {
-        await move(tx, mine, WORKING, { status: 'SUBMITTED', reportText: report.reportText, reportDate: report.reportDate, findings: report.findings, submittedAt: now() });
+        await move(tx, mine, WORKING, {
+          status: 'SUBMITTED',
+          reportText: report.reportText,
+          reportDate: report.reportDate,
+          findings: report.findings,
+          submittedAt: now(),
+        });
         await event(tx, id, user, 'submit', '', mine.deputyId);
         if (task.assignedById) {
-          await notifications?.notify([task.assignedById], { kind: 'task.submitted', title: `${mine.deputy.name}提交了任务报告：${task.title}`, link: `/tasks/${id}` }, tx);
+          await notifications?.notify(
+            [task.assignedById],
+            { kind: 'task.submitted', title: `${mine.deputy.name}提交了任务报告：${task.title}`, link: `/tasks/${id}` },
+            tx,
+          );
         }
       });
     },
