@@ -1178,9 +1178,9 @@ async function seed(tx: Tx, passwordHash: string): Promise<void> {
       plannedStart: '2023-04-01', plannedEnd: '2023-10-31', session: 3, follower: 'member',
       supervisors: ['乌云其木格', '敖特根', '宝音图', '图门'],
       outcomes: [
-        { label: '排水沟渠', unit: '米', planned: 3200, achieved: 3200 },
-        { label: '绿化面积', unit: '平方米', planned: 12000, achieved: 12500 },
-        { label: '垃圾收集点', unit: '处', planned: 15, achieved: 15 },
+        { label: '新建排水沟渠', unit: '米', planned: 3200, achieved: 3200 },
+        { label: '绿化', unit: '平方米', planned: 12000, achieved: 12500 },
+        { label: '建设垃圾收集点', unit: '处', planned: 15, achieved: 15 },
       ],
       milestones: [
         { title: '完成项目设计及预算评审', due: '2023-03-31', done: '2023-03-25' },
@@ -1206,9 +1206,9 @@ async function seed(tx: Tx, passwordHash: string): Promise<void> {
       plannedStart: '2023-04-15', plannedEnd: '2023-08-31', session: 3, follower: 'vicechair',
       supervisors: ['包金山', '李永刚', '陈淑芬', '周国庆'],
       outcomes: [
-        { label: '111线路灯（从东明村部至东明镇政府）', unit: '盏', planned: 100, achieved: 100 },
-        { label: '东明村内路灯', unit: '盏', planned: 120, achieved: 120 },
-        { label: '排水管道维修', unit: '米', planned: 1500, achieved: 1500 },
+        { label: '安装高标准路灯（沿111线从东明村部至东明镇政府）', unit: '盏', planned: 100, achieved: 100 },
+        { label: '安装路灯（在东明村内）', unit: '盏', planned: 120, achieved: 120 },
+        { label: '维修镇内排水管道', unit: '米', planned: 1500, achieved: 1500 },
       ],
       milestones: [
         { title: '完成设计和招标', due: '2023-04-30', done: '2023-04-20' },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   approxPersonTimes,
   joinAnd,
+  isActionLabel,
   outcomeText,
   percentText,
   staleWarnings,
@@ -30,10 +31,13 @@ describe('figures in report prose', () => {
   it('joins lists the Chinese way and moves a parenthesis behind the figure', () => {
     expect(joinAnd(['普法宣传', '防灾减灾宣传', '东明镇第四届广场文化周'])).toBe('普法宣传、防灾减灾宣传和东明镇第四届广场文化周');
     expect(joinAnd(['一'])).toBe('一');
-    expect(outcomeText({ label: '111线路灯（从东明村部至东明镇政府）', unit: '盏', achieved: 100 })).toBe(
-      '111线路灯100盏（从东明村部至东明镇政府）',
+    expect(outcomeText({ label: '安装高标准路灯（沿111线从东明村部至东明镇政府）', unit: '盏', achieved: 100 })).toBe(
+      '沿111线从东明村部至东明镇政府安装高标准路灯100盏',
     );
-    expect(outcomeText({ label: '东明村内路灯', unit: '盏', achieved: 120 })).toBe('东明村内路灯120盏');
+    expect(outcomeText({ label: '路灯（东明村）', unit: '盏', achieved: 120 })).toBe('路灯120盏（东明村）');
+    expect(outcomeText({ label: '维修镇内排水管道', unit: '米', achieved: 1500 })).toBe('维修镇内排水管道1500米');
+    expect(isActionLabel('安装路灯')).toBe(true);
+    expect(isActionLabel('路灯')).toBe(false);
   });
 });
 

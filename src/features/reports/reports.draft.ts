@@ -6,7 +6,7 @@
  */
 import type { ReportSectionKind } from '../../generated/prisma/enums.js';
 import { chineseNumber } from '../../lib/labels.js';
-import { activityNames, joinAnd, type Facts, type YearData } from './reports.figures.js';
+import { activityNames, isActionLabel, joinAnd, type Facts, type YearData } from './reports.figures.js';
 
 export type SectionInput = { kind: ReportSectionKind; heading: string; body: string };
 
@@ -16,11 +16,29 @@ export type DraftMeta = {
   sessionNumber: number | null; // 4
 };
 
-/** Year-specific words of the review's first sentence. */
-const YEAR_NOTE: Record<number, string> = {
-  2023: '是全面贯彻落实党的二十大精神的开局之年',
-  2024: '是中华人民共和国成立75周年，是实现“十四五”规划目标任务的关键一年',
-  2025: '是“十四五”规划收官之年',
+/**
+ * What a year's report says about the times, the same for every township of the banner: the
+ * national theme of the year, the region's campaign the deputies worked on, the study campaign
+ * that next year's tasks name. Staff add their township's own work when they edit the draft.
+ */
+type YearContext = {
+  note?: string;
+  keyWork?: { area: string; detail: string };
+  studyCampaign?: string;
+};
+
+const YEAR_CONTEXT: Record<number, YearContext> = {
+  2023: {
+    note: '是全面贯彻落实党的二十大精神的开局之年',
+    keyWork: {
+      area: '森林草原土地图斑整改',
+      detail:
+        '特别是在全镇范围内图斑整改工作中，充分发挥联系群众优势，积极宣传引导，带头引领群众整改。对涉及各级代表的图斑，镇人大主席团第一时间掌握具体情况及时沟通，做到影响最小化。',
+    },
+    studyCampaign: '认真按照“关于深入开展习近平新时代中国特色社会主义思想主题教育”的要求，',
+  },
+  2024: { note: '是中华人民共和国成立75周年，是实现“十四五”规划目标任务的关键一年' },
+  2025: { note: '是“十四五”规划收官之年' },
 };
 
 const paragraphs = (...lines: Array<string | false | null | undefined>) => lines.filter(Boolean).join('\n');
@@ -36,28 +54,41 @@ export function buildDraft(data: YearData, facts: Facts, meta: DraftMeta): Secti
   const tw = meta.township;
   const f = (key: string) => facts[key];
 
-  // 二、一是: stations, equipment, receptions
+  const ctx = YEAR_CONTEXT[year] ?? {};
+
+  // 二、一是: stations, equipment, receptions (the seed's sentences; the reception figures follow as their own sentence)
   const stationSentence = [
     f('homeEquipment') ? `为镇人大代表之家配备了${f('homeEquipment')!.text}等设备` : '',
     f('villageStationPlaces') ? `${f('villageStationPlaces')!.phrase}${f('villageStations')!.phrase}` : '',
   ].filter(Boolean);
   const receptions = f('receptions')!;
   const receptionSentence =
-    Number(receptions.value) > 0 ? `全年各级联络站${receptions.phrase}，${f('receptionVoters')!.phrase}，${f('opinions')!.phrase}，` : '';
-  const stations = `一是充分发挥代表联络站作用。不断深化三级人大代表联络站规范化建设${stationSentence.length ? '，' + stationSentence.join('，并') : ''}。按照“建、管、用”并重原则，重点在“用”上发力，在闭会期间认真开展代表履职学习培训、联系和接待选民等各项活动${receptionSentence ? '。' + receptionSentence : '，'}为各级人大代表深入学习交流、广泛联系选民、收集民情民意、更好履职尽责，搭建了依法履职服务平台，充分发挥人大代表之家及代表联络站的阵地作用。`;
+    Number(receptions.value) > 0
+      ? `全年各级代表联络站共${receptions.phrase}，${f('receptionVoters')!.phrase}，${f('opinions')!.phrase}。`
+      : '';
+  const stations = `一是充分发挥代表联络站作用。不断深化三级人大代表联络站规范化建设${stationSentence.length ? '，' + stationSentence.join('，并') : ''}。按照“建、管、用”并重原则，重点在“用”上发力，在闭会期间认真开展代表履职学习培训、联系和接待选民等各项活动，为各级人大代表深入学习交流、广泛联系选民、收集民情民意、更好履职尽责，搭建了依法履职服务平台，充分发挥人大代表之家及代表联络站的阵地作用。${receptionSentence}`;
+
+  // 二、二是: serving the township's key work
+  const keyWork = ctx.keyWork;
+  const service = `二是齐心协力服务社会，为全镇经济社会发展贡献人大力量。在全镇信访维稳、经济建设${keyWork ? `、${keyWork.area}` : ''}等重点工作上发挥代表作用，${keyWork ? keyWork.detail : '充分发挥联系群众优势，积极宣传引导，带头引领群众支持和参与全镇重点工作。'}在保持全镇稳定上从大局入手，倡导代表从正规渠道反映问题，积极传播正能量，特别是在关键时间节点上体现代表的责任担当，对于代表反映的社会问题做到有访必答；人大代表作为全镇经济建设的生力军，积极参与镇级各项经济指标的分解并监督完成任务，在全镇种植业、养殖业、特色产业发展方面冲锋在前，及时反馈${year}年${tw}民生实事项目征求意见。`;
 
   // 三、一是: livelihood projects
   const done = Number(f('projectsDone')!.value);
   const total = data.projects.length;
   const progressWords = total === 0 ? '' : done === total ? '已全部完工并投入使用' : `已完工${done}件，其余项目正在加紧实施`;
   const projectLines = data.projects.map((p) => {
-    const outcomes = p.outcomes.map((o) => f(`project:${p.id}:outcome:${o.id}`)!.phrase);
-    return `${p.name}${f(`project:${p.id}:budget`)!.phrase}${outcomes.length ? `，完成${outcomes.join('、')}` : ''}`;
+    const outcomes = p.outcomes.map((o) => {
+      const phrase = f(`project:${p.id}:outcome:${o.id}`)!.phrase;
+      return isActionLabel(o.label) || /^(沿|在|于|从|对|向)/.test(phrase) ? phrase : `完成${phrase}`;
+    });
+    const done = outcomes.length > 1 ? `${outcomes.slice(0, -1).join('，')}，并${outcomes.at(-1)}` : outcomes.join('');
+    return `${p.name}${f(`project:${p.id}:budget`)!.phrase}${done ? `，${done}` : ''}`;
   });
+  const benefit = total > 0 && done === total ? '项目建成投入使用，有效满足了群众生活需求，进一步提升了群众幸福指数。' : '';
   const projects =
     total === 0
       ? `一是持续督办民生实事项目。坚持把督促办好民生实事作为监督工作重点任务抓实抓好，积极沟通督办。`
-      : `一是持续督办民生实事项目。坚持把督促办好民生实事作为监督工作重点任务抓实抓好，针对代表们在人大会议上票决出的${year}年民生实事项目，积极沟通督办。截至目前，${f('projects')!.phrase}${progressWords}。其中，${projectLines.join('；')}，有效满足群众生活需求，群众出行更加方便，人居环境愈发优美，进一步提升了群众幸福指数。`;
+      : `一是持续督办民生实事项目。坚持把督促办好民生实事作为监督工作重点任务抓实抓好，针对代表们在人大会议上票决出的${year}年民生实事项目，积极沟通督办。截至目前，${f('projects')!.phrase}${progressWords}。其中，${projectLines.join('；')}。${benefit}`;
 
   // 三、二是: activities
   const supervise = activityNames(data.activities, ['OPEN_DAY', 'INSPECTION', 'RESEARCH']);
@@ -73,9 +104,9 @@ export function buildDraft(data: YearData, facts: Facts, meta: DraftMeta): Secti
   const keySentence = s.keySuggestions.length
     ? `先后选定${f('keyCategories') ? f('keyCategories')!.phrase : ''}${f('keySuggestions')!.phrase}，及时交办政府部门，${keyAll ? '并由镇人大主席团成员督办落实' : '由镇人大主席团跟踪督办'}。`
     : '';
-  const suggestions = `二是高质高效抓好建议办理。坚持“内容高质量，办理高质量”原则，严把交办关、督办关、答复关，推动代表建议办理由“答复型”向“落实型”转变。全年共${f('suggestionsReceived')!.phrase}，${f('suggestionsRegistered')!.phrase}${rateWords ? `，${rateWords}` : ''}。${keySentence}`;
+  const suggestions = `二是高质高效抓好建议办理。坚持“内容高质量，办理高质量”原则，严把交办关、督办关、答复关，推动代表建议办理由“答复型”向“落实型”转变。${keySentence}全年共${f('suggestionsReceived')!.phrase}，${f('suggestionsRegistered')!.phrase}${rateWords ? `，${rateWords}` : ''}。`;
 
-  const note = YEAR_NOTE[year];
+  const note = ctx.note;
   return [
     {
       kind: 'OPENING',
@@ -95,30 +126,26 @@ export function buildDraft(data: YearData, facts: Facts, meta: DraftMeta): Secti
       heading: '一、聚焦政治引领，始终坚持党的全面领导',
       body: paragraphs(
         '一年来，镇人大主席团始终坚持正确政治方向，站稳政治立场，旗帜鲜明贯彻落实上级及镇党委的各项决策部署和工作要求。',
-        '一是牢牢把握人大工作的政治属性。认真落实“代表学堂”等学习制度，深入学习贯彻习近平新时代中国特色社会主义思想、学深悟透习近平法治思想、习近平总书记关于坚持和完善人民代表大会制度的重要思想，及时跟进学习习近平总书记重要讲话和重要指示批示精神，切实增强捍卫“两个确立”的思想自觉和行动自觉。',
-        '二是始终坚持党的全面领导。始终把坚持党的全面领导这一最高政治原则贯穿于人大工作各方面全过程。找准人大依法履职的切入点、着力点，高质量做好人大监督工作，确保党中央决策部署和上级党委工作要求条条落实、件件落地、事事见效。',
+        '一是牢牢把握人大工作的政治属性。认真落实“代表学堂”等学习制度，深入学习贯彻习近平新时代中国特色社会主义思想、学深悟透习近平法治思想、习近平总书记关于坚持和完善人民代表大会制度的重要思想，及时跟进学习习近平总书记重要讲话和重要指示批示精神，切实增强捍卫“两个确立”的思想自觉和行动自觉。' +
+          '二是始终坚持党的全面领导。始终把坚持党的全面领导这一最高政治原则贯穿于人大工作各方面全过程。找准人大依法履职的切入点、着力点，高质量做好人大监督工作，确保党中央决策部署和上级党委工作要求条条落实、件件落地、事事见效。',
       ),
     },
     {
       kind: 'REVIEW_PART',
       heading: '二、聚焦夯实基础，更好助力全镇经济社会发展',
-      body: paragraphs(
-        stations,
-        `二是齐心协力服务社会，为全镇经济社会发展贡献人大力量。在全镇信访维稳、经济建设等重点工作上发挥代表作用，充分发挥联系群众优势，积极宣传引导，带头引领群众。在保持全镇稳定上从大局入手，倡导代表从正规渠道反映问题，积极传播正能量，对于代表反映的社会问题做到有访必答；人大代表作为全镇经济建设的生力军，积极参与镇级各项经济指标的分解并监督完成任务，在全镇种植业、养殖业、特色产业发展方面冲锋在前，及时反馈${year + 1}年${tw}民生实事项目征求意见。`,
-      ),
+      body: stations + service,
     },
     {
       kind: 'REVIEW_PART',
       heading: '三、聚焦代表履职，充分发挥代表主体作用',
-      body: paragraphs(projects, activities),
+      body: projects + activities,
     },
     {
       kind: 'REVIEW_PART',
       heading: '四、聚焦自身建设，全面提升履职能力水平',
-      body: paragraphs(
-        `一是有序推动人大规范化建设。坚持围绕中心、服务大局，努力做到全镇工作重心在哪里，人大工作就跟进到哪里，作用就发挥到哪里。今年以来，镇人大按照《中华人民共和国地方各级人民代表大会和地方各级人民政府组织法》及相关法律法规和上级人大的相关要求，制定和完善${year}年度人大工作的任务、目标，进一步明确了镇人大主席团成员的职责分工，主席团联系代表、代表联系选民制度等。以制度规范代表的履职权利，督促代表履行义务，强化制度约束，不断提高代表的监督执行力。`,
+      body:
+        `一是有序推动人大规范化建设。坚持围绕中心、服务大局，努力做到全镇工作重心在哪里，人大工作就跟进到哪里，作用就发挥到哪里。今年以来，镇人大按照《中华人民共和国地方各级人民代表大会和地方各级人民政府组织法》及相关法律法规和上级人大的相关要求，制定和完善${year}年度人大工作的任务、目标，进一步明确了镇人大主席团成员的职责分工，主席团联系代表、代表联系选民制度等。以制度规范代表的履职权利，督促代表履行义务，强化制度约束，不断提高代表的监督执行力。` +
         suggestions,
-      ),
     },
     {
       kind: 'ACHIEVEMENTS',
@@ -130,7 +157,7 @@ export function buildDraft(data: YearData, facts: Facts, meta: DraftMeta): Secti
       heading: `${year + 1}年工作任务`,
       body: paragraphs(
         `${year + 1}年，镇人大工作总体要求是：坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，完整、准确、全面贯彻新发展理念，主动融入和服务新发展格局，团结和依靠全体代表，以对党和人民高度负责的精神，自觉履行宪法和法律赋予的使命，在推动全镇经济社会高质量发展中履职尽责，干出代表新风采、实现人大新作为。`,
-        '我们将积极响应新时代的要求，把学习贯彻党的二十大精神转化为提高人大工作能力的实际行动，加强人大主席团的自身建设。一是规范制度建设。始终把坚持党的领导贯穿人大工作全过程，坚定正确的政治方向，不断完善人大主席团的议事规则和工作制度，更好地坚持民主集中制原则；注重探索创新，及时把实践经验上升为规范制度，促进人大工作的制度化、法制化、规范化。二是持之以恒地抓好政治理论学习，不断增强政治敏锐性和政治坚定性，提高主席团成员的政治思想素质、理论水平和人大工作能力，提高观察、思考、处理问题的能力。三是强化服务意识，切实改进作风。牢固树立服务意识，自觉地为群众服务，为选民服务，为代表服务。深入选区向选民宣传党的路线、方针、政策，倾听群众的呼声和代表的反映，及时收转、督办代表提出的批评、建议、意见，努力提高工作效率，确立勤政、求实、高效的工作作风。',
+        `我们将积极响应新时代的要求，把学习贯彻党的二十大精神转化为提高人大工作能力的实际行动，加强人大主席团的自身建设。一是规范制度建设。始终把坚持党的领导贯穿人大工作全过程，坚定正确的政治方向，不断完善人大主席团的议事规则和工作制度，更好地坚持民主集中制原则；注重探索创新，及时把实践经验上升为规范制度，促进人大工作的制度化、法制化、规范化。二是${ctx.studyCampaign ?? ''}持之以恒地抓好政治理论学习，不断增强政治敏锐性和政治坚定性，提高主席团成员的政治思想素质、理论水平和人大工作能力，提高驾驭社会主义市场经济和观察、思考、处理问题的能力。三是强化服务意识，切实改进作风。牢固树立服务意识，自觉地为群众服务，为选民服务，为代表服务。深入选区向选民宣传党的路线、方针、政策，倾听群众的呼声和代表的反映，及时收转、督办代表提出的批评、建议、意见，努力提高工作效率，确立勤政、求实、高效的工作作风。`,
       ),
     },
     {

@@ -46,10 +46,24 @@ export function ordinalLead(i: number): string {
 /** Category names as the report's prose uses them: the UI's labels, 民生保障 shortened to 民生. */
 export const categoryProse: Record<SuggestionCategory, string> = { ...suggestionCategoryLabels, LIVELIHOOD: '民生' };
 
-/** An outcome in prose: "111线路灯（从东明村部至东明镇政府）" 100 盏 → "111线路灯100盏（从东明村部至东明镇政府）". */
+/** Verbs an outcome's indicator may start with ("安装路灯", "维修镇内排水管道"). */
+const OUTCOME_VERB =
+  /^(安装|新建|建设|建成|修建|新修|修复|维修|改造|改建|扩建|硬化|铺设|铺筑|更换|新打|新增|配备|购置|种植|栽植|绿化|整治|治理|修缮|疏通|开挖|清理|拆除|加固|搭建|发放|培训|完成|实现|提升|打造)/;
+
+/** Whether an indicator reads as an action ("安装路灯") rather than a thing ("路灯"). */
+export const isActionLabel = (label: string): boolean => OUTCOME_VERB.test(label);
+
+/**
+ * An outcome in prose, the figure behind the indicator. A place in brackets that starts with a
+ * preposition leads the phrase, as the report says it: "安装高标准路灯（沿111线从东明村部至东明镇政府）"
+ * 100 盏 → "沿111线从东明村部至东明镇政府安装高标准路灯100盏"; any other bracket stays behind the
+ * figure: "路灯（东明村）" 120 盏 → "路灯120盏（东明村）".
+ */
 export function outcomeText(o: { label: string; unit: string; achieved: number }): string {
   const m = /^(.*?)（(.*)）$/.exec(o.label);
-  return m ? `${m[1]}${o.achieved}${o.unit}（${m[2]}）` : `${o.label}${o.achieved}${o.unit}`;
+  if (!m) return `${o.label}${o.achieved}${o.unit}`;
+  const [, what, where] = m as unknown as [string, string, string];
+  return /^(沿|在|于|从|对|向)/.test(where) ? `${where}${what}${o.achieved}${o.unit}` : `${what}${o.achieved}${o.unit}（${where}）`;
 }
 
 // ───────────────────────────── the year's data (through the services) ─────────────────────────────
@@ -182,7 +196,7 @@ export function computeFacts(data: YearData): Facts {
   const opinions = data.receptions.reduce((s, r) => s + r.opinions, 0);
   put('receptions', '接待选民活动次数', held, `${held}次`, `开展接待选民活动${held}次`);
   put('receptionVoters', '接待选民人次', voters, `${voters}人次`, `接待选民${voters}人次`);
-  put('opinions', '收集民情民意条数', opinions, `${opinions}条`, `收集民情民意${opinions}条`);
+  put('opinions', '收集群众意见建议条数', opinions, `${opinions}条`, `收集意见建议${opinions}条`);
   const s = data.suggestions;
   put('suggestionsReceived', '收到代表建议件数', s.received, `${s.received}件`, `收到代表建议${s.received}件`);
   put('suggestionsRegistered', '立案建议件数', s.total.count, `${s.total.count}件`, `立案${s.total.count}件`);
