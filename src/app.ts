@@ -58,6 +58,7 @@ export function createApp(services: Services, config: Config): App {
   app.use(express.static(path.join(root, 'public'), staticOptions));
   app.use('/vendor/noto-sans-sc', express.static(fontDir('@fontsource/noto-sans-sc'), staticOptions));
   app.use('/vendor/noto-serif-sc', express.static(fontDir('@fontsource/noto-serif-sc'), staticOptions));
+  app.use('/vendor/lxgw-wenkai', express.static(path.join(fontDir('@chinese-fonts/lxgwwenkai'), 'dist/LXGWWenKai-Regular'), staticOptions));
   // The work report's PDF export (features/reports) launches this Chromium when it exists.
   app.set('chromiumPath', config.CHROMIUM_PATH);
 

@@ -61,6 +61,37 @@ describe.skipIf(browserMissing)('browser: the 2023 work report in print and on s
       .filter((l) => /Noto(Serif|Sans)SC|Noto Serif SC|Noto Sans SC/i.test(l) && /\byes\s+yes\s+(yes|no)\s+\d+\s+\d+\s*$/.test(l));
     expect(embeddedCjk.length, fonts).toBeGreaterThan(0);
 
+    // 楷体 (subtitle, presenter) prints in the bundled LXGW WenKai when the machine has no KaiTi.
+    expect(fonts).toMatch(/LXGWWenKai-Regular\s+CID TrueType\s+Identity-H\s+yes yes/);
+
+    // GB/T 9704 7.5: "— n —" 7 mm below the text block, right on odd pages and left on even ones,
+    // one 四号 character (14 pt) in from the text block's edge (A4 595 pt wide, margins 28 / 26 mm).
+    const mm = 72 / 25.4;
+    const blockLeft = 28 * mm;
+    const blockRight = (210 - 26) * mm;
+    const blockBottom = (297 - 35) * mm;
+    const bbox = execFileSync('pdftotext', ['-bbox', file, '-']).toString();
+    const pageNumbers = bbox
+      .split('<page ')
+      .slice(1)
+      .map((pg, i) => {
+        const words = [...pg.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)]
+          .map((m) => ({ xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), text: m[4]! }))
+          .filter((w) => w.yMin > blockBottom);
+        expect(words.map((w) => w.text).join(''), `page ${i + 1}`).toBe(`—${i + 1}—`);
+        return {
+          left: Math.min(...words.map((w) => w.xMin)),
+          right: Math.max(...words.map((w) => w.xMax)),
+          top: Math.min(...words.map((w) => w.yMin)),
+        };
+      });
+    expect(pageNumbers).toHaveLength(pages);
+    pageNumbers.forEach((n, i) => {
+      if (i % 2 === 0) expect(Math.abs(blockRight - 14 - n.right), `page ${i + 1} right`).toBeLessThan(2);
+      else expect(Math.abs(blockLeft + 14 - n.left), `page ${i + 1} left`).toBeLessThan(2);
+      expect(n.top - blockBottom, `page ${i + 1} below the block`).toBeGreaterThan(5 * mm);
+    });
+
     for (const f of fs.readdirSync(SHOTS).filter((f) => f.startsWith('report-page'))) fs.rmSync(path.join(SHOTS, f));
     execFileSync('pdftoppm', ['-png', '-r', '60', file, path.join(SHOTS, 'report-page')]);
     expect(fs.readdirSync(SHOTS).filter((f) => f.startsWith('report-page')).length).toBe(pages);

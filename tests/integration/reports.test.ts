@@ -143,6 +143,10 @@ describe('生成初稿 from the 2023 demo data', () => {
     expect(page).toContain('东明镇人大主席　刘海龙');
     for (const figure of SEED_FIGURES) expect(page, figure).toContain(figure);
     expect(page).toContain('附表6　2023年重点建议及督办');
+    // Column widths, so that dates, figures and names do not wrap character by character.
+    expect(page).toContain('<colgroup><col width="26%"><col width="18%">');
+    expect(page).toMatch(/<td class=nowrap>2023年8月16日<\/td>/);
+    expect(page).toContain('href="/vendor/lxgw-wenkai/result.css"');
     expect(page).toContain('<svg');
     expect(page).not.toMatch(/<svg[^]*style="/);
   });

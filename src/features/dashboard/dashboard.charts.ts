@@ -167,8 +167,21 @@ export function projectsChart(
         { type: 'value', name: '%', max: 100 },
       ],
       series: [
-        { name: '投资（万元）', type: 'bar', data: rows.map((r) => r.budgetWan), barMaxWidth: 40, label: { show: true, position: 'top' } },
-        { name: '进度（%）', type: 'line', yAxisIndex: 1, data: rows.map((r) => r.percent), label: { show: true, formatter: '{c}%' } },
+        // Investment inside the bar, progress above the line: a full bar and 100% would otherwise print on top of each other.
+        {
+          name: '投资（万元）',
+          type: 'bar',
+          data: rows.map((r) => r.budgetWan),
+          barMaxWidth: 40,
+          label: { show: true, position: 'insideTop', color: '#fff' },
+        },
+        {
+          name: '进度（%）',
+          type: 'line',
+          yAxisIndex: 1,
+          data: rows.map((r) => r.percent),
+          label: { show: true, position: 'top', formatter: '{c}%', backgroundColor: '#fff' },
+        },
       ],
     },
     width,

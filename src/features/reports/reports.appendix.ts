@@ -9,7 +9,20 @@ import type { ActivityKind } from '../../generated/prisma/enums.js';
 import { outcomeText, percentText, type YearData } from './reports.figures.js';
 import type { StatRow } from '../suggestions/suggestions.stats.js';
 
-export type Table = { title: string; head: string[]; rows: string[][]; foot?: string[]; numeric: number[] };
+/**
+ * One appendix table. `widths` are the columns' shares of the text block in percent (print and
+ * .docx lay the table out with them, so dates, figures and names never wrap character by
+ * character); `numeric` columns are right-aligned, `nowrap` ones (dates) kept on one line.
+ */
+export type Table = {
+  title: string;
+  head: string[];
+  rows: string[][];
+  foot?: string[];
+  numeric: number[];
+  widths: number[];
+  nowrap?: number[];
+};
 
 const rate = (a: number, b: number) => percentText(a, b) ?? '—';
 
@@ -29,7 +42,7 @@ export function appendixTables(data: YearData): Table[] {
   const y = data.year;
   const stations: Table = {
     title: `附表1　代表联络站（截至${y}年底）`,
-    head: ['名称', '层级', '所在村', '设立日期', '进站代表', `${y}年接待`],
+    head: ['名称', '层级', '所在村', '设立日期', '进站代表', '当年接待'],
     rows: data.stations
       .filter((s) => !s.establishedOn || yearOf(s.establishedOn) <= y)
       .map((s) => [
@@ -41,6 +54,8 @@ export function appendixTables(data: YearData): Table[] {
         `${s.receptions}次`,
       ]),
     numeric: [4, 5],
+    widths: [26, 18, 15, 17, 12, 12],
+    nowrap: [3],
   };
   const projects: Table = {
     title: `附表2　${y}年民生实事项目`,
@@ -55,6 +70,7 @@ export function appendixTables(data: YearData): Table[] {
     ]),
     foot: data.projects.length ? ['合计', '', formatWan(data.projects.reduce((s, p) => s + p.budgetYuan, 0)), '', '', ''] : undefined,
     numeric: [2, 4],
+    widths: [24, 15, 10, 11, 8, 32],
   };
   const byKind = new Map<ActivityKind, { count: number; personTimes: number }>();
   for (const a of data.activities) {
@@ -71,6 +87,7 @@ export function appendixTables(data: YearData): Table[] {
       .map((k) => [activityKindLabels[k], String(byKind.get(k)!.count), String(byKind.get(k)!.personTimes)]),
     foot: ['合计', String(data.activities.length), String(data.totalPersonTimes)],
     numeric: [1, 2],
+    widths: [50, 25, 25],
   };
   const s = data.suggestions;
   const head = ['', '立案', '重点', '已答复', '办复率', '满意率', '落实率'];
@@ -80,6 +97,7 @@ export function appendixTables(data: YearData): Table[] {
     rows: s.byCategory.map((r) => suggestionRow(suggestionCategoryLabels[r.label as keyof typeof suggestionCategoryLabels] ?? r.label, r)),
     foot: suggestionRow('合计', s.total),
     numeric: [1, 2, 3, 4, 5, 6],
+    widths: [22, 13, 13, 13, 13, 13, 13],
   };
   const byUnit: Table = {
     title: `附表5　${y}年代表建议办理情况（按主办单位）`,
@@ -87,12 +105,15 @@ export function appendixTables(data: YearData): Table[] {
     rows: s.byUnit.map((r) => suggestionRow(r.label, r)),
     foot: suggestionRow('合计', s.total),
     numeric: [1, 2, 3, 4, 5, 6],
+    widths: [28, 12, 12, 12, 12, 12, 12],
   };
   const key: Table = {
     title: `附表6　${y}年重点建议及督办`,
     head: ['编号', '建议', '类别', '主办单位', '督办人'],
     rows: s.keySuggestions.map((k) => [k.code, k.title, suggestionCategoryLabels[k.category], k.unit || '—', k.supervisor || '—']),
     numeric: [],
+    widths: [15, 41, 12, 19, 13],
+    nowrap: [0],
   };
   return [stations, projects, activities, byCategory, byUnit, key];
 }
