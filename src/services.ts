@@ -2,7 +2,7 @@ import type { Db } from './db.js';
 import { createAuditService } from './features/audit/audit.service.js';
 import { createAuthService } from './auth/auth.service.js';
 import { createDeputiesService } from './features/deputies/deputies.service.js';
-import { createRosterImports } from './features/deputies/deputies.import.js';
+import { createRosterImports } from './features/deputies/deputies.import.jobs.js';
 import { createStationsService } from './features/stations/stations.service.js';
 import { createSuggestionsService } from './features/suggestions/suggestions.service.js';
 import { createProjectsService } from './features/projects/projects.service.js';

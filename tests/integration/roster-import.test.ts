@@ -4,7 +4,8 @@ import type request from 'supertest';
 import { createTestApp, csrfOf, loginAs, type TestApp } from '../helpers/test-app.js';
 import { worldApp } from '../helpers/world-app.js';
 import { createTownship, createUser, TEST_PASSWORD, type World } from '../helpers/factories.js';
-import { ROSTER_COLUMNS, rosterRow } from '../../src/features/deputies/deputies.import.js';
+import { ROSTER_COLUMNS } from '../../src/features/deputies/deputies.import.js';
+import { rosterRow } from '../../src/features/deputies/deputies.import.workbooks.js';
 
 const HEADERS = ROSTER_COLUMNS.map((c) => c.header);
 
@@ -106,7 +107,8 @@ describe('roster import', () => {
     expect(wy.termStart?.toISOString()).toBe(new Date('2021-01-10T00:00:00+08:00').toISOString());
     expect(wy.levels.map((l) => l.level).sort()).toEqual(['BANNER', 'TOWN']);
     expect(imported.find((d) => d.name === '其其格')!.levels).toHaveLength(3);
-    expect(imported.find((d) => d.name === '巴特尔')!.phone).toBe('04754236021');
+    // kept as typed, never reformatted
+    expect(imported.find((d) => d.name === '巴特尔')!.phone).toBe('0475-4236021');
     // a second commit of the same file does nothing
     const again = await staff
       .post(`${res.headers.location}/commit`)
@@ -153,10 +155,14 @@ describe('roster import', () => {
 
     const download = await staff.get(`${res.headers.location}/invalid.xlsx`).buffer(true).parse(binary);
     const rows = await readXlsx(download.body as Buffer);
-    expect(rows[0]).toEqual([...HEADERS, '错误原因']);
+    expect(rows[0]).toEqual([...HEADERS, '原表行号', '错误原因']);
     expect(rows).toHaveLength(6);
+    // 哈斯 was row 4 of the upload and is row 3 of this file: the references point at this file's cells
     expect(rows[2]![0]).toBe('哈斯');
-    expect(rows[2]![12]).toContain('联系电话（J4）');
+    expect(rows[2]![12]).toBe('4');
+    expect(rows[2]![13]).toContain('联系电话（J3）');
+    expect(rows[2]![13]).toContain('代表层级（K3）');
+    expect(rows[1]![13]).toContain('姓名（A2）');
 
     const valid = await staff
       .post(`${res.headers.location}/commit`)
@@ -168,18 +174,18 @@ describe('roster import', () => {
   });
 
   it('says clearly when the file is not a spreadsheet, or lacks the headers', async () => {
-    const text = await upload(staff, Buffer.from('姓名,性别\n张三,男\n', 'utf8'), '名册.csv');
-    expect(text.status).toBe(422);
-    expect(text.text).toContain('上传的文件不是 Excel 表格（.xlsx）');
+    const binaryFile = await upload(staff, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), '照片.png');
+    expect(binaryFile.status).toBe(422);
+    expect(binaryFile.text).toContain('上传的文件不是 Excel 表格（.xlsx）或 CSV 文件');
     const zip = await upload(staff, Buffer.from('PK\u0003\u0004 not really a zip'), 'broken.xlsx');
     expect(zip.status).toBe(422);
-    expect(zip.text).toContain('上传的文件不是 Excel 表格（.xlsx）');
+    expect(zip.text).toContain('文件已损坏，无法打开');
     const headers = await upload(staff, await xlsx([['张三', '男']], ['名字', '性别']));
     expect(headers.status).toBe(422);
     expect(headers.text).toContain('表格缺少必需的列');
     const none = await staff.post('/deputies/import').field('_csrf', await csrfOf(staff));
     expect(none.status).toBe(422);
-    expect(none.text).toContain('请选择要上传的 .xlsx 文件');
+    expect(none.text).toContain('请选择要上传的名册文件（.xlsx 或 .csv）');
   });
 
   it('refuses a file over the size limit with a clear message', async () => {

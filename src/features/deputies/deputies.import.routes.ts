@@ -5,18 +5,15 @@ import { requireRole } from '../../middleware/require-role.js';
 import { flash } from '../../middleware/flash.js';
 import { MAX_UPLOAD_BYTES } from '../../middleware/multipart.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
-import { toDateInput } from '../../lib/format.js';
+import { formatDate, toDateInput } from '../../lib/format.js';
 import { deputyFilterSchema } from './deputies.schemas.js';
-import {
-  invalidRowsWorkbook,
-  rosterRow,
-  rosterWorkbook,
-  templateWorkbook,
-  ROSTER_COLUMNS,
-  SYNC_ROWS,
-  type ImportJob,
-} from './deputies.import.js';
+import { ROSTER_COLUMNS } from './deputies.import.js';
+import { invalidRowsWorkbook, rosterWorkbook, templateWorkbook } from './deputies.import.workbooks.js';
+import { SYNC_ROWS, type ImportJob } from './deputies.import.jobs.js';
+import { MAX_ROWS } from './deputies.import.read.js';
 
+/** Rows shown in the preview of how the file was read. */
+const PREVIEW_ROWS = 200;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function sendXlsx(res: Response, filename: string, buffer: Buffer) {
@@ -43,6 +40,7 @@ export function deputiesImportRoutes(services: Services): Router {
       title: '导入代表名册',
       errors,
       maxMb,
+      maxRows: MAX_ROWS,
       columnNames: ROSTER_COLUMNS.map((c) => c.header.replace(/（市\/旗.*$/, '')),
     });
 
@@ -53,6 +51,9 @@ export function deputiesImportRoutes(services: Services): Router {
       job,
       invalid,
       validCount: job.results.length - invalid.length,
+      preview: job.results.filter((r) => r.read).slice(0, PREVIEW_ROWS),
+      previewLimit: PREVIEW_ROWS,
+      previewHeaders: ROSTER_COLUMNS.map((c) => c.header.replace(/（市\/旗.*$/, '')),
       errors,
     });
   };
@@ -60,7 +61,11 @@ export function deputiesImportRoutes(services: Services): Router {
   router.get('/deputies/export.xlsx', office, async (req, res) => {
     const filter = deputyFilterSchema.parse(req.query);
     const rows = await services.deputies.listAll(req.user!, filter);
-    sendXlsx(res, `代表名册-${toDateInput(services.now())}.xlsx`, await rosterWorkbook(rows.map(rosterRow)));
+    sendXlsx(
+      res,
+      `代表名册-${toDateInput(services.now())}.xlsx`,
+      await rosterWorkbook(rows, `代表名册（${formatDate(services.now())}导出）`),
+    );
   });
 
   router.get('/deputies/import', staff, (_req, res) => renderUpload(res, 200, {}));
@@ -71,7 +76,7 @@ export function deputiesImportRoutes(services: Services): Router {
 
   router.post('/deputies/import', staff, async (req, res) => {
     const file = req.files?.file;
-    if (!file || !file.size) return renderUpload(res, 422, { file: '请选择要上传的 .xlsx 文件' });
+    if (!file || !file.size) return renderUpload(res, 422, { file: '请选择要上传的名册文件（.xlsx 或 .csv）' });
     let job: ImportJob;
     try {
       job = await rosterImports.start(req.user!, { buffer: file.buffer, filename: file.filename });
