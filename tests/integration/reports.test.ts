@@ -1,7 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { createTestApp, csrfFrom, loginAs, type TestApp } from '../helpers/test-app.js';
@@ -162,12 +159,10 @@ describe('生成初稿 from the 2023 demo data', () => {
       });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('wordprocessingml');
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-docx-'));
-    const file = path.join(dir, 'r.docx');
-    fs.writeFileSync(file, res.body as Buffer);
-    const xml = execFileSync('unzip', ['-p', file, 'word/document.xml']).toString('utf8');
-    const footer = execFileSync('unzip', ['-p', file, 'word/footer1.xml']).toString('utf8');
-    fs.rmSync(dir, { recursive: true, force: true });
+    const files = unzipSync(new Uint8Array(res.body as Buffer));
+    const part = (name: string) => strFromU8(files[name]!);
+    const xml = part('word/document.xml');
+    const styles = part('word/styles.xml');
     const text = xml.replace(/<[^>]+>/g, '');
     expect(text).toContain('人大工作报告');
     expect(text).toContain('——2023年12月7日在东明镇第十九届人民代表大会第四次会议上');
@@ -175,10 +170,53 @@ describe('生成初稿 from the 2023 demo data', () => {
       expect(text).toContain(heading);
     for (const figure of SEED_FIGURES) expect(text, figure).toContain(figure);
     expect(text).toContain('附表2　2023年民生实事项目');
-    expect(xml).toContain('仿宋_GB2312');
-    expect(xml).toContain('方正小标宋简体');
-    expect(xml).toContain('黑体');
-    expect(footer).toContain('PAGE');
+
+    // Real paragraph styles: 标题, 标题 1–3 with outline levels (navigation pane, table of contents), 正文 by default.
+    const style = (id: string) => new RegExp(`<w:style [^>]*w:styleId="${id}"[^>]*>([\\s\\S]*?)</w:style>`).exec(styles)?.[1] ?? '';
+    expect(style('Title')).toContain('w:eastAsia="方正小标宋简体"');
+    expect(style('Heading1')).toContain('<w:outlineLvl w:val="0"/>');
+    expect(style('Heading2')).toContain('<w:outlineLvl w:val="1"/>');
+    expect(style('Heading2')).toContain('w:eastAsia="黑体"');
+    expect(style('Heading3')).toContain('<w:outlineLvl w:val="2"/>');
+    expect(style('Heading3')).toContain('w:eastAsia="楷体_GB2312"');
+    const defaults = /<w:docDefaults>([\s\S]*?)<\/w:docDefaults>/.exec(styles)![1]!;
+    expect(defaults).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(defaults).toContain('<w:sz w:val="32"/>');
+    expect(defaults).toContain('<w:ind w:firstLine="640"/>');
+    expect(xml).toContain('<w:pStyle w:val="Title"/>');
+    expect(xml).toContain('<w:pStyle w:val="Heading1"/>');
+    expect(xml).toContain('<w:pStyle w:val="Heading2"/>');
+    // Body paragraphs carry no fonts of their own: they take 正文's, as a paragraph typed later does.
+    const body = /<w:p>(?:(?!<\/w:p>)[\s\S])*?现在我代表东明镇人大主席团[\s\S]*?<\/w:p>/.exec(xml)![0];
+    expect(body).not.toContain('<w:rFonts');
+    expect(body).not.toContain('<w:pStyle');
+    // The 会议 line: 四号 with characters drawn closer, so that its 31 characters fit one line.
+    expect(style('ReportSubtitle')).toContain('<w:sz w:val="28"/>');
+    expect(style('ReportSubtitle')).toContain('<w:spacing w:val="-6"/>');
+    // Fallbacks for machines without the 公文 fonts.
+    expect(part('word/fontTable.xml')).toMatch(
+      /<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋,FangSong,STFangsong"\/><w:charset w:val="86"\/>/,
+    );
+    expect(part('word/fontTable.xml')).toContain('<w:font w:name="楷体_GB2312"><w:altName w:val="楷体,KaiTi,STKaiti"/>');
+
+    // Appendix tables: fixed column widths over the 156 mm text width, figures right-aligned, header repeated.
+    const grids = [...xml.matchAll(/<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/g)].map((m) =>
+      [...m[1]!.matchAll(/w:w="(\d+)"/g)].map((x) => Number(x[1])),
+    );
+    expect(grids).toHaveLength(6);
+    for (const g of grids) expect(Math.abs(g.reduce((a, b) => a + b, 0) - 8844)).toBeLessThan(10);
+    expect(grids[0]![0]).toBe(Math.round(8844 * 0.26));
+    expect(xml).toContain('<w:tblHeader/>');
+    expect(xml).toMatch(/<w:jc w:val="right"\/>(?:(?!<\/w:p>)[\s\S])*?400万元/);
+
+    // The charts as pictures, and page numbers right on odd pages and left on even ones.
+    expect(Object.keys(files).filter((f) => /^word\/media\/.*\.png$/.test(f))).toHaveLength(4);
+    expect(part('word/settings.xml')).toContain('<w:evenAndOddHeaders/>');
+    const footers = Object.keys(files)
+      .filter((f) => /^word\/footer\d+\.xml$/.test(f))
+      .map(part);
+    expect(footers.some((f) => f.includes('<w:jc w:val="right"/>') && f.includes('PAGE'))).toBe(true);
+    expect(footers.some((f) => f.includes('<w:jc w:val="left"/>') && f.includes('PAGE'))).toBe(true);
   });
 });
 

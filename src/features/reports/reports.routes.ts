@@ -13,6 +13,8 @@ import { reportDocx } from './reports.docx.js';
 import { headingLevel, paragraphsOf } from './reports.print.js';
 
 const office = requireRole('STAFF', 'PRESIDIUM');
+/** The dashboard charts the report's appendix shows, in print and in Word. */
+const PRINTED_CHARTS = ['byCategory', 'unitRates', 'projects', 'monthly'] as const;
 const staffOnly = requireRole('STAFF');
 
 type EditorValues = {
@@ -114,6 +116,7 @@ export function reportsRoutes(services: Services): Router {
         baseHref,
         headingLevel,
         paragraphsOf,
+        printedCharts: PRINTED_CHARTS,
         pdfAvailable: chromiumAvailable(req.app.get('chromiumPath') as string | undefined),
       },
     };
@@ -147,6 +150,8 @@ export function reportsRoutes(services: Services): Router {
     const year = parseYear(req.params.year);
     const p = await reports.printable(req.user!, year);
     const buffer = await reportDocx({
+      year,
+      charts: PRINTED_CHARTS.map((k) => p.charts[k]),
       title: p.report.title,
       subtitle: p.subtitle,
       presenter: `${p.report.presenterTitle}　${p.report.presenterName}`.trim(),
