@@ -33,6 +33,18 @@ export type XlsxColumn<T> = {
   value: (row: T) => string | number | Date | null;
 };
 
+/** The width of a text in Excel's character units: a Chinese character counts two. */
+const textUnits = (text: string) => [...text].reduce((n, c) => n + (c.charCodeAt(0) > 0xff ? 2 : 1), 0);
+
+/**
+ * The height a row needs for its wrapped cells (points, 11 pt text at 15 pt a line): stored with
+ * the row, since neither Excel nor LibreOffice re-measures rows that a program wrote.
+ */
+function wrappedHeight(texts: Array<{ text: string; width: number }>): number | undefined {
+  const lines = Math.max(1, ...texts.map(({ text, width }) => Math.ceil(textUnits(text) / Math.max(1, width - 1))));
+  return lines > 1 ? lines * 15 + 2 : undefined;
+}
+
 const thin = { style: 'thin' as const };
 const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
 
@@ -61,6 +73,7 @@ export function writeTable<T>(sheet: ExcelJS.Worksheet, columns: ReadonlyArray<X
   });
   rows.forEach((r, n) => {
     const row = sheet.getRow(headerRow + 1 + n);
+    const wrapped: Array<{ text: string; width: number }> = [];
     columns.forEach((c, i) => {
       const cell = row.getCell(i + 1);
       const v = c.value(r);
@@ -73,7 +86,10 @@ export function writeTable<T>(sheet: ExcelJS.Worksheet, columns: ReadonlyArray<X
         horizontal: kind === 'int' ? 'right' : kind === 'flag' || kind === 'date' ? 'center' : undefined,
       };
       cell.border = BORDER;
+      if (kind === 'wrap' && typeof v === 'string') wrapped.push({ text: v, width: c.width });
     });
+    const height = wrappedHeight(wrapped);
+    if (height) row.height = height;
   });
 }
 

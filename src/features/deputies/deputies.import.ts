@@ -23,15 +23,15 @@ export const ROSTER_COLUMNS: ReadonlyArray<{
   width: number;
   aliases?: string[];
   required?: boolean;
-  kind?: 'int' | 'date';
+  kind?: 'int' | 'date' | 'wrap';
 }> = [
   { field: 'name', header: '姓名', width: 10, required: true },
   { field: 'gender', header: '性别', width: 6, required: true },
   { field: 'ethnicity', header: '民族', width: 8 },
   { field: 'birthYear', header: '出生年份', width: 9, aliases: ['出生年'], kind: 'int' },
   { field: 'politicalAffiliation', header: '政治面貌', width: 12 },
-  { field: 'occupation', header: '职业', width: 10 },
-  { field: 'workplace', header: '工作单位', width: 24 },
+  { field: 'occupation', header: '职业', width: 10, kind: 'wrap' },
+  { field: 'workplace', header: '工作单位', width: 24, kind: 'wrap' },
   { field: 'district', header: '选区', width: 10 },
   { field: 'village', header: '所在村（嘎查）', width: 14, aliases: ['所在村', '村（嘎查）', '嘎查村', '所在嘎查村'] },
   { field: 'phone', header: '联系电话', width: 14, aliases: ['电话', '手机号码', '手机'] },

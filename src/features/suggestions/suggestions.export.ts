@@ -47,11 +47,12 @@ export function ledgerWorkbook(rows: LedgerRow[], year?: number): ExcelJS.Workbo
   book.creator = '东明镇人大主席团工作平台';
   const sheet = book.addWorksheet('代表建议台账');
   const title = `东明镇${year ? `${year}年` : ''}人大代表建议办理台账`;
-  sheet.mergeCells(1, 1, 1, COLUMNS.length);
+  // The title stands at the left of the first page: merged and centred over all columns it would
+  // fall between the two pages of the print.
   const cell = sheet.getCell(1, 1);
   cell.value = title;
   cell.font = { size: 16, bold: true };
-  cell.alignment = { horizontal: 'center', vertical: 'middle' };
+  cell.alignment = { vertical: 'middle' };
   sheet.getRow(1).height = 28;
   writeTable(sheet, COLUMNS, rows, 2);
   printA4Landscape(sheet, { headerRow: 2, pagesWide: 2, repeatColumns: 'A:C', title });
