@@ -14,8 +14,8 @@ const units = (r: LedgerRow, role: 'LEAD' | 'ASSIST') =>
 /** The ledger's columns: dates are dates, the year a number, flags 是/否. */
 const COLUMNS: ReadonlyArray<XlsxColumn<LedgerRow>> = [
   { header: '编号', width: 10, value: (r) => r.code },
-  { header: '年度', width: 6, kind: 'int', value: (r) => r.year },
   { header: '标题', width: 34, kind: 'wrap', value: (r) => r.title },
+  { header: '年度', width: 6, kind: 'int', value: (r) => r.year },
   { header: '类别', width: 10, value: (r) => suggestionCategoryLabels[r.category] },
   { header: '重点建议', width: 6, kind: 'flag', value: (r) => yesNo(r.isKey) },
   { header: '领衔代表', width: 9, value: (r) => r.leadDeputy.name },
@@ -40,7 +40,7 @@ const COLUMNS: ReadonlyArray<XlsxColumn<LedgerRow>> = [
 
 /**
  * The 代表建议台账 as an .xlsx workbook with Chinese headers, ready for Excel / WPS: A4 landscape
- * over two pages across, 编号/年度/标题 and the header row repeated on every page.
+ * over two pages across, 编号/标题/年度 and the header row repeated on every page.
  */
 export function ledgerWorkbook(rows: LedgerRow[], year?: number): ExcelJS.Workbook {
   const book = new ExcelJS.Workbook();
