@@ -7,7 +7,7 @@ import { MAX_UPLOAD_BYTES } from '../../middleware/multipart.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import { formatDate, toDateInput } from '../../lib/format.js';
 import { deputyFilterSchema } from './deputies.schemas.js';
-import { ROSTER_COLUMNS } from './deputies.import.js';
+import { base, ROSTER_COLUMNS } from './deputies.import.js';
 import { invalidRowsWorkbook, rosterWorkbook, templateWorkbook } from './deputies.import.workbooks.js';
 import { SYNC_ROWS, type ImportJob } from './deputies.import.jobs.js';
 import { MAX_ROWS } from './deputies.import.read.js';
@@ -53,7 +53,7 @@ export function deputiesImportRoutes(services: Services): Router {
       validCount: job.results.length - invalid.length,
       preview: job.results.filter((r) => r.read).slice(0, PREVIEW_ROWS),
       previewLimit: PREVIEW_ROWS,
-      previewHeaders: ROSTER_COLUMNS.map((c) => c.header.replace(/（市\/旗.*$/, '')),
+      previewHeaders: ROSTER_COLUMNS.map((c) => base(c.header)),
       errors,
     });
   };
