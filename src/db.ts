@@ -1,7 +1,7 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaClient } from './generated/prisma/client.js';
+import { PrismaClient, type Prisma } from './generated/prisma/client.js';
 
 export type Db = PrismaClient;
 export { PrismaClient };
@@ -19,3 +19,6 @@ export function createDb(url: string): Db {
   const adapter = new PrismaBetterSqlite3({ url: `file:${file}` });
   return new PrismaClient({ adapter });
 }
+
+/** The client inside `db.$transaction(async (tx) => …)`. */
+export type Tx = Prisma.TransactionClient;

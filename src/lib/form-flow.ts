@@ -1,6 +1,6 @@
 /** The post → 422 re-render flow of a form, shared by the feature routes. */
 import type { FieldErrors } from './forms.js';
-import { ValidationError } from '../errors.js';
+import { ConflictError, ForbiddenError, ValidationError } from '../errors.js';
 
 /**
  * The submitted values of a form, to show again beside its errors (never the whole body): `fields`
@@ -26,15 +26,27 @@ export function fieldsOf(schema: unknown): string[] {
   return shape ? Object.keys(shape) : [];
 }
 
-/** Runs a service call; a ValidationError becomes a 422 re-render instead of an error page. */
-export async function orRender(work: () => Promise<unknown>, render: (errors: FieldErrors) => Promise<void> | void): Promise<boolean> {
+/**
+ * The one way a route runs a service call that may reject the form: the call's value when it
+ * succeeds; otherwise `render(errors)` for a ValidationError (422, the same form with the messages
+ * beside the fields), or `refused(error)` — when given — for a 403/409 the page explains itself.
+ * Returns null when it rendered, so the route stops: `if (!(await orRender(…))) return;`.
+ */
+export async function orRender<T>(
+  work: () => Promise<T>,
+  render: (errors: FieldErrors) => Promise<void> | void,
+  refused?: (error: ConflictError | ForbiddenError) => Promise<void> | void,
+): Promise<{ value: T } | null> {
   try {
-    await work();
-    return true;
+    return { value: await work() };
   } catch (e) {
     if (e instanceof ValidationError) {
       await render(e.fieldErrors);
-      return false;
+      return null;
+    }
+    if (refused && (e instanceof ConflictError || e instanceof ForbiddenError)) {
+      await refused(e);
+      return null;
     }
     throw e;
   }

@@ -25,6 +25,7 @@ import type {
   ProjectRatingValue,
   VotingStatus,
   VotingRule,
+  ContactWay,
 } from '../generated/prisma/enums.js';
 
 export const roleLabels: Record<Role, string> = {
@@ -209,3 +210,7 @@ export function chineseNumber(n: number): string {
 export function options<K extends string>(labels: Record<K, string>): Array<{ value: K; label: string }> {
   return (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
 }
+
+export { deadlineFlagLabels } from './deadline.js';
+
+export const contactWayLabels: Record<ContactWay, string> = { MEETING: '见面', PHONE: '电话', FORUM: '座谈' };

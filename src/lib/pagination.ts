@@ -8,6 +8,28 @@ export function pageArgs(page: number, pageSize = PAGE_SIZE): { skip: number; ta
   return { skip: (p - 1) * pageSize, take: pageSize };
 }
 
+/** The page that exists: at least 1, at most the last page (page 999 of 2 is page 2). */
+export function clampPage(page: number, total: number, pageSize = PAGE_SIZE): number {
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  return Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
+}
+
 export function toPage<T>(items: T[], total: number, page: number, pageSize = PAGE_SIZE): Page<T> {
-  return { items, total, page: Math.max(1, page), pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+  return { items, total, page: clampPage(page, total, pageSize), pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+/**
+ * One page of a list: counts first, so that a page number past the end (a stale link, a typed URL)
+ * shows the last page instead of an empty "第 999/2 页".
+ */
+export async function paginate<T>(
+  requested: number,
+  count: () => Promise<number>,
+  fetch: (args: { skip: number; take: number }) => Promise<T[]>,
+  pageSize = PAGE_SIZE,
+): Promise<Page<T>> {
+  const total = await count();
+  const page = clampPage(requested, total, pageSize);
+  const items = total ? await fetch(pageArgs(page, pageSize)) : [];
+  return toPage(items, total, page, pageSize);
 }

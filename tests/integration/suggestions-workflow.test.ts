@@ -122,13 +122,20 @@ describe('the whole handling of one suggestion, as each role sees it', () => {
     expect((await act('otherunit', id, 'assist-opinions', { content: '交通站同意配合清理路边排水沟。' })).status).toBe(303);
     expect((await act('otherunit', id, 'reply', { category: 'A', content: '协办单位不能答复这件建议的。' })).status).toBe(403);
     expect((await agents.unit!.get(`/suggestions/${id}`)).text).not.toContain('尚未提交协办意见');
+    // The assisting unit sees why the suggestion is in its 办理中 list; the lead unit is not told it assists.
+    const assisting = await agents.otherunit!.get('/suggestions?status=HANDLING');
+    expect(assisting.text).toMatch(
+      /关于修缮东明村排水沟的建议<\/a>(?: <span[^>]*>[^<]*<\/span>)* <span class="tag tag-assist">本单位协办<\/span>/,
+    );
+    expect((await agents.otherunit!.get(`/suggestions/${id}`)).text).toContain('本单位是这件建议的<strong>协办单位</strong>');
+    expect((await agents.unit!.get('/suggestions?status=HANDLING')).text).not.toContain('本单位协办');
     const outsider = await loginAs(t.app, 'chair', TEST_PASSWORD);
     expect((await outsider.get(`/suggestions/${id}`)).status).toBe(200); // presidium reads all
   });
 
   it('the unit logs a contact with the deputy and asks for one extension of at most 3 months', async () => {
     expect(
-      (await act('unit', id, 'contacts', { date: '2024-03-05', way: 'PHONE', summary: '电话联系宝音图代表了解排水沟位置。' })).status,
+      (await act('unit', id, 'contacts', { date: '2024-03-02', way: 'PHONE', summary: '电话联系宝音图代表了解排水沟位置。' })).status,
     ).toBe(303);
     const tooLong = await act('unit', id, 'extension-requests', { newDeadline: '2024-09-02', reason: '需要纳入年度预算' });
     expect(tooLong.status).toBe(422);
@@ -179,7 +186,7 @@ describe('the whole handling of one suggestion, as each role sees it', () => {
   });
 
   it('the unit reports progress, staff mark 已落实, the deputy confirms and it is 办结', async () => {
-    expect((await act('unit', id, 'implementation-updates', { date: '2024-04-28', content: '主街排水沟清淤完成。' })).status).toBe(303);
+    expect((await act('unit', id, 'implementation-updates', { date: '2024-04-09', content: '主街排水沟清淤完成。' })).status).toBe(303);
     expect((await act('deputy', id, 'mark-implemented')).status).toBe(403);
     expect((await act('staff', id, 'mark-implemented')).status).toBe(303);
     expect((await act('deputy', id, 'confirm')).status).toBe(303);
@@ -339,7 +346,10 @@ describe('the rules around the workflow', () => {
       .staff!.post('/suggestions/bulk-assign')
       .type('form')
       .send({ _csrf: csrf, ids: [String(a.id), String(c.id)], leadUnitId: String(w.unit.id) });
-    expect(refused.status).toBe(303);
+    // The list comes back with the reason and the ticked suggestions still ticked.
+    expect(refused.status).toBe(422);
+    expect(refused.text).toContain('当前不是待交办状态，本次批量交办未执行');
+    expect(refused.text).toMatch(new RegExp(`name="ids" value="${a.id}"[^>]*checked`));
     expect((await row(a.id)).status).toBe('ACCEPTED');
     const ok = await agents
       .staff!.post('/suggestions/bulk-assign')

@@ -84,7 +84,12 @@ const SPEC: Record<ActionName, { who: Person[]; states: SuggestionStatus[] }> = 
   setPublic: { who: ['staff'], states: ['REPLIED', 'IMPLEMENTING', 'IMPLEMENTED', 'CLOSED'] },
 };
 
+const NOW = new Date('2024-03-10T09:00:00+08:00');
 const ctx = (status: SuggestionStatus, extra: Partial<WorkflowContext> = {}): WorkflowContext => ({
+  now: NOW,
+  assignedAt: new Date('2024-03-08T09:00:00+08:00'),
+  deadline: new Date('2024-06-08T00:00:00+08:00'),
+  extension: { pending: false, used: false },
   status,
   leadDeputyId: 1,
   supervisorId: 5,
@@ -105,7 +110,9 @@ describe('the workflow table matches the specification', () => {
       for (const person of Object.keys(people) as Person[]) {
         it(`${person}: allowed in ${spec.who.includes(person) ? spec.states.join(', ') : 'no state'}`, () => {
           for (const state of STATES) {
-            const result = check(people[person], action, ctx(state));
+            // 审批延期 needs a pending request; every other action's finer rule holds in the default context.
+            const extra = action === 'decideExtension' ? { extension: { pending: true, used: true } } : {};
+            const result = check(people[person], action, ctx(state, extra));
             const expected = !spec.who.includes(person) ? 403 : spec.states.includes(state) ? 'ok' : 409;
             expect(result.ok ? 'ok' : result.status, `${action} by ${person} in ${state}`).toBe(expected);
             if (!result.ok) expect(result.message).toMatch(/[\u4e00-\u9fa5]/);
@@ -160,6 +167,58 @@ describe('where each transition leads', () => {
   it('a unit officer without a unit, or a deputy without a deputy record, is nobody', () => {
     expect(check(user('UNIT'), 'sign', ctx('ASSIGNED')).ok).toBe(false);
     expect(check(user('DEPUTY'), 'submit', ctx('DRAFT')).ok).toBe(false);
+  });
+});
+
+describe('the finer rules are part of each action guard', () => {
+  const refusal = (person: Person, action: ActionName, c: WorkflowContext) => {
+    const r = check(people[person], action, c);
+    return r.ok ? 'ok' : `${r.status} ${r.message}`;
+  };
+  it('申请延期: once, not while re-handling, only with a deadline', () => {
+    expect(refusal('leadUnit', 'requestExtension', ctx('HANDLING'))).toBe('ok');
+    expect(refusal('leadUnit', 'requestExtension', ctx('HANDLING', { round: 2 }))).toMatch(/^409 重新办理期间/);
+    expect(refusal('leadUnit', 'requestExtension', ctx('HANDLING', { extension: { pending: true, used: true } }))).toMatch(
+      /^409 每件建议只能申请一次延期/,
+    );
+    expect(refusal('leadUnit', 'requestExtension', ctx('HANDLING', { extension: { pending: false, used: true } }))).toMatch(/^409/);
+    expect(refusal('leadUnit', 'requestExtension', ctx('HANDLING', { deadline: null }))).toMatch(/^409 这件建议没有答复期限/);
+    // The role comes first: another unit is told it may not, not why it could not now.
+    expect(refusal('otherUnit', 'requestExtension', ctx('HANDLING', { round: 2 }))).toMatch(/^403/);
+  });
+  it('审批延期 only with a pending request', () => {
+    expect(refusal('supervisor', 'decideExtension', ctx('HANDLING'))).toBe('409 没有待审批的延期申请。');
+    expect(refusal('supervisor', 'decideExtension', ctx('HANDLING', { extension: { pending: true, used: true } }))).toBe('ok');
+  });
+  it('退回交办 within 7 days of 交办 only', () => {
+    const assignedAt = new Date('2024-03-01T09:00:00+08:00');
+    expect(refusal('leadUnit', 'returnAssignment', ctx('ASSIGNED', { assignedAt, now: new Date('2024-03-08T09:00:00+08:00') }))).toBe('ok');
+    expect(refusal('leadUnit', 'returnAssignment', ctx('ASSIGNED', { assignedAt, now: new Date('2024-03-08T09:01:00+08:00') }))).toMatch(
+      /^409 交办已超过7天/,
+    );
+    expect(refusal('leadUnit', 'returnAssignment', ctx('ASSIGNED', { assignedAt: null }))).toMatch(/^409/);
+  });
+  it('the buttons are exactly the actions the guard lets through, in every context', () => {
+    const contexts = [
+      {},
+      { round: 2 },
+      { extension: { pending: true, used: true } },
+      { extension: { pending: false, used: true } },
+      { assignedAt: new Date('2024-02-01T09:00:00+08:00') },
+      { deadline: null, assignedAt: null },
+    ];
+    for (const extra of contexts)
+      for (const state of STATES)
+        for (const person of Object.keys(people) as Person[]) {
+          const c = ctx(state, extra);
+          const buttons = availableActions(people[person], c);
+          for (const action of Object.keys(ACTIONS) as ActionName[])
+            expect(buttons.includes(action), `${action} by ${person} in ${state} ${JSON.stringify(extra)}`).toBe(
+              check(people[person], action, c).ok,
+            );
+        }
+    // The defect of issue 13: no 申请延期 button in a re-handling round.
+    expect(availableActions(people.leadUnit, ctx('HANDLING', { round: 2 }))).not.toContain('requestExtension');
   });
 });
 

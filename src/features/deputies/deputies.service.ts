@@ -3,7 +3,8 @@ import type { CurrentUser } from '../../auth/current-user.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
-import { pageArgs, toPage } from '../../lib/pagination.js';
+import { paginate } from '../../lib/pagination.js';
+import { byPinyin } from '../../lib/pinyin.js';
 import { canManageDeputies, canViewDeputy } from './deputies.policy.js';
 import type { DeputyFilter, DeputyForm } from './deputies.schemas.js';
 
@@ -89,11 +90,11 @@ export function createDeputiesService(db: Db, audit: AuditService) {
   return {
     async list(user: CurrentUser, filter: DeputyFilter) {
       const where = listWhere(user, filter);
-      const [items, total] = await Promise.all([
-        db.deputy.findMany({ where, include: listInclude, orderBy: [{ village: 'asc' }, { name: 'asc' }], ...pageArgs(filter.page) }),
-        db.deputy.count({ where }),
-      ]);
-      return toPage(items, total, filter.page);
+      return paginate(
+        filter.page,
+        () => db.deputy.count({ where }),
+        (args) => db.deputy.findMany({ where, include: listInclude, orderBy: [{ village: 'asc' }, { name: 'asc' }], ...args }),
+      );
     },
 
     /** Every deputy of the filtered roster (for the .xlsx export), without paging. */
@@ -209,12 +210,13 @@ export function createDeputiesService(db: Db, audit: AuditService) {
     },
 
     /** Active deputies as select options (co-signers, attendance …). */
+    /** The township's serving deputies for pickers, by the pinyin of their names. */
     async options(user: CurrentUser) {
-      return db.deputy.findMany({
+      const rows = await db.deputy.findMany({
         where: { townshipId: user.townshipId, status: 'ACTIVE' },
         select: { id: true, name: true, village: true },
-        orderBy: { name: 'asc' },
       });
+      return byPinyin(rows, (d) => d.name);
     },
   };
 }

@@ -2,7 +2,7 @@ import type { Db } from '../../db.js';
 import type { CurrentUser } from '../../auth/current-user.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { NotFoundError } from '../../errors.js';
-import { pageArgs, toPage } from '../../lib/pagination.js';
+import { paginate } from '../../lib/pagination.js';
 
 export type NotificationInput = {
   kind: string; // assignment, reply-to-rate, key-suggestion, due-soon, overdue, task …
@@ -39,11 +39,11 @@ export function createNotificationsService(db: Db) {
 
     async list(user: CurrentUser, page: number) {
       const where = { userId: user.id };
-      const [items, total] = await Promise.all([
-        db.notification.findMany({ where, orderBy: [{ readAt: { sort: 'asc', nulls: 'first' } }, { id: 'desc' }], ...pageArgs(page) }),
-        db.notification.count({ where }),
-      ]);
-      return toPage(items, total, page);
+      return paginate(
+        page,
+        () => db.notification.count({ where }),
+        (args) => db.notification.findMany({ where, orderBy: [{ readAt: { sort: 'asc', nulls: 'first' } }, { id: 'desc' }], ...args }),
+      );
     },
 
     /** Marks one of the user's own notifications read and returns where it points. */

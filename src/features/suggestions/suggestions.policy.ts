@@ -26,3 +26,23 @@ export function suggestionScope(user: CurrentUser): Prisma.SuggestionWhereInput 
       return { id: -1 };
   }
 }
+
+/** Who wrote a draft: its lead deputy, or the staff member who registered it on the deputy's behalf. */
+export function isDraftOwner(user: CurrentUser, s: { leadDeputyId: number; createdById: number | null }): boolean {
+  return (user.role === 'DEPUTY' && user.deputyId === s.leadDeputyId) || (user.role === 'STAFF' && s.createdById === user.id);
+}
+
+/** A draft or a returned suggestion may be edited by whoever wrote it. */
+export function canEditDraft(user: CurrentUser, s: { status: string; leadDeputyId: number; createdById: number | null }): boolean {
+  return (s.status === 'DRAFT' || s.status === 'RETURNED') && isDraftOwner(user, s);
+}
+
+/** Who may propose a suggestion (提出): a deputy for themself, staff on a deputy's behalf. */
+export function canPropose(user: CurrentUser): boolean {
+  return (user.role === 'DEPUTY' && user.deputyId !== null) || user.role === 'STAFF';
+}
+
+/** Staff register on a deputy's behalf (代为登记) and choose the lead deputy. */
+export function registersForDeputy(user: CurrentUser): boolean {
+  return user.role === 'STAFF';
+}

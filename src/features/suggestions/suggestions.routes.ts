@@ -1,57 +1,26 @@
 import { Router, type Request, type Response } from 'express';
-import type { z } from 'zod';
 import type { Services } from '../../services.js';
 import { DOMAIN_ROLES, requireRole } from '../../middleware/require-role.js';
 import { flash } from '../../middleware/flash.js';
 import { parseForm, parseId, type FieldErrors } from '../../lib/forms.js';
-import { HttpError, ValidationError } from '../../errors.js';
-import { ACTIONS, rolesFor, type ActionName } from './suggestions.workflow.js';
+import { fieldsOf, fieldText, orRender, submitted } from '../../lib/form-flow.js';
+import { sendFile } from '../../lib/download.js';
+import { yearOf } from '../../lib/format.js';
+import { matchesName, pinyinKeys } from '../../lib/pinyin.js';
+import { isOffice } from '../../auth/current-user.js';
+import { ACTIONS, RULES, eventLabel, rolesFor, type ActionName } from './suggestions.workflow.js';
+import { registersForDeputy } from './suggestions.policy.js';
 import {
-  assignSchema,
-  assistOpinionSchema,
+  actionPaths,
+  actionSchemas,
   bulkAssignSchema,
-  contactSchema,
-  decideExtensionSchema,
-  extensionSchema,
-  keySchema,
-  mergeSchema,
-  noteSchema,
-  publicSchema,
-  rateSchema,
-  reasonSchema,
-  replySchema,
   suggestionFilterSchema,
-  suggestionFormSchema,
-  superviseSchema,
-  updateSchema,
+  suggestionFormFor,
   versionSchema,
+  type ActionInput,
+  type SuggestionFilter,
 } from './suggestions.schemas.js';
 import { ledgerWorkbook } from './suggestions.export.js';
-import { fieldsOf, submitted, fieldText } from '../../lib/form-flow.js';
-
-/** Each workflow action: its URL segment and the schema of its form. */
-const ACTION_ROUTES: Record<ActionName, { path: string; schema: z.ZodType }> = {
-  submit: { path: 'submit', schema: noteSchema },
-  accept: { path: 'accept', schema: noteSchema },
-  return: { path: 'return', schema: reasonSchema },
-  merge: { path: 'merge', schema: mergeSchema },
-  toReference: { path: 'to-reference', schema: reasonSchema },
-  assign: { path: 'assign', schema: assignSchema },
-  sign: { path: 'sign', schema: noteSchema },
-  returnAssignment: { path: 'return-assignment', schema: reasonSchema },
-  logContact: { path: 'contacts', schema: contactSchema },
-  assistOpinion: { path: 'assist-opinions', schema: assistOpinionSchema },
-  requestExtension: { path: 'extension-requests', schema: extensionSchema },
-  decideExtension: { path: 'extension-decision', schema: decideExtensionSchema },
-  reply: { path: 'reply', schema: replySchema },
-  rate: { path: 'rate', schema: rateSchema },
-  implementationUpdate: { path: 'implementation-updates', schema: updateSchema },
-  markImplemented: { path: 'mark-implemented', schema: noteSchema },
-  confirm: { path: 'confirm', schema: noteSchema },
-  setKey: { path: 'key', schema: keySchema },
-  supervise: { path: 'supervisions', schema: superviseSchema },
-  setPublic: { path: 'public', schema: publicSchema },
-};
 
 export function suggestionsRoutes(services: Services): Router {
   const router = Router();
@@ -69,21 +38,40 @@ export function suggestionsRoutes(services: Services): Router {
     return { deputies, units, presidium };
   }
 
+  /** The list; with `bulk` the bulk-assign form comes back with its errors and values. */
+  async function renderList(req: Request, res: Response, filter: SuggestionFilter, bulk?: { errors: FieldErrors; values: unknown }) {
+    const user = req.user!;
+    const [page, years, counts, units, deputies] = await Promise.all([
+      suggestions.list(user, filter),
+      suggestions.years(user),
+      suggestions.tabCounts(user, filter),
+      isOffice(user) ? services.units.options(user) : Promise.resolve([]),
+      isOffice(user) ? services.deputies.options(user) : Promise.resolve([]),
+    ]);
+    res.status(bulk ? 422 : 200).render('suggestions/index', {
+      title: '代表建议',
+      ...{ page, filter, years, counts, units, deputies, rules: RULES },
+      errors: bulk?.errors ?? {},
+      values: bulk?.values ?? {},
+    });
+  }
+
   async function renderShow(
     req: Request,
     res: Response,
     id: number,
     status = 200,
-    extra: { errors?: FieldErrors; values?: unknown; openAction?: string; actionError?: string } = {},
+    extra: { errors?: FieldErrors; values?: unknown; openAction?: ActionName; actionError?: string } = {},
   ) {
     const s = await suggestions.get(req.user!, id);
-    const options = await formOptions(req);
     res.status(status).render('suggestions/show', {
       title: s.title,
       s,
-      ...options,
-      actionRoutes: Object.fromEntries(Object.entries(ACTION_ROUTES).map(([k, v]) => [k, v.path])),
-      actionLabels: Object.fromEntries(Object.entries(ACTIONS).map(([k, v]) => [k, v.label])),
+      ...(await formOptions(req)),
+      rules: RULES,
+      actionPaths,
+      actionDefs: ACTIONS,
+      eventLabel,
       errors: extra.errors ?? {},
       values: extra.values ?? {},
       openAction: extra.openAction ?? '',
@@ -97,9 +85,20 @@ export function suggestionsRoutes(services: Services): Router {
     status: number,
     locals: { s?: { id: number; version: number; title: string } | null; values: unknown; errors: FieldErrors; opinion?: unknown },
   ) {
+    const user = req.user!;
+    const newTitle = registersForDeputy(user) ? '代为登记代表建议' : '提出建议';
+    const options = await formOptions(req);
+    const cosignerFilter = fieldText(req.body, 'cosignerFilter').trim();
+    // The co-signer picker: by pinyin (options come sorted), found by name, pinyin or initials.
+    const cosigners = options.deputies
+      .filter((d) => d.id !== user.deputyId)
+      .map((d) => ({ ...d, pinyin: pinyinKeys(d.name), shown: matchesName(d.name, cosignerFilter) }));
     res.status(status).render('suggestions/form', {
-      title: locals.s ? `修改建议：${locals.s.title}` : req.user!.role === 'STAFF' ? '代为登记代表建议' : '提出建议',
-      ...(await formOptions(req)),
+      title: locals.s ? `修改建议：${locals.s.title}` : newTitle,
+      ...options,
+      registersForDeputy: registersForDeputy(user),
+      cosigners,
+      cosignerFilter,
       s: locals.s ?? null,
       opinion: locals.opinion ?? null,
       values: locals.values,
@@ -109,47 +108,33 @@ export function suggestionsRoutes(services: Services): Router {
 
   // ── Lists ──
   router.get('/suggestions', canRead, async (req, res) => {
-    const filter = suggestionFilterSchema.parse(req.query);
-    const [page, years, counts, units, deputies] = await Promise.all([
-      suggestions.list(req.user!, filter),
-      suggestions.years(req.user!),
-      suggestions.tabCounts(req.user!, filter),
-      req.user!.role === 'STAFF' || req.user!.role === 'PRESIDIUM' ? services.units.options(req.user!) : Promise.resolve([]),
-      req.user!.role === 'STAFF' || req.user!.role === 'PRESIDIUM' ? services.deputies.options(req.user!) : Promise.resolve([]),
-    ]);
-    res.render('suggestions/index', { title: '代表建议', page, filter, years, counts, units, deputies });
+    await renderList(req, res, suggestionFilterSchema.parse(req.query));
   });
 
   router.get('/suggestions/export.xlsx', requireRole('STAFF', 'PRESIDIUM', 'UNIT'), async (req, res) => {
     const filter = suggestionFilterSchema.parse(req.query);
-    const rows = await suggestions.listAll(req.user!, filter);
-    const book = ledgerWorkbook(rows, filter.year);
-    const name = `代表建议台账${filter.year ? `-${filter.year}年` : ''}.xlsx`;
-    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    res.setHeader('Content-Disposition', `attachment; filename="suggestions.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`);
-    res.send(Buffer.from(await book.xlsx.writeBuffer()));
+    const book = ledgerWorkbook(await suggestions.listAll(req.user!, filter), filter.year);
+    const filename = `代表建议台账${filter.year ? `-${filter.year}年` : ''}.xlsx`;
+    sendFile(res, { filename, asciiName: 'suggestions.xlsx', type: 'xlsx', body: await book.xlsx.writeBuffer() });
   });
 
   router.get('/suggestions/stats', requireRole('STAFF', 'PRESIDIUM'), async (req, res) => {
     const years = await suggestions.years(req.user!);
-    const year = Number(req.query.year) || years[0] || new Date().getFullYear();
+    const year = Number(req.query.year) || years[0] || yearOf(services.now());
     const stats = await services.suggestionStats.forYear(req.user!, year);
     res.render('suggestions/stats', { title: `${year}年代表建议办理统计`, stats, years, year });
   });
 
   router.post('/suggestions/bulk-assign', requireRole('STAFF'), async (req, res) => {
+    const filter = suggestionFilterSchema.parse({ status: 'ACCEPTED' });
+    const again = (errors: FieldErrors) =>
+      renderList(req, res, filter, { errors, values: submitted(req.body, ['leadUnitId', 'isComplex'], ['ids', 'assistUnitIds']) });
+    const refused = (e: Error) => again({ _form: e.message });
     const form = parseForm(bulkAssignSchema, req.body);
-    if (!form.ok) {
-      flash(req, 'error', Object.values(form.errors).join('；'));
-      return res.redirect(303, '/suggestions?status=ACCEPTED');
-    }
-    try {
-      const done = await suggestions.assignMany(req.user!, form.data.ids, form.data);
-      flash(req, 'success', `已批量交办 ${done.length} 件建议：${done.join('、')}。`);
-    } catch (e) {
-      if (!(e instanceof HttpError) || e.status >= 500) throw e;
-      flash(req, 'error', e instanceof ValidationError ? Object.values(e.fieldErrors).join('；') : e.message);
-    }
+    if (!form.ok) return again(form.errors);
+    const done = await orRender(() => suggestions.assignMany(req.user!, form.data), again, refused);
+    if (!done) return;
+    flash(req, 'success', `已批量交办 ${done.value.length} 件建议：${done.value.join('、')}。`);
     res.redirect(303, '/suggestions?status=ACCEPTED');
   });
 
@@ -171,21 +156,19 @@ export function suggestionsRoutes(services: Services): Router {
   });
 
   router.post('/suggestions', canPropose, async (req, res) => {
-    const form = parseForm(suggestionFormSchema, req.body);
+    const schema = suggestionFormFor(req.user!, 'new');
     // Keep the “from a voter's opinion” banner when the form comes back with errors.
     const opinionId = fieldText(req.body, 'opinionId');
     const opinion = opinionId ? { id: Number(opinionId) } : null;
-    const again = async (errors: FieldErrors) =>
-      renderForm(req, res, 422, { values: submitted(req.body, fieldsOf(suggestionFormSchema)), errors, opinion });
+    const again = (errors: FieldErrors, status = 422) =>
+      renderForm(req, res, status, { values: submitted(req.body, fieldsOf(schema), ['coSignerIds']), errors, opinion });
+    if (fieldText(req.body, 'intent') === 'filter') return again({}, 200);
+    const form = parseForm(schema, req.body);
     if (!form.ok) return again(form.errors);
-    try {
-      const s = await suggestions.create(req.user!, form.data);
-      flash(req, 'success', form.data.intent === 'submit' ? '建议已提交，等待镇人大工作人员审查。' : '草稿已保存，可以继续修改后再提交。');
-      res.redirect(303, `/suggestions/${s.id}`);
-    } catch (e) {
-      if (e instanceof ValidationError) return again(e.fieldErrors);
-      throw e;
-    }
+    const created = await orRender(() => suggestions.create(req.user!, form.data), again);
+    if (!created) return;
+    flash(req, 'success', form.data.intent === 'submit' ? '建议已提交，等待镇人大工作人员审查。' : '草稿已保存，可以继续修改后再提交。');
+    res.redirect(303, `/suggestions/${created.value.id}`);
   });
 
   // ── Public results (代表法第四十二条): no login, no contact data ──
@@ -207,7 +190,7 @@ export function suggestionsRoutes(services: Services): Router {
 
   router.get('/suggestions/:id/print', requireRole('STAFF', 'PRESIDIUM', 'UNIT', 'DEPUTY'), async (req, res) => {
     const s = await suggestions.get(req.user!, parseId(req.params.id));
-    res.render('suggestions/print', { title: `代表建议办理单 ${s.code}`, s });
+    res.render('suggestions/print', { title: `代表建议办理单 ${s.code}`, s, eventLabel });
   });
 
   router.get('/suggestions/:id/edit', canPropose, async (req, res) => {
@@ -227,46 +210,37 @@ export function suggestionsRoutes(services: Services): Router {
     const id = parseId(req.params.id);
     const s = await suggestions.get(req.user!, id);
     const { version } = versionSchema.parse(req.body);
-    const form = parseForm(suggestionFormSchema, req.body);
-    const again = async (errors: FieldErrors) =>
-      renderForm(req, res, 422, { s, values: submitted(req.body, fieldsOf(suggestionFormSchema)), errors });
+    const schema = suggestionFormFor(req.user!, 'edit');
+    const again = (errors: FieldErrors, status = 422) =>
+      renderForm(req, res, status, { s, values: submitted(req.body, fieldsOf(schema), ['coSignerIds']), errors });
+    if (fieldText(req.body, 'intent') === 'filter') return again({}, 200);
+    const form = parseForm(schema, req.body);
     if (!form.ok) return again(form.errors);
-    try {
-      await suggestions.updateDraft(req.user!, id, form.data, version);
-    } catch (e) {
-      if (e instanceof ValidationError) return again(e.fieldErrors);
-      throw e;
-    }
+    if (!(await orRender(() => suggestions.updateDraft(req.user!, id, form.data, version), again))) return;
     flash(req, 'success', form.data.intent === 'submit' ? '建议已提交。' : '草稿已保存。');
     res.redirect(303, `/suggestions/${id}`);
   });
 
-  // ── Workflow actions: POST /suggestions/:id/<action> ──
-  for (const [action, { path, schema }] of Object.entries(ACTION_ROUTES) as Array<[ActionName, (typeof ACTION_ROUTES)[ActionName]]>) {
+  // ── Workflow actions: POST /suggestions/:id/<path>, one route per action ──
+  function actionRoute<A extends ActionName>(action: A) {
+    const path = actionPaths[action];
+    const schema = actionSchemas[action];
     router.post(`/suggestions/:id/${path}`, requireRole(...rolesFor(action)), async (req, res) => {
       const id = parseId(req.params.id);
       const { version } = versionSchema.parse(req.body);
+      const again = (errors: FieldErrors) =>
+        renderShow(req, res, id, 422, { errors, values: submitted(req.body, fieldsOf(schema)), openAction: action });
+      const refused = (e: { status: number; message: string }) => renderShow(req, res, id, e.status, { actionError: e.message });
       const form = parseForm(schema, req.body);
-      if (!form.ok)
-        return renderShow(req, res, id, 422, { errors: form.errors, values: submitted(req.body, fieldsOf(schema)), openAction: action });
-      try {
-        await suggestions.fire(req.user!, id, action, form.data as never, version);
-      } catch (e) {
-        if (e instanceof ValidationError)
-          return renderShow(req, res, id, 422, {
-            errors: e.fieldErrors,
-            values: submitted(req.body, fieldsOf(schema)),
-            openAction: action,
-          });
-        if (e instanceof HttpError && (e.status === 409 || e.status === 403)) {
-          return renderShow(req, res, id, e.status, { actionError: e.message });
-        }
-        throw e;
-      }
-      flash(req, 'success', `已${ACTIONS[action].label}。`);
+      if (!form.ok) return again(form.errors);
+      const input: ActionInput[A] = form.data;
+      const done = await orRender(() => suggestions.fire(req.user!, id, action, input, version), again, refused);
+      if (!done) return;
+      flash(req, 'success', done.value.message);
       res.redirect(303, `/suggestions/${id}`);
     });
   }
+  for (const action of Object.keys(actionPaths) as ActionName[]) actionRoute(action);
 
   return router;
 }

@@ -8,6 +8,9 @@ import {
   SupervisionWay,
 } from '../../generated/prisma/enums.js';
 import { date, ids, oneOf, optionalDate, optionalText, text } from '../../lib/forms.js';
+import type { ActionName } from './suggestions.workflow.js';
+import type { CurrentUser } from '../../auth/current-user.js';
+import { registersForDeputy } from './suggestions.policy.js';
 
 const values = <T extends Record<string, string>>(e: T) => Object.values(e) as [T[keyof T], ...T[keyof T][]];
 
@@ -38,17 +41,27 @@ export type SuggestionFilter = z.output<typeof suggestionFilterSchema>;
 
 // ───────────────────────────── 提出 ─────────────────────────────
 
+/** The fields in the order the form shows them, so that the error summary lists them in that order too. */
 export const suggestionFormSchema = z.object({
-  title: text('标题', 100),
-  content: text('建议内容', 5000).refine((s) => s.length >= 10, '建议内容请至少写10个字，说明问题和建议'),
-  category: oneOf(values(SuggestionCategory), '类别'),
   /** Staff register on a deputy's behalf; a deputy is always the lead of their own. */
   leadDeputyId: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().optional()),
+  title: text('标题', 100),
+  category: oneOf(values(SuggestionCategory), '类别'),
+  content: text('建议内容', 5000).refine((s) => s.length >= 10, '建议内容请至少写10个字，说明问题和建议'),
   coSignerIds: ids(),
   opinionId: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().optional()),
   /** Which button was pressed: 保存草稿 or 提交. */
   intent: z.enum(['draft', 'submit']).catch('submit'),
 });
+
+/** Staff registering a new suggestion must name the lead deputy: flagged with the other fields, in one round. */
+const staffRegistrationSchema = suggestionFormSchema.extend({ leadDeputyId: positiveId('请选择领衔代表') });
+
+/** The schema of the suggestion form as `user` fills it in. */
+export function suggestionFormFor(user: CurrentUser, mode: 'new' | 'edit') {
+  return mode === 'new' && registersForDeputy(user) ? staffRegistrationSchema : suggestionFormSchema;
+}
+
 export type SuggestionForm = z.output<typeof suggestionFormSchema>;
 
 // ───────────────────────────── Workflow actions ─────────────────────────────
@@ -60,22 +73,23 @@ export const mergeSchema = z.object({
   reason: text('理由', 500),
 });
 
-export const assignSchema = z
-  .object({
-    leadUnitId: positiveId('请选择主办单位'),
-    assistUnitIds: ids(),
-    isComplex: checkbox,
-  })
-  .refine((v) => !v.assistUnitIds.includes(v.leadUnitId), { message: '主办单位不能同时作为协办单位', path: ['assistUnitIds'] });
+const assignFields = z.object({
+  leadUnitId: positiveId('请选择主办单位'),
+  assistUnitIds: ids(),
+  isComplex: checkbox,
+});
+/** A unit leads or assists, not both. */
+function leadIsNotAssisting<T extends z.ZodType<{ leadUnitId: number; assistUnitIds: number[] }>>(schema: T) {
+  return schema.refine((v) => !v.assistUnitIds.includes(v.leadUnitId), {
+    message: '主办单位不能同时作为协办单位',
+    path: ['assistUnitIds'],
+  });
+}
 
-export const bulkAssignSchema = z
-  .object({
-    ids: ids().refine((v) => v.length > 0, '请至少勾选一件建议'),
-    leadUnitId: positiveId('请选择主办单位'),
-    assistUnitIds: ids(),
-    isComplex: checkbox,
-  })
-  .refine((v) => !v.assistUnitIds.includes(v.leadUnitId), { message: '主办单位不能同时作为协办单位', path: ['assistUnitIds'] });
+export const assignSchema = leadIsNotAssisting(assignFields);
+
+/** 批量交办: the same choice for every ticked suggestion. */
+export const bulkAssignSchema = leadIsNotAssisting(assignFields.extend({ ids: ids().refine((v) => v.length > 0, '请至少勾选一件建议') }));
 
 export const contactSchema = z.object({
   date: date('沟通日期'),
@@ -127,6 +141,60 @@ export const superviseSchema = z.object({
 });
 
 export const publicSchema = z.object({ withheld: checkbox });
+
+/** The schema of each workflow action's form: the one map the routes parse with and the inputs come from. */
+const schemaOf = {
+  submit: noteSchema,
+  accept: noteSchema,
+  return: reasonSchema,
+  merge: mergeSchema,
+  toReference: reasonSchema,
+  assign: assignSchema,
+  sign: noteSchema,
+  returnAssignment: reasonSchema,
+  logContact: contactSchema,
+  assistOpinion: assistOpinionSchema,
+  requestExtension: extensionSchema,
+  decideExtension: decideExtensionSchema,
+  reply: replySchema,
+  rate: rateSchema,
+  implementationUpdate: updateSchema,
+  markImplemented: noteSchema,
+  confirm: noteSchema,
+  setKey: keySchema,
+  supervise: superviseSchema,
+  setPublic: publicSchema,
+} as const satisfies Record<ActionName, z.ZodType>;
+
+/** The input of each action, as its schema outputs it. */
+export type ActionInput = { [A in ActionName]: z.output<(typeof schemaOf)[A]> };
+
+/** The same map, typed per action, so that code generic in the action keeps the input's type. */
+export const actionSchemas: { [A in ActionName]: z.ZodType<ActionInput[A]> } = schemaOf;
+
+/** The URL segment each action is posted to: /suggestions/:id/<path>. */
+export const actionPaths: Record<ActionName, string> = {
+  submit: 'submit',
+  accept: 'accept',
+  return: 'return',
+  merge: 'merge',
+  toReference: 'to-reference',
+  assign: 'assign',
+  sign: 'sign',
+  returnAssignment: 'return-assignment',
+  logContact: 'contacts',
+  assistOpinion: 'assist-opinions',
+  requestExtension: 'extension-requests',
+  decideExtension: 'extension-decision',
+  reply: 'reply',
+  rate: 'rate',
+  implementationUpdate: 'implementation-updates',
+  markImplemented: 'mark-implemented',
+  confirm: 'confirm',
+  setKey: 'key',
+  supervise: 'supervisions',
+  setPublic: 'public',
+};
 
 /** The version the user saw; a different current version means someone changed it meanwhile. */
 export const versionSchema = z.object({ version: z.coerce.number().int().positive().catch(0) });

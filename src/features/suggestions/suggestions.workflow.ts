@@ -8,9 +8,28 @@
  * service (suggestions.service.ts) fires actions in a transaction that also writes a
  * SuggestionEvent; this file has no database access so that unit tests can walk every edge.
  */
-import type { ReplyCategory, Role, SatisfactionLevel, SuggestionStatus } from '../../generated/prisma/enums.js';
+import type { ExtensionStatus, ReplyCategory, Role, SatisfactionLevel, SuggestionStatus } from '../../generated/prisma/enums.js';
 import type { CurrentUser } from '../../auth/current-user.js';
 import { suggestionStatusLabels } from '../../lib/labels.js';
+import { DUE_SOON_DAYS } from '../../lib/deadline.js';
+
+/**
+ * The numbers of the handling rules, in one place (代表法第五十一条 and the township's rules); the
+ * views show them from here.
+ */
+export const RULES = {
+  /** 交办 → 答复: 3 months, or 6 when 涉及面广、处理难度大. */
+  replyMonths: 3,
+  complexReplyMonths: 6,
+  /** An extension moves the deadline by at most 3 months, once. */
+  extensionMonths: 3,
+  /** After 不满意: a new reply within 1 month. */
+  rehandlingMonths: 1,
+  /** A unit may send a wrong assignment back within 7 days. */
+  returnAssignmentDays: 7,
+  /** Flag and remind 7 days before a deadline. */
+  dueSoonDays: DUE_SOON_DAYS,
+} as const;
 
 /** Who may fire an action, relative to the suggestion. */
 export type Actor =
@@ -45,6 +64,8 @@ export type ActionName =
 
 /** What the rule of an action needs to know about the suggestion at hand. */
 export type WorkflowContext = {
+  /** The time of the decision (the services' clock). */
+  now: Date;
   status: SuggestionStatus;
   leadDeputyId: number;
   supervisorId: number | null;
@@ -55,6 +76,11 @@ export type WorkflowContext = {
   replyCategory: ReplyCategory | null;
   /** Handling round: 1, or 2 after a 不满意 sent it back. */
   round: number;
+  /** When the active assignment was made (交办), and the reply deadline in force. */
+  assignedAt: Date | null;
+  deadline: Date | null;
+  /** The deadline extension (延期): one may be asked for once; a refused one does not count. */
+  extension: { pending: boolean; used: boolean };
 };
 
 export type ActionDef = {
@@ -65,6 +91,11 @@ export type ActionDef = {
   actors: readonly Actor[];
   /** A short description of what the action requires, shown in docs and tests. */
   requires?: string;
+  /**
+   * The finer rule beyond role and state: why the action cannot be fired now (a 409), or null.
+   * Checked by `check`, so the buttons and the action never disagree.
+   */
+  guard?: (ctx: WorkflowContext) => string | null;
 };
 
 const OPEN_FOR_KEY: SuggestionStatus[] = ['SUBMITTED', 'ACCEPTED', 'ASSIGNED', 'HANDLING', 'REPLIED', 'IMPLEMENTING', 'IMPLEMENTED'];
@@ -94,7 +125,7 @@ export const ACTIONS: Record<ActionName, ActionDef> = {
     from: ['ACCEPTED'],
     to: 'ASSIGNED',
     actors: ['staff'],
-    requires: 'one lead unit, optional assisting units; deadline 3 or 6 months',
+    requires: `one lead unit, optional assisting units; deadline ${RULES.replyMonths} or ${RULES.complexReplyMonths} months`,
   },
   sign: { label: '签收', from: ['ASSIGNED'], to: 'HANDLING', actors: ['leadUnit'] },
   returnAssignment: {
@@ -102,7 +133,11 @@ export const ACTIONS: Record<ActionName, ActionDef> = {
     from: ['ASSIGNED', 'HANDLING'],
     to: 'ACCEPTED',
     actors: ['leadUnit'],
-    requires: 'reason; within 7 days of 交办',
+    requires: `reason; within ${RULES.returnAssignmentDays} days of 交办`,
+    guard: (ctx) =>
+      ctx.assignedAt && canStillReturnAssignment(ctx.assignedAt, ctx.now)
+        ? null
+        : `交办已超过${RULES.returnAssignmentDays}天，不能再退回。如确属交办错误，请联系镇人大工作人员。`,
   },
   logContact: {
     label: '记录沟通',
@@ -117,9 +152,22 @@ export const ACTIONS: Record<ActionName, ActionDef> = {
     from: ['HANDLING'],
     to: null,
     actors: ['leadUnit'],
-    requires: 'reason; new deadline at most 3 months later; once',
+    requires: `reason; new deadline at most ${RULES.extensionMonths} months later; once; not while re-handling`,
+    guard: (ctx) => {
+      if (ctx.round > 1) return `重新办理期间（${RULES.rehandlingMonths}个月内再次答复）不能申请延期。`;
+      if (ctx.extension.used) return '每件建议只能申请一次延期，已有延期申请。';
+      if (!ctx.deadline) return '这件建议没有答复期限，无需延期。';
+      return null;
+    },
   },
-  decideExtension: { label: '审批延期', from: ['HANDLING'], to: null, actors: ['presidium'], requires: 'a pending request' },
+  decideExtension: {
+    label: '审批延期',
+    from: ['HANDLING'],
+    to: null,
+    actors: ['presidium'],
+    requires: 'a pending request',
+    guard: (ctx) => (ctx.extension.pending ? null : '没有待审批的延期申请。'),
+  },
   reply: {
     label: '答复',
     from: ['HANDLING'],
@@ -152,6 +200,14 @@ export const ACTIONS: Record<ActionName, ActionDef> = {
   },
 };
 
+/** History rows (SuggestionEvent.action) that are not actions of the table, and 催办 (a kind of 督办). */
+const EVENT_LABELS: Record<string, string> = { create: '创建', edit: '修改建议内容', prompt: '催办' };
+
+/** The label of a history row. */
+export function eventLabel(action: string): string {
+  return EVENT_LABELS[action] ?? (action in ACTIONS ? ACTIONS[action as ActionName].label : action);
+}
+
 export const TERMINAL: readonly SuggestionStatus[] = ['CLOSED', 'MERGED', 'REFERENCE'];
 /** States in which the reply deadline runs. */
 export const AWAITING_REPLY: readonly SuggestionStatus[] = ['ASSIGNED', 'HANDLING'];
@@ -174,11 +230,50 @@ export function isActor(user: CurrentUser, actor: Actor, ctx: WorkflowContext): 
   }
 }
 
+/** What the workflow needs to know, from a suggestion with its assignments, replies, ratings and extensions. */
+export function contextOf(
+  s: {
+    status: SuggestionStatus;
+    leadDeputyId: number;
+    supervisorId: number | null;
+    assignedAt: Date | null;
+    deadline: Date | null;
+    assignments: ReadonlyArray<{ role: 'LEAD' | 'ASSIST'; unitId: number; active: boolean }>;
+    replies: ReadonlyArray<{ id: number; isAssistOpinion: boolean; category: ReplyCategory | null }>;
+    satisfactions: ReadonlyArray<{ result: SatisfactionLevel }>;
+    extensions: ReadonlyArray<{ status: ExtensionStatus }>;
+  },
+  now: Date,
+): WorkflowContext {
+  const active = s.assignments.filter((a) => a.active);
+  const latest = s.replies
+    .filter((r) => !r.isAssistOpinion)
+    .reduce<{ id: number; category: ReplyCategory | null } | null>((a, r) => (!a || r.id > a.id ? r : a), null);
+  return {
+    now,
+    status: s.status,
+    leadDeputyId: s.leadDeputyId,
+    supervisorId: s.supervisorId,
+    leadUnitIds: active.filter((a) => a.role === 'LEAD').map((a) => a.unitId),
+    assistUnitIds: active.filter((a) => a.role === 'ASSIST').map((a) => a.unitId),
+    replyCategory: latest?.category ?? null,
+    round: 1 + s.satisfactions.filter((x) => x.result === 'DISSATISFIED').length,
+    assignedAt: s.assignedAt,
+    deadline: s.deadline,
+    extension: {
+      pending: s.extensions.some((e) => e.status === 'PENDING'),
+      used: s.extensions.some((e) => e.status !== 'REFUSED'),
+    },
+  };
+}
+
 export type Check = { ok: true; to: SuggestionStatus | null } | { ok: false; status: 403 | 409; message: string };
 
 /**
- * May `user` fire `action` on a suggestion in `ctx` now? A wrong role is 403; a right role at the
- * wrong moment is 409. Both come with a Chinese message.
+ * May `user` fire `action` on a suggestion in `ctx` now? The one guard of each action, used both
+ * for the buttons (availableActions) and by the service before it acts. A wrong role is 403; a
+ * right role at the wrong moment (state, or the action's finer rule) is 409. Both come with a
+ * Chinese message.
  */
 export function check(user: CurrentUser, action: ActionName, ctx: WorkflowContext, input: { result?: SatisfactionLevel } = {}): Check {
   const def = ACTIONS[action];
@@ -192,6 +287,8 @@ export function check(user: CurrentUser, action: ActionName, ctx: WorkflowContex
       message: `这件建议当前为“${suggestionStatusLabels[ctx.status]}”，不能执行“${def.label}”。请刷新页面查看最新状态。`,
     };
   }
+  const refusal = def.guard?.(ctx);
+  if (refusal) return { ok: false, status: 409, message: refusal };
   const to = typeof def.to === 'function' ? def.to(ctx, input) : def.to;
   return { ok: true, to };
 }
@@ -229,21 +326,20 @@ export function addMonths(date: Date, months: number): Date {
 
 /** 交办 deadline: 3 months, or 6 when 涉及面广、处理难度大 (代表法第五十一条). */
 export function replyDeadline(assignedAt: Date, isComplex: boolean): Date {
-  return addMonths(assignedAt, isComplex ? 6 : 3);
+  return addMonths(assignedAt, isComplex ? RULES.complexReplyMonths : RULES.replyMonths);
 }
 
 /** After 不满意: a new reply is due within 1 month. */
 export function rehandlingDeadline(ratedAt: Date): Date {
-  return addMonths(ratedAt, 1);
+  return addMonths(ratedAt, RULES.rehandlingMonths);
 }
 
 /** The latest deadline an extension may ask for: 3 months after the current one. */
 export function maxExtendedDeadline(current: Date): Date {
-  return addMonths(current, 3);
+  return addMonths(current, RULES.extensionMonths);
 }
 
 /** A unit may send a wrong assignment back within 7 days. */
-export const RETURN_ASSIGNMENT_DAYS = 7;
 export function canStillReturnAssignment(assignedAt: Date, now: Date): boolean {
-  return now.getTime() - assignedAt.getTime() <= RETURN_ASSIGNMENT_DAYS * 24 * 3600 * 1000;
+  return now.getTime() - assignedAt.getTime() <= RULES.returnAssignmentDays * 24 * 3600 * 1000;
 }

@@ -1,0 +1,49 @@
+/** What the home pages show of suggestions: counts per state, recent items, deadline alerts. */
+import type { Db } from '../../db.js';
+import type { CurrentUser } from '../../auth/current-user.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import type { SuggestionStatus } from '../../generated/prisma/enums.js';
+import { dueSoonLimit } from '../../lib/deadline.js';
+import { suggestionScope } from './suggestions.policy.js';
+import { decorate, listInclude } from './suggestions.queries.js';
+import { AWAITING_REPLY } from './suggestions.workflow.js';
+
+export function createSuggestionHomeQueries(db: Db, now: () => Date) {
+  const scoped = (user: CurrentUser, where: Prisma.SuggestionWhereInput) => ({ AND: [suggestionScope(user), where] });
+  return {
+    /** Counts per state in this user's scope (tabs, home pages). */
+    async countByStatus(user: CurrentUser, where: Prisma.SuggestionWhereInput = {}) {
+      const rows = await db.suggestion.groupBy({ by: ['status'], where: scoped(user, where), _count: { _all: true } });
+      return Object.fromEntries(rows.map((r) => [r.status, r._count._all])) as Partial<Record<SuggestionStatus, number>>;
+    },
+
+    /** Items awaiting a reply whose deadline has passed or is within 7 days: the first `take`, and how many. */
+    async deadlineAlerts(user: CurrentUser, take = 10) {
+      const mine: Prisma.SuggestionWhereInput = user.role === 'PRESIDIUM' ? { supervisorId: user.id } : {};
+      const where = scoped(user, { AND: [mine, { status: { in: [...AWAITING_REPLY] }, deadline: { lte: dueSoonLimit(now()) } }] });
+      const [items, total] = await Promise.all([
+        db.suggestion.findMany({ where, include: listInclude, orderBy: { deadline: 'asc' }, take }),
+        db.suggestion.count({ where }),
+      ]);
+      return Object.assign(
+        items.map((s) => decorate(s, user, now())),
+        { total },
+      );
+    },
+
+    /** How many suggestions in this user's scope match `where`. */
+    count(user: CurrentUser, where: Prisma.SuggestionWhereInput) {
+      return db.suggestion.count({ where: scoped(user, where) });
+    },
+
+    async recent(user: CurrentUser, where: Prisma.SuggestionWhereInput, take = 10) {
+      const items = await db.suggestion.findMany({
+        where: scoped(user, where),
+        include: listInclude,
+        orderBy: [{ updatedAt: 'desc' }],
+        take,
+      });
+      return items.map((s) => decorate(s, user, now()));
+    },
+  };
+}

@@ -1,0 +1,178 @@
+/** Reading suggestions: the filtered list, its tabs and ledger, the years, and one suggestion with its buttons. */
+import type { Db } from '../../db.js';
+import type { CurrentUser } from '../../auth/current-user.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import type { AssignmentRole, SuggestionStatus } from '../../generated/prisma/enums.js';
+import { NotFoundError } from '../../errors.js';
+import { paginate } from '../../lib/pagination.js';
+import { deadlineFlag, overdueCutoff } from '../../lib/deadline.js';
+import { yearOf, yearRange } from '../../lib/format.js';
+import { canEditDraft, suggestionScope } from './suggestions.policy.js';
+import { searchWhere } from './suggestions.search.js';
+import { AWAITING_REPLY, TERMINAL, availableActions, contextOf } from './suggestions.workflow.js';
+import type { SuggestionFilter } from './suggestions.schemas.js';
+
+/** 2024-015, or 未编号 before 立案. */
+export function suggestionCode(s: { year: number; number: number | null }): string {
+  return s.number ? `${s.year}-${String(s.number).padStart(3, '0')}` : '未编号';
+}
+
+/** What every list row shows besides the suggestion itself. */
+export const listInclude = {
+  leadDeputy: { select: { id: true, name: true } },
+  assignments: { where: { active: true }, include: { unit: { select: { id: true, name: true } } } },
+} satisfies Prisma.SuggestionInclude;
+
+/** Unfinished suggestions of earlier years, carried over (结转) into `year`. */
+export function carriedInto(year: number): Prisma.SuggestionWhereInput {
+  // Accepted in an earlier year and not finished by the start of `year` (closed later, or still open).
+  return {
+    year: { lt: year },
+    number: { not: null },
+    status: { notIn: ['MERGED', 'REFERENCE'] },
+    OR: [{ status: { not: 'CLOSED' } }, { closedAt: { gte: yearRange(year).gte } }],
+  };
+}
+
+/** A year's list: that year's suggestions plus the unfinished ones carried over from earlier years. */
+export function yearWhere(year: number): Prisma.SuggestionWhereInput {
+  return { OR: [{ year }, carriedInto(year)] };
+}
+
+/** The role of a unit officer's unit in a suggestion's active assignments (主办 or 协办), or null. */
+export function unitRoleOf(
+  user: CurrentUser,
+  assignments: ReadonlyArray<{ unitId: number; role: AssignmentRole; active: boolean }> | undefined,
+): AssignmentRole | null {
+  if (user.role !== 'UNIT' || user.unitId === null || !assignments) return null;
+  const mine = assignments.filter((a) => a.active && a.unitId === user.unitId);
+  return mine.some((a) => a.role === 'LEAD') ? 'LEAD' : mine.length ? 'ASSIST' : null;
+}
+
+type Decoratable = {
+  deadline: Date | null;
+  status: SuggestionStatus;
+  year: number;
+  number: number | null;
+  assignments?: ReadonlyArray<{ unitId: number; role: AssignmentRole; active: boolean }>;
+};
+
+/** Adds the code, the deadline flag, whether it is carried over (结转) into `viewYear`, and the viewing unit's role. */
+export function decorate<T extends Decoratable>(s: T, user: CurrentUser, now: Date, viewYear = yearOf(now)) {
+  return {
+    ...s,
+    code: suggestionCode(s),
+    flag: deadlineFlag(s.deadline, AWAITING_REPLY.includes(s.status), now),
+    carriedOver: s.year < viewYear && s.number !== null && !TERMINAL.includes(s.status),
+    unitRole: unitRoleOf(user, s.assignments),
+  };
+}
+
+function orderBy(sort: SuggestionFilter['sort']): Prisma.SuggestionOrderByWithRelationInput[] {
+  switch (sort) {
+    case 'deadline':
+      return [{ deadline: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }];
+    case 'number':
+      return [{ year: 'desc' }, { number: { sort: 'desc', nulls: 'first' } }, { id: 'desc' }];
+    default:
+      return [{ updatedAt: 'desc' }, { id: 'desc' }];
+  }
+}
+
+const detailInclude = {
+  leadDeputy: { select: { id: true, name: true } },
+  assignments: { include: { unit: { select: { id: true, name: true } } }, orderBy: { assignedAt: 'asc' } },
+  coSigners: { include: { deputy: { select: { id: true, name: true } } } },
+  supervisor: { select: { id: true, displayName: true, title: true } },
+  replies: { include: { unit: { select: { name: true } } }, orderBy: { id: 'asc' } },
+  satisfactions: { orderBy: { id: 'asc' } },
+  supervisions: { include: { supervisor: { select: { displayName: true } } }, orderBy: { date: 'asc' } },
+  events: { include: { actor: { select: { displayName: true } } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+  updates: { include: { unit: { select: { name: true } } }, orderBy: { date: 'asc' } },
+  contacts: { include: { unit: { select: { name: true } } }, orderBy: { date: 'asc' } },
+  extensions: {
+    include: { unit: { select: { name: true } }, decidedBy: { select: { displayName: true } } },
+    orderBy: { id: 'asc' },
+  },
+  duplicateOf: { select: { id: true, year: true, number: true, title: true } },
+  opinion: { select: { id: true, content: true, receptionId: true } },
+} satisfies Prisma.SuggestionInclude;
+
+export function createSuggestionQueries(db: Db, now: () => Date) {
+  async function filterWhere(user: CurrentUser, filter: SuggestionFilter): Promise<Prisma.SuggestionWhereInput> {
+    const and: Prisma.SuggestionWhereInput[] = [suggestionScope(user)];
+    if (user.role === 'PRESIDIUM' && filter.scope !== 'all') and.push({ supervisorId: user.id });
+    if (filter.carried) and.push(carriedInto(filter.year ?? yearOf(now())));
+    else if (filter.year) and.push(yearWhere(filter.year));
+    if (filter.status) and.push({ status: filter.status });
+    if (filter.category) and.push({ category: filter.category });
+    if (filter.key) and.push({ isKey: true });
+    if (filter.unit) and.push({ assignments: { some: { unitId: filter.unit, active: true } } });
+    if (filter.deputy) and.push({ OR: [{ leadDeputyId: filter.deputy }, { coSigners: { some: { deputyId: filter.deputy } } }] });
+    if (filter.overdue) and.push({ status: { in: [...AWAITING_REPLY] }, deadline: { lte: overdueCutoff(now()) } });
+    if (filter.q) and.push(await searchWhere(db, user.townshipId, filter.q));
+    return { AND: and };
+  }
+
+  return {
+    async list(user: CurrentUser, filter: SuggestionFilter) {
+      const where = await filterWhere(user, filter);
+      const page = await paginate(
+        filter.page,
+        () => db.suggestion.count({ where }),
+        (args) => db.suggestion.findMany({ where, include: listInclude, orderBy: orderBy(filter.sort), ...args }),
+      );
+      return { ...page, items: page.items.map((s) => decorate(s, user, now(), filter.year)) };
+    },
+
+    /** Counts per state for the tabs: the same filters as the list, except the state. */
+    async tabCounts(user: CurrentUser, filter: SuggestionFilter) {
+      const where = await filterWhere(user, { ...filter, status: undefined });
+      const rows = await db.suggestion.groupBy({ by: ['status'], where, _count: { _all: true } });
+      return Object.fromEntries(rows.map((r) => [r.status, r._count._all])) as Partial<Record<SuggestionStatus, number>>;
+    },
+
+    /** Every row of the filtered list (for the .xlsx 台账), with what the ledger shows. */
+    async listAll(user: CurrentUser, filter: SuggestionFilter) {
+      const where = await filterWhere(user, filter);
+      const rows = await db.suggestion.findMany({
+        where,
+        include: {
+          ...listInclude,
+          coSigners: { include: { deputy: { select: { name: true } } } },
+          supervisor: { select: { displayName: true } },
+          replies: { where: { isAssistOpinion: false }, orderBy: { id: 'desc' }, take: 1 },
+          satisfactions: { orderBy: { round: 'desc' }, take: 1 },
+        },
+        orderBy: orderBy(filter.sort === 'updated' ? 'number' : filter.sort),
+        take: 5000,
+      });
+      return rows.map((s) => decorate(s, user, now(), filter.year));
+    },
+
+    /** Years that have suggestions in this user's scope, newest first. */
+    async years(user: CurrentUser): Promise<number[]> {
+      const rows = await db.suggestion.findMany({
+        where: suggestionScope(user),
+        distinct: ['year'],
+        select: { year: true },
+        orderBy: { year: 'desc' },
+      });
+      return rows.map((r) => r.year);
+    },
+
+    /** One suggestion the user may read, with the actions they may take now (the buttons). */
+    async get(user: CurrentUser, id: number) {
+      const s = await db.suggestion.findFirst({ where: { AND: [suggestionScope(user), { id }] }, include: detailInclude });
+      if (!s) throw new NotFoundError('没有找到这件建议，或您无权查看。');
+      const ctx = contextOf(s, now());
+      const assistPending = s.assignments
+        .filter(
+          (a) =>
+            a.active && a.role === 'ASSIST' && !s.replies.some((r) => r.isAssistOpinion && r.unitId === a.unit.id && r.round === ctx.round),
+        )
+        .map((a) => a.unit.name);
+      return { ...decorate(s, user, now()), ctx, actions: availableActions(user, ctx), canEdit: canEditDraft(user, s), assistPending };
+    },
+  };
+}
