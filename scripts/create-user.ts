@@ -12,7 +12,7 @@ import readline from 'node:readline';
 import { loadConfig } from '../src/config.js';
 import { createDb } from '../src/db.js';
 import { createServices } from '../src/services.js';
-import { migrateDeploy } from './db.js';
+import { migrateDeploy } from '../src/migrations.js';
 import { Role } from '../src/generated/prisma/enums.js';
 import { ValidationError } from '../src/errors.js';
 

@@ -13,8 +13,9 @@ import { errorHandler, notFound } from './middleware/error-handler.js';
 import { createPassport } from './auth/passport.js';
 import { multipartForms } from './middleware/multipart.js';
 import { routes } from './routes.js';
+import { PROJECT_ROOT } from './paths.js';
 
-const root = path.resolve(import.meta.dirname, '..');
+const root = PROJECT_ROOT;
 const require = createRequire(import.meta.url);
 const fontDir = (pkg: string) => path.dirname(require.resolve(`${pkg}/package.json`));
 
@@ -25,6 +26,8 @@ export function createApp(services: Services, config: Config): App {
   const app = express() as App;
   app.set('view engine', 'ejs');
   app.set('views', path.join(root, 'views'));
+  // Compiled templates are kept in production; in development an edited view shows on reload.
+  app.set('view cache', config.isProduction);
   app.set('trust proxy', config.TRUST_PROXY ? 1 : false);
   app.disable('x-powered-by');
   app.locals.appName = '东明镇人大主席团工作平台';

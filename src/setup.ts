@@ -1,6 +1,6 @@
 import type { Db } from './db.js';
 import type { Config } from './config.js';
-import { migrateDeploy } from '../scripts/db.js';
+import { migrateDeploy } from './migrations.js';
 import { seedDemo } from '../prisma/seed/demo.js';
 
 /**

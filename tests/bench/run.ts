@@ -11,7 +11,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createDb } from '../../src/db.js';
 import { createServices } from '../../src/services.js';
-import { migrateDeploy } from '../../scripts/db.js';
+import { migrateDeploy } from '../../src/migrations.js';
 import { seedDemo } from '../../prisma/seed/demo.js';
 import { suggestionFilterSchema } from '../../src/features/suggestions/suggestions.schemas.js';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { migrateDeploy } from '../../scripts/db.js';
+import { migrateDeploy } from '../../src/migrations.js';
 
 /**
  * Migrates one template database for the whole run; each test file copies it
