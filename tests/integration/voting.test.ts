@@ -30,6 +30,12 @@ const ballot = (who: string, choices: string[], extra: Record<string, string> = 
 const votes = (deputyId?: number) => t.services.db.projectVote.count({ where: { sessionId: sid(), ...(deputyId ? { deputyId } : {}) } });
 
 describe('票决 of a session', () => {
+  it('offers 票决管理 on the sessions list to those the session page lets manage (one rule: canManageVoting)', async () => {
+    expect((await agents.staff!.get('/sessions')).text).toContain('票决管理');
+    expect((await agents.presidium!.get('/sessions')).text).not.toContain('票决管理');
+    expect((await agents.presidium!.get(`/sessions/${sid()}`)).text).not.toContain(`action="/sessions/${sid()}/settings"`);
+  });
+
   it('refuses ballots before voting opens, with nothing stored', async () => {
     const res = await ballot('deputy', ['FOR', 'FOR']);
     expect(res.status).toBe(409);

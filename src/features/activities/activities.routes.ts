@@ -7,6 +7,7 @@ import { orRender, submitted } from '../../lib/form-flow.js';
 import { yearOf } from '../../lib/format.js';
 import { byVillage } from '../../lib/by-village.js';
 import { activityFilterSchema, activityFormSchema, attendanceFormSchema, statsFilterSchema } from './activities.schemas.js';
+import { canManageActivities } from './activities.policy.js';
 
 const ACTIVITY_FIELDS = [
   'kind',
@@ -85,7 +86,7 @@ export function activitiesRoutes(services: Services): Router {
 
   router.get('/activities/:id', canRead, async (req, res) => {
     const activity = await activities.get(req.user!, parseId(req.params.id));
-    res.render('activities/show', { title: activity.title, activity, canManage: req.user!.role === 'STAFF' });
+    res.render('activities/show', { title: activity.title, activity, canManage: canManageActivities(req.user!) });
   });
 
   router.get('/activities/:id/edit', staff, async (req, res) => {

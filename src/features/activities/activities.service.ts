@@ -1,4 +1,4 @@
-import type { Db } from '../../db.js';
+import type { Db, Tx } from '../../db.js';
 import type { CurrentUser } from '../../auth/current-user.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { ActivityKind } from '../../generated/prisma/enums.js';
@@ -7,16 +7,11 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js'
 import { toDateInput, yearOf, yearRange } from '../../lib/format.js';
 import { activityKindLabels } from '../../lib/labels.js';
 import type { ActivityForm, AttendanceForm } from './activities.schemas.js';
-
-type Tx = Prisma.TransactionClient;
+import { canReadActivities } from './activities.policy.js';
 
 /** 人次 of one activity: deputies recorded by name plus those counted without names. */
 export function personTimes(a: { otherAttendees: number; _count: { participants: number } }): number {
   return a._count.participants + a.otherAttendees;
-}
-
-export function canReadActivities(user: CurrentUser): boolean {
-  return user.role === 'STAFF' || user.role === 'PRESIDIUM' || user.role === 'DEPUTY';
 }
 
 export type PersonTimes = {

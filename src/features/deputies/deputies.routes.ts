@@ -10,6 +10,7 @@ import { deputyFilterSchema, deputyFormSchema, POLITICAL_AFFILIATIONS, terminate
 import type { DeputyDetail } from './deputies.service.js';
 import { deputiesImportRoutes } from './deputies.import.routes.js';
 import { z } from 'zod';
+import { canManageDeputies } from './deputies.policy.js';
 
 const recordYearSchema = z.coerce.number().int().min(2000).max(2100).optional().catch(undefined);
 
@@ -90,7 +91,7 @@ export function deputiesRoutes(services: Services): Router {
   router.get('/deputies/:id', requireRole('STAFF', 'PRESIDIUM', 'DEPUTY'), async (req, res) => {
     const record = await services.records.forDeputy(req.user!, parseId(req.params.id), recordYearSchema.parse(req.query.year));
     const deputy = record.deputy;
-    res.render('deputies/show', { title: deputy.name, deputy, record, canManage: req.user!.role === 'STAFF', errors: {}, values: {} });
+    res.render('deputies/show', { title: deputy.name, deputy, record, canManage: canManageDeputies(req.user!), errors: {}, values: {} });
   });
 
   /** 代表年度履职报告: one deputy, one year, on A4. */

@@ -45,7 +45,7 @@ export function sessionsRoutes(services: Services): Router {
 
   router.get('/sessions', readers, async (req, res) => {
     const sessions = await voting.sessions(req.user!);
-    res.render('sessions/index', { title: '会议票决', sessions, canManage: req.user!.role !== 'DEPUTY' });
+    res.render('sessions/index', { title: '会议票决', sessions, canManage: canManageVoting(req.user!) });
   });
 
   router.get('/sessions/:id', office, async (req, res) => {

@@ -1,6 +1,5 @@
-import type { Db } from '../../db.js';
+import type { Db, Tx } from '../../db.js';
 import type { CurrentUser } from '../../auth/current-user.js';
-import type { Prisma } from '../../generated/prisma/client.js';
 import type { ProjectRatingValue, VoteChoice, VotingRule } from '../../generated/prisma/enums.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
@@ -8,7 +7,8 @@ import { chineseNumber } from '../../lib/labels.js';
 import { decide, paperCountProblem, presentOf, tally, ZERO, type Counts } from './projects.voting.js';
 import { canManageVoting, canSeeOpenTally } from './projects.policy.js';
 
-type Tx = Prisma.TransactionClient | Db;
+/** A transaction, or the client itself for reads outside one. */
+type TxOrDb = Tx | Db;
 
 export const DOUBLE_VOTE = '您已经投过票了，每位代表在本次会议只能投票一次，不能重复投票。';
 
@@ -32,7 +32,7 @@ export type PaperEntry = { projectId: number; counts: Counts };
 
 /** 票决 at a congress session: online ballots, paper counts, opening and closing, results. */
 export function createVotingService(db: Db, audit: AuditService, now: () => Date = () => new Date()) {
-  async function findSession(user: CurrentUser, id: number, tx: Tx = db) {
+  async function findSession(user: CurrentUser, id: number, tx: TxOrDb = db) {
     const session = await tx.congressSession.findFirst({
       where: { id, congress: { townshipId: user.townshipId } },
       include: { congress: true },
@@ -43,7 +43,7 @@ export function createVotingService(db: Db, audit: AuditService, now: () => Date
   type Session = Awaited<ReturnType<typeof findSession>>;
 
   /** Deputies of the session's congress in office on the session's date. */
-  function totalDeputies(session: Session, tx: Tx = db): Promise<number> {
+  function totalDeputies(session: Session, tx: TxOrDb = db): Promise<number> {
     return tx.deputy.count({
       where: {
         congressId: session.congressId,
@@ -52,7 +52,7 @@ export function createVotingService(db: Db, audit: AuditService, now: () => Date
     });
   }
 
-  function candidates(sessionId: number, tx: Tx = db) {
+  function candidates(sessionId: number, tx: TxOrDb = db) {
     return tx.livelihoodProject.findMany({
       where: { sessionId, phase: { in: ['SHORTLISTED', 'PASSED', 'REJECTED'] } },
       include: { responsibleUnit: { select: { name: true } } },
@@ -61,7 +61,7 @@ export function createVotingService(db: Db, audit: AuditService, now: () => Date
   }
 
   /** Completed projects voted at an earlier session and not yet rated: rated (测评) at this one. */
-  async function rateable(session: Session, tx: Tx = db) {
+  async function rateable(session: Session, tx: TxOrDb = db) {
     const projects = await tx.livelihoodProject.findMany({
       where: {
         townshipId: session.congress.townshipId,
@@ -75,7 +75,7 @@ export function createVotingService(db: Db, audit: AuditService, now: () => Date
     return projects.filter((p) => p.ratings.every((r) => r.sessionId === session.id));
   }
 
-  async function counting(session: Session, tx: Tx = db) {
+  async function counting(session: Session, tx: TxOrDb = db) {
     const [list, votes, paper, total] = await Promise.all([
       candidates(session.id, tx),
       tx.projectVote.findMany({ where: { sessionId: session.id }, select: { projectId: true, choice: true, deputyId: true } }),

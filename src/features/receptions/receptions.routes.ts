@@ -18,6 +18,7 @@ import {
   referSchema,
 } from './receptions.schemas.js';
 import type { ReceptionDetail } from './receptions.service.js';
+import { canManageReceptions } from './receptions.policy.js';
 
 const RECEPTION_FIELDS = ['stationId', 'date', 'timeRange', 'noticePublishedOn', 'acceptLateNotice'] as const;
 const OPINION_FIELDS = ['content', 'category', 'voterName', 'voterPhone', 'deputyId'] as const;
@@ -57,7 +58,7 @@ export function receptionsRoutes(services: Services): Router {
       title: `${reception.station.name} ${formatDate(reception.date)}接待日`,
       reception,
       noticeText: noticeWarningText(reception.notice),
-      canManage: req.user!.role === 'STAFF',
+      canManage: canManageReceptions(req.user!),
       errors: extra.errors ?? {},
       values: extra.values ?? { category: 'OTHER' },
     });
@@ -234,7 +235,7 @@ export function receptionsRoutes(services: Services): Router {
     extra: { errors?: FieldErrors; values?: unknown; form?: string } = {},
   ) => {
     const opinion = await receptions.getOpinion(req.user!, id);
-    const canManage = req.user!.role === 'STAFF';
+    const canManage = canManageReceptions(req.user!);
     const units = canManage
       ? await services.db.handlingUnit.findMany({
           where: { townshipId: req.user!.townshipId, active: true },

@@ -1,4 +1,4 @@
-import type { Db } from '../../db.js';
+import type { Db, Tx } from '../../db.js';
 import type { CurrentUser } from '../../auth/current-user.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -16,19 +16,7 @@ import type {
   ReferralAnswerForm,
 } from './receptions.schemas.js';
 
-type Tx = Prisma.TransactionClient;
-
-/** Reception days and voters' opinions: staff record them; staff, presidium and deputies read them. */
-export function canReadReceptions(user: CurrentUser): boolean {
-  return user.role === 'STAFF' || user.role === 'PRESIDIUM' || user.role === 'DEPUTY';
-}
-export function canManageReceptions(user: CurrentUser): boolean {
-  return user.role === 'STAFF';
-}
-/** Voters' names and phones are shown in full to staff only. */
-export function canSeeVoterContact(user: CurrentUser): boolean {
-  return user.role === 'STAFF';
-}
+import { canManageReceptions, canReadReceptions, canSeeVoterContact } from './receptions.policy.js';
 
 /** 额尔德木图 → 额***; the surname stays so that people can still be told apart. */
 export function maskName(name: string): string {

@@ -1,5 +1,5 @@
 import { diffChars } from 'diff';
-import type { Db } from '../../db.js';
+import type { Db, Tx } from '../../db.js';
 import type { CurrentUser } from '../../auth/current-user.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { UnitsService } from '../units/units.service.js';
@@ -116,8 +116,6 @@ export function createReportsService(db: Db, deps: ReportDeps & { units: UnitsSe
     if (!report) throw new NotFoundError(`${year}年度的工作报告尚未起草。`);
     return report;
   }
-
-  type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
   async function latestSnapshot(reportId: number, tx: Pick<Db, 'reportRevision'> = db): Promise<Snapshot | null> {
     const rev = await tx.reportRevision.findFirst({ where: { reportId }, orderBy: { number: 'desc' } });

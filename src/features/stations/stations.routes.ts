@@ -7,6 +7,8 @@ import { orRender, submitted } from '../../lib/form-flow.js';
 import { toDateInput } from '../../lib/format.js';
 import { equipmentFormSchema, residentFormSchema, stationFilterSchema, stationFormSchema } from './stations.schemas.js';
 import type { StationDetail } from './stations.service.js';
+import { canManageStations } from './stations.policy.js';
+import { canReadReceptions } from '../receptions/receptions.policy.js';
 
 const STATION_FIELDS = ['name', 'tier', 'village', 'address', 'establishedOn', 'phone', 'workRules'] as const;
 const EQUIPMENT_FIELDS = ['name', 'quantity', 'unit', 'providedOn', 'note'] as const;
@@ -37,13 +39,13 @@ export function stationsRoutes(services: Services): Router {
     extra: { errors?: FieldErrors; values?: unknown; form?: string } = {},
   ) => {
     const station: StationDetail = await stations.get(req.user!, id);
-    const canManage = req.user!.role === 'STAFF';
+    const canManage = canManageStations(req.user!);
     const deputyOptions = canManage ? await services.deputies.options(req.user!) : [];
     res.status(status).render('stations/show', {
       title: station.name,
       station,
       canManage,
-      canReadReceptions: req.user!.role !== 'UNIT',
+      canReadReceptions: canReadReceptions(req.user!),
       deputyOptions: deputyOptions.filter((d) => !station.deputies.some((sd) => sd.deputy.id === d.id)),
       errors: extra.errors ?? {},
       values: extra.values ?? { unit: '台', quantity: '1' },

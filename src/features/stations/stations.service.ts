@@ -5,13 +5,9 @@ import type { AuditService } from '../audit/audit.service.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
 import type { EquipmentForm, ResidentForm, StationForm } from './stations.schemas.js';
 import { yearRange } from '../../lib/format.js';
+import { canManageStations } from './stations.policy.js';
 
 const TIER_ORDER: Record<StationTier, number> = { BANNER: 0, TOWN_HOME: 1, VILLAGE: 2 };
-
-/** Only staff keep the stations, their equipment and their resident deputies. */
-export function canManageStations(user: CurrentUser): boolean {
-  return user.role === 'STAFF';
-}
 
 export function createStationsService(db: Db, audit: AuditService) {
   function assertManage(user: CurrentUser) {

@@ -1,4 +1,4 @@
-import type { Db } from '../../db.js';
+import type { Db, Tx } from '../../db.js';
 import type { CurrentUser } from '../../auth/current-user.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { TaskAssignmentStatus, TaskStatus } from '../../generated/prisma/enums.js';
@@ -14,7 +14,6 @@ const WORKING: TaskAssignmentStatus[] = ['ACCEPTED', 'IN_PROGRESS', 'RETURNED'];
 
 export const isOpenAssignment = (s: TaskAssignmentStatus) => (OPEN_STATES as readonly string[]).includes(s);
 
-type Tx = Prisma.TransactionClient;
 type Deps = { audit?: AuditService; notifications?: NotificationsService };
 
 export function createTasksService(db: Db, now: () => Date = () => new Date(), deps: Deps = {}) {

@@ -1,0 +1,13 @@
+import type { CurrentUser } from '../../auth/current-user.js';
+
+/** Reception days and voters' opinions: staff record them; staff, presidium and deputies read them. */
+export function canReadReceptions(user: CurrentUser): boolean {
+  return user.role === 'STAFF' || user.role === 'PRESIDIUM' || user.role === 'DEPUTY';
+}
+export function canManageReceptions(user: CurrentUser): boolean {
+  return user.role === 'STAFF';
+}
+/** Voters' names and phones are shown in full to staff only. */
+export function canSeeVoterContact(user: CurrentUser): boolean {
+  return user.role === 'STAFF';
+}
