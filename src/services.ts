@@ -23,7 +23,7 @@ export type ServiceOptions = { now?: () => Date };
 export function createServices(db: Db, options: ServiceOptions = {}) {
   const now = options.now ?? (() => new Date());
   const audit = createAuditService(db);
-  const notifications = createNotificationsService(db);
+  const notifications = createNotificationsService(db, now);
   const suggestions = createSuggestionsService(db, { audit, notifications }, now);
   const tasks = createTasksService(db, now, { audit, notifications });
   const projects = createProjectsService(db, audit);
@@ -47,7 +47,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     projects,
     voting: createVotingService(db, audit, now),
     activities,
-    reports: createReportsService(db, { stations, projects, activities, suggestions, suggestionStats, units, audit }),
+    reports: createReportsService(db, { stations, projects, activities, suggestions, suggestionStats, units, audit, now }),
     tasks,
     receptions: createReceptionsService(db, audit, now),
     records: createRecordsService(db, { deputies }, now),

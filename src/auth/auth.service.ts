@@ -100,7 +100,7 @@ export function createAuthService(db: Db, audit: AuditService, now: () => Date =
       if (problem) throw new ValidationError({ newPassword: problem });
       const passwordHash = await hashPassword(next);
       await db.$transaction(async (tx) => {
-        await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: new Date() } });
+        await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: now() } });
         await tx.session.deleteMany({ where: { sid: { not: keepSessionId }, data: { contains: `"passport":{"user":${user.id}}` } } });
         await audit.record(user, { action: 'user.password', entity: 'User', entityId: user.id }, tx);
       });

@@ -206,6 +206,11 @@ export function chineseNumber(n: number): string {
   return `${tens === 1 ? '' : digits[tens]}十${ones ? digits[ones] : ''}`;
 }
 
+/** A session of a people's congress: 第十九届人民代表大会第五次会议 (the township's name or 镇 goes before it). */
+export function congressSessionName(term: number, sessionNumber: number): string {
+  return `第${chineseNumber(term)}届人民代表大会第${chineseNumber(sessionNumber)}次会议`;
+}
+
 /** [value, label] pairs for <select>s. */
 export function options<K extends string>(labels: Record<K, string>): Array<{ value: K; label: string }> {
   return (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));

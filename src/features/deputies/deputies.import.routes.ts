@@ -1,10 +1,11 @@
-import { fieldText } from '../../lib/form-flow.js';
+import { fieldText, orRender } from '../../lib/form-flow.js';
+import { sendFile } from '../../lib/download.js';
 import { Router, type Response } from 'express';
 import type { Services } from '../../services.js';
 import { requireRole } from '../../middleware/require-role.js';
 import { flash } from '../../middleware/flash.js';
 import { MAX_UPLOAD_BYTES } from '../../middleware/multipart.js';
-import { NotFoundError, ValidationError } from '../../errors.js';
+import { NotFoundError } from '../../errors.js';
 import { formatDate, toDateInput } from '../../lib/format.js';
 import { deputyFilterSchema } from './deputies.schemas.js';
 import { base, ROSTER_COLUMNS } from './deputies.import.js';
@@ -14,12 +15,9 @@ import { MAX_ROWS } from './deputies.import.read.js';
 
 /** Rows shown in the preview of how the file was read. */
 const PREVIEW_ROWS = 200;
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function sendXlsx(res: Response, filename: string, buffer: Buffer) {
-  res.setHeader('Content-Type', XLSX);
-  res.setHeader('Content-Disposition', `attachment; filename="roster.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`);
-  res.send(buffer);
+  sendFile(res, { filename, asciiName: 'roster.xlsx', type: 'xlsx', body: buffer });
 }
 
 const jobId = (v: unknown): string => {
@@ -77,13 +75,12 @@ export function deputiesImportRoutes(services: Services): Router {
   router.post('/deputies/import', staff, async (req, res) => {
     const file = req.files?.file;
     if (!file || !file.size) return renderUpload(res, 422, { file: '请选择要上传的名册文件（.xlsx 或 .csv）' });
-    let job: ImportJob;
-    try {
-      job = await rosterImports.start(req.user!, { buffer: file.buffer, filename: file.filename });
-    } catch (e) {
-      if (e instanceof ValidationError) return renderUpload(res, 422, e.fieldErrors);
-      throw e;
-    }
+    const started = await orRender(
+      () => rosterImports.start(req.user!, { buffer: file.buffer, filename: file.filename }),
+      (errors) => renderUpload(res, 422, errors),
+    );
+    if (!started) return;
+    const job: ImportJob = started.value;
     // Small files are checked before answering; large ones show the progress page meanwhile.
     if (job.total <= SYNC_ROWS) await job.checked;
     res.redirect(303, `/deputies/import/${job.id}`);
@@ -101,13 +98,12 @@ export function deputiesImportRoutes(services: Services): Router {
   router.post('/deputies/import/:job/commit', staff, async (req, res) => {
     const job = rosterImports.get(req.user!, jobId(req.params.job));
     const mode = fieldText(req.body, 'mode') === 'valid' ? 'valid' : 'all';
-    try {
-      const n = await rosterImports.commit(req.user!, job.id, mode);
-      flash(req, 'success', `已导入${n}名代表。`);
-    } catch (e) {
-      if (e instanceof ValidationError) return renderJob(res, job, e.fieldErrors, 422);
-      throw e;
-    }
+    const imported = await orRender(
+      () => rosterImports.commit(req.user!, job.id, mode),
+      (errors) => renderJob(res, job, errors, 422),
+    );
+    if (!imported) return;
+    flash(req, 'success', `已导入${imported.value}名代表。`);
     res.redirect(303, `/deputies/import/${job.id}`);
   });
 

@@ -3,9 +3,8 @@ import type { Services } from '../../services.js';
 import { requireRole } from '../../middleware/require-role.js';
 import { flash } from '../../middleware/flash.js';
 import { parseId, parseForm, type FieldErrors } from '../../lib/forms.js';
-import { ValidationError } from '../../errors.js';
 import { toDateInput } from '../../lib/format.js';
-import { submitted, fieldText } from '../../lib/form-flow.js';
+import { submitted, fieldText, orRender } from '../../lib/form-flow.js';
 import { deputyFilterSchema, deputyFormSchema, POLITICAL_AFFILIATIONS, terminateSchema } from './deputies.schemas.js';
 import type { DeputyDetail } from './deputies.service.js';
 import { deputiesImportRoutes } from './deputies.import.routes.js';
@@ -75,17 +74,13 @@ export function deputiesRoutes(services: Services): Router {
   });
 
   router.post('/deputies', staff, async (req: Request, res) => {
+    const again = (errors: FieldErrors) => renderForm(res, 422, { values: submitted(req.body, [...FORM_FIELDS, 'levels']), errors });
     const form = parseForm(deputyFormSchema, req.body);
-    if (!form.ok) return renderForm(res, 422, { values: submitted(req.body, [...FORM_FIELDS, 'levels']), errors: form.errors });
-    try {
-      const deputy = await deputies.create(req.user!, form.data);
-      flash(req, 'success', `已登记代表“${deputy.name}”。`);
-      res.redirect(303, `/deputies/${deputy.id}`);
-    } catch (e) {
-      if (e instanceof ValidationError)
-        return renderForm(res, 422, { values: submitted(req.body, [...FORM_FIELDS, 'levels']), errors: e.fieldErrors });
-      throw e;
-    }
+    if (!form.ok) return again(form.errors);
+    const created = await orRender(() => deputies.create(req.user!, form.data), again);
+    if (!created) return;
+    flash(req, 'success', `已登记代表“${created.value.name}”。`);
+    res.redirect(303, `/deputies/${created.value.id}`);
   });
 
   router.get('/deputies/:id', requireRole('STAFF', 'PRESIDIUM', 'DEPUTY'), async (req, res) => {
@@ -108,15 +103,11 @@ export function deputiesRoutes(services: Services): Router {
   router.post('/deputies/:id', staff, async (req, res) => {
     const id = parseId(req.params.id);
     const deputy = await deputies.get(req.user!, id);
+    const again = (errors: FieldErrors) =>
+      renderForm(res, 422, { deputy, values: submitted(req.body, [...FORM_FIELDS, 'levels']), errors });
     const form = parseForm(deputyFormSchema, req.body);
-    if (!form.ok) return renderForm(res, 422, { deputy, values: submitted(req.body, [...FORM_FIELDS, 'levels']), errors: form.errors });
-    try {
-      await deputies.update(req.user!, id, form.data);
-    } catch (e) {
-      if (e instanceof ValidationError)
-        return renderForm(res, 422, { deputy, values: submitted(req.body, [...FORM_FIELDS, 'levels']), errors: e.fieldErrors });
-      throw e;
-    }
+    if (!form.ok) return again(form.errors);
+    if (!(await orRender(() => deputies.update(req.user!, id, form.data), again))) return;
     flash(req, 'success', '代表信息已保存。');
     res.redirect(303, `/deputies/${id}`);
   });
@@ -131,12 +122,7 @@ export function deputiesRoutes(services: Services): Router {
       res.status(422).render('deputies/show', { title: deputy.name, deputy, record, canManage: true, errors, values });
     };
     if (!form.ok) return renderShow(form.errors);
-    try {
-      await deputies.terminate(req.user!, id, form.data);
-    } catch (e) {
-      if (e instanceof ValidationError) return renderShow(e.fieldErrors);
-      throw e;
-    }
+    if (!(await orRender(() => deputies.terminate(req.user!, id, form.data), renderShow))) return;
     flash(req, 'success', '已终止该代表的代表资格，其履职记录仍然保留。');
     res.redirect(303, `/deputies/${id}`);
   });

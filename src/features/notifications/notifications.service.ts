@@ -15,7 +15,7 @@ export type NotificationInput = {
 type Writer = Pick<Prisma.TransactionClient, 'notification'>;
 
 /** In-app notifications: the bell in the top bar and the /notifications page. */
-export function createNotificationsService(db: Db) {
+export function createNotificationsService(db: Db, now: () => Date = () => new Date()) {
   return {
     /** Notifies users; pass the transaction client to notify in the same transaction as the change. */
     async notify(userIds: number[], input: NotificationInput, tx: Writer = db): Promise<void> {
@@ -50,12 +50,12 @@ export function createNotificationsService(db: Db) {
     async open(user: CurrentUser, id: number): Promise<string> {
       const n = await db.notification.findFirst({ where: { id, userId: user.id } });
       if (!n) throw new NotFoundError('没有找到该提醒。');
-      if (!n.readAt) await db.notification.update({ where: { id }, data: { readAt: new Date() } });
+      if (!n.readAt) await db.notification.update({ where: { id }, data: { readAt: now() } });
       return n.link || '/notifications';
     },
 
     async readAll(user: CurrentUser): Promise<void> {
-      await db.notification.updateMany({ where: { userId: user.id, readAt: null }, data: { readAt: new Date() } });
+      await db.notification.updateMany({ where: { userId: user.id, readAt: null }, data: { readAt: now() } });
     },
   };
 }

@@ -3,7 +3,7 @@ import type { CurrentUser } from '../../auth/current-user.js';
 import type { ProjectRatingValue, VoteChoice, VotingRule } from '../../generated/prisma/enums.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
-import { chineseNumber } from '../../lib/labels.js';
+import { chineseNumber, congressSessionName } from '../../lib/labels.js';
 import { decide, paperCountProblem, presentOf, tally, ZERO, type Counts } from './projects.voting.js';
 import { canManageVoting, canSeeOpenTally } from './projects.policy.js';
 
@@ -18,7 +18,7 @@ export function isUniqueViolation(e: unknown): boolean {
 
 /** 镇第十九届人民代表大会第五次会议 */
 export function sessionName(s: { number: number; congress: { term: number } }): string {
-  return `镇第${chineseNumber(s.congress.term)}届人民代表大会第${chineseNumber(s.number)}次会议`;
+  return `镇${congressSessionName(s.congress.term, s.number)}`;
 }
 
 export type Ballot = {

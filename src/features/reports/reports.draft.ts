@@ -5,7 +5,7 @@
  * that staff then edit. Pure: no database.
  */
 import type { ReportSectionKind } from '../../generated/prisma/enums.js';
-import { chineseNumber } from '../../lib/labels.js';
+import { congressSessionName } from '../../lib/labels.js';
 import { activityNames, isActionLabel, joinAnd, type Facts, type YearData } from './reports.figures.js';
 
 export type SectionInput = { kind: ReportSectionKind; heading: string; body: string };
@@ -46,7 +46,7 @@ const paragraphs = (...lines: Array<string | false | null | undefined>) => lines
 /** The session in words: 镇第十九届人民代表大会第四次会议. */
 export function sessionWords(meta: DraftMeta): string {
   if (!meta.term || !meta.sessionNumber) return '镇人民代表大会';
-  return `镇第${chineseNumber(meta.term)}届人民代表大会第${chineseNumber(meta.sessionNumber)}次会议`;
+  return `镇${congressSessionName(meta.term, meta.sessionNumber)}`;
 }
 
 export function buildDraft(data: YearData, facts: Facts, meta: DraftMeta): SectionInput[] {

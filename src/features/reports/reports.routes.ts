@@ -3,12 +3,14 @@ import type { Services } from '../../services.js';
 import { requireRole } from '../../middleware/require-role.js';
 import { flash } from '../../middleware/flash.js';
 import { parseForm, type FieldErrors } from '../../lib/forms.js';
-import { ConflictError, ValidationError } from '../../errors.js';
+import { orRender } from '../../lib/form-flow.js';
+import { sendFile } from '../../lib/download.js';
 import { compareSchema, parseYear, reopenSchema, reportFormSchema, versionSchema, type ReportForm } from './reports.schemas.js';
 import type { SectionInput } from './reports.draft.js';
 import { staleWarnings } from './reports.figures.js';
 import { isChair, reportPolicy } from './reports.policy.js';
 import { chromiumAvailable, htmlToPdf } from './reports.pdf.js';
+import { applyOp } from './reports.service.js';
 import { reportDocx } from './reports.docx.js';
 import { headingLevel, paragraphsOf } from './reports.print.js';
 
@@ -44,20 +46,6 @@ function submittedValues(body: unknown): EditorValues {
     note: str(b.note),
     sections: kinds.map((kind, i) => ({ kind: kind as SectionInput['kind'], heading: headings[i] ?? '', body: bodies[i] ?? '' })),
   };
-}
-
-/** Moves, removes or inserts a section: the editor's buttons work without JavaScript. */
-export function applyOp(sections: SectionInput[], op: string): SectionInput[] {
-  const out = [...sections];
-  if (op === 'add') return [...out, { kind: 'REVIEW_PART', heading: '', body: '' }];
-  const [name, n] = op.split(':');
-  const i = Number(n);
-  if (!(i >= 0 && i < out.length)) return out;
-  if (name === 'up' && i > 0) [out[i - 1], out[i]] = [out[i]!, out[i - 1]!];
-  if (name === 'down' && i < out.length - 1) [out[i + 1], out[i]] = [out[i]!, out[i + 1]!];
-  if (name === 'remove') out.splice(i, 1);
-  if (name === 'insert') out.splice(i + 1, 0, { kind: out[i]!.kind === 'OPENING' ? 'REVIEW_INTRO' : out[i]!.kind, heading: '', body: '' });
-  return out;
 }
 
 export function reportsRoutes(services: Services): Router {
@@ -141,9 +129,7 @@ export function reportsRoutes(services: Services): Router {
       req.app.render(view, { ...res.locals, ...locals }, (err, out) => (err ? reject(err) : resolve(out))),
     );
     const pdf = await htmlToPdf(html, chromiumPath, origin);
-    res.type('application/pdf');
-    res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(`${year}年人大工作报告.pdf`)}`);
-    res.send(pdf);
+    sendFile(res, { filename: `${year}年人大工作报告.pdf`, asciiName: `report-${year}.pdf`, type: 'pdf', body: pdf, inline: true });
   });
 
   router.get('/reports/:year.docx', office, async (req, res) => {
@@ -158,9 +144,7 @@ export function reportsRoutes(services: Services): Router {
       sections: p.report.sections,
       appendix: p.appendix,
     });
-    res.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${year}年人大工作报告.docx`)}`);
-    res.send(buffer);
+    sendFile(res, { filename: `${year}年人大工作报告.docx`, asciiName: `report-${year}.docx`, type: 'docx', body: buffer });
   });
 
   router.get('/reports/:year/print', office, async (req, res) => {
@@ -195,18 +179,14 @@ export function reportsRoutes(services: Services): Router {
         notice: '段落已调整，尚未保存。请点击“保存修改”。',
       });
     }
-    const empty = sections.findIndex((s) => !s.heading && !s.body);
-    if (empty >= 0)
-      return renderEditor(req, res, year, 422, { values, errors: { [`body-${empty}`]: `第${empty + 1}段没有内容，请填写或删除该段` } });
-    try {
-      const number = await reports.save(req.user!, year, { ...data, sections });
-      flash(req, 'success', `已保存为第${number}版修订。`);
-      res.redirect(303, `/reports/${year}`);
-    } catch (e) {
-      if (e instanceof ValidationError) return renderEditor(req, res, year, 422, { values, errors: e.fieldErrors });
-      if (e instanceof ConflictError) return renderEditor(req, res, year, 409, { values, conflict: e.message });
-      throw e;
-    }
+    const saved = await orRender(
+      () => reports.save(req.user!, year, { ...data, sections }),
+      (errors) => renderEditor(req, res, year, 422, { values, errors }),
+      (e) => renderEditor(req, res, year, e.status, { values, conflict: e.message }),
+    );
+    if (!saved) return;
+    flash(req, 'success', `已保存为第${saved.value}版修订。`);
+    res.redirect(303, `/reports/${year}`);
   });
 
   router.post('/reports/:year/finalize', office, async (req, res) => {

@@ -4,7 +4,7 @@ import type { CurrentUser } from '../../auth/current-user.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { UnitsService } from '../units/units.service.js';
 import type { ReportStatus } from '../../generated/prisma/enums.js';
-import { chineseNumber } from '../../lib/labels.js';
+import { congressSessionName } from '../../lib/labels.js';
 import { formatDate, yearOf } from '../../lib/format.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { computeFacts, gatherYearData, staleWarnings, type Facts, type ReportDeps, type YearData } from './reports.figures.js';
@@ -74,7 +74,22 @@ export function sideBySide(a: string, b: string): { left: DiffPart[]; right: Dif
   return { left, right, changed: parts.some((p) => p.added || p.removed) };
 }
 
-export function createReportsService(db: Db, deps: ReportDeps & { units: UnitsService; audit: AuditService }) {
+/** Moves, removes or inserts a section: the editor's buttons work without JavaScript. */
+export function applyOp(sections: SectionInput[], op: string): SectionInput[] {
+  const out = [...sections];
+  if (op === 'add') return [...out, { kind: 'REVIEW_PART', heading: '', body: '' }];
+  const [name, n] = op.split(':');
+  const i = Number(n);
+  if (!(i >= 0 && i < out.length)) return out;
+  if (name === 'up' && i > 0) [out[i - 1], out[i]] = [out[i]!, out[i - 1]!];
+  if (name === 'down' && i < out.length - 1) [out[i + 1], out[i]] = [out[i]!, out[i + 1]!];
+  if (name === 'remove') out.splice(i, 1);
+  if (name === 'insert') out.splice(i + 1, 0, { kind: out[i]!.kind === 'OPENING' ? 'REVIEW_INTRO' : out[i]!.kind, heading: '', body: '' });
+  return out;
+}
+
+export function createReportsService(db: Db, deps: ReportDeps & { units: UnitsService; audit: AuditService; now: () => Date }) {
+  const { now } = deps;
   const { audit } = deps;
 
   /** Congress sessions of the township, with the words the report prints. */
@@ -89,7 +104,7 @@ export function createReportsService(db: Db, deps: ReportDeps & { units: UnitsSe
       date: s.date,
       term: s.congress.term,
       number: s.number,
-      name: `第${chineseNumber(s.congress.term)}届人民代表大会第${chineseNumber(s.number)}次会议`,
+      name: congressSessionName(s.congress.term, s.number),
     }));
   }
 
@@ -283,6 +298,8 @@ export function createReportsService(db: Db, deps: ReportDeps & { units: UnitsSe
     async save(user: CurrentUser, year: number, input: ReportInput) {
       assertCan(reportPolicy.canEdit(user));
       if (input.sections.length === 0) throw new ValidationError({ _form: '报告至少要有一个段落' });
+      const empty = input.sections.findIndex((s) => !s.heading && !s.body);
+      if (empty >= 0) throw new ValidationError({ [`body-${empty}`]: `第${empty + 1}段没有内容，请填写或删除该段` });
       if (input.sessionId !== null) {
         const all = await sessions(user);
         if (!all.some((s) => s.id === input.sessionId)) throw new ValidationError({ sessionId: '请选择本镇的人代会会议' });
@@ -329,7 +346,7 @@ export function createReportsService(db: Db, deps: ReportDeps & { units: UnitsSe
       const report = await getReport(user, year);
       if (report.status === 'FINAL') throw new ConflictError('该报告已经定稿。');
       await db.$transaction(async (tx) => {
-        const t = new Date();
+        const t = now();
         await bumpVersion(tx, report.id, version, { status: 'FINAL', finalizedAt: t, finalizedById: user.id });
         const previous = await latestSnapshot(report.id, tx);
         const snapshot = snapshotOf(report, previous);
