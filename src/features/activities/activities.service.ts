@@ -49,17 +49,10 @@ export function createActivitiesService(db: Db, audit: AuditService) {
     }
   }
 
+  /** The activity's own columns from the form (an inspection's project and findings are an Inspection row). */
   function dataOf(form: ActivityForm) {
-    return {
-      kind: form.kind,
-      title: form.title,
-      date: form.date,
-      endDate: form.endDate,
-      place: form.place,
-      organiser: form.organiser,
-      description: form.description,
-      stationId: form.stationId ?? null,
-    };
+    const { projectId, findings, ...columns } = form;
+    return { ...columns, stationId: columns.stationId ?? null };
   }
 
   /** An inspection is an INSPECTION activity plus one Inspection row (project, findings): counted once. */

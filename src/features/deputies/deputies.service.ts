@@ -36,20 +36,10 @@ export function createDeputiesService(db: Db, audit: AuditService) {
     }
   }
 
+  /** The deputy's own columns from the form (the levels are rows of their own). */
   function dataOf(form: DeputyForm) {
-    return {
-      name: form.name,
-      gender: form.gender,
-      ethnicity: form.ethnicity,
-      birthYear: form.birthYear,
-      politicalAffiliation: form.politicalAffiliation,
-      occupation: form.occupation,
-      workplace: form.workplace,
-      district: form.district,
-      village: form.village,
-      phone: form.phone,
-      termStart: form.termStart,
-    };
+    const { levels, ...columns } = form;
+    return columns;
   }
 
   function listWhere(user: CurrentUser, filter: DeputyFilter): Prisma.DeputyWhereInput {

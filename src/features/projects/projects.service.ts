@@ -359,19 +359,10 @@ export function createProjectsService(db: Db, audit?: AuditService) {
     if (Object.keys(errors).length) throw new ValidationError(errors);
   }
 
+  /** The project's own columns from the form (the outcomes are rows of their own). */
   function dataOf(form: ProjectForm) {
-    return {
-      year: form.year,
-      name: form.name,
-      description: form.description,
-      location: form.location,
-      responsibleUnitId: form.responsibleUnitId,
-      budgetYuan: form.budgetYuan,
-      source: form.source,
-      plannedStart: form.plannedStart,
-      plannedEnd: form.plannedEnd,
-      sessionId: form.sessionId,
-    };
+    const { outcomes, ...columns } = form;
+    return columns;
   }
 }
 
