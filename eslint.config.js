@@ -17,6 +17,8 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
       // Chinese typography uses the ideographic space (U+3000) inside strings and templates.
       'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true }],
+      // Types are kept end to end (issue 13): a value is typed, never silenced with `as never`.
+      'no-restricted-syntax': ['error', { selector: 'TSAsExpression > TSNeverKeyword', message: 'Type the value instead of `as never`.' }],
     },
   },
   { files: ['**/*.js', '**/*.cjs', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
