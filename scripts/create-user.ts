@@ -5,7 +5,8 @@
  *
  * The password is read from the terminal (or from standard input when piped:
  * `echo 'S3cure-Passw0rd' | npm run user:create -- …`). A township of that name is created
- * when the database has none yet. Roles: STAFF PRESIDIUM DEPUTY UNIT AUDITOR.
+ * when the database has none yet. Roles: STAFF PRESIDIUM DEPUTY UNIT, and the administrators
+ * SYSADMIN (系统管理员) SECADMIN (安全管理员) AUDITOR (审计管理员), which only this command creates.
  */
 import { parseArgs } from 'node:util';
 import readline from 'node:readline';
@@ -43,7 +44,7 @@ async function main() {
   const role = values.role?.toUpperCase();
   if (!values.username || !values.name || !role || !(role in Role)) {
     console.error(
-      'Usage: npm run user:create -- --username NAME --role STAFF|PRESIDIUM|DEPUTY|UNIT|AUDITOR --name 显示名 [--title 职务] [--township 东明镇]',
+      'Usage: npm run user:create -- --username NAME --role STAFF|PRESIDIUM|DEPUTY|UNIT|SYSADMIN|SECADMIN|AUDITOR --name 显示名 [--title 职务] [--township 东明镇]',
     );
     process.exit(2);
   }

@@ -5,8 +5,10 @@ import helmet from 'helmet';
 import morgan from 'morgan';
 import type { Config } from './config.js';
 import type { Services } from './services.js';
-import { sessionMiddleware } from './middleware/session.js';
-import { csrfProtection } from './middleware/csrf.js';
+import { sessionActivity, sessionMiddleware } from './middleware/session.js';
+import { createCsrf } from './middleware/csrf.js';
+import { passwordGate } from './auth/password-gate.js';
+import { createSealer } from './features/admin/credentials.js';
 import { flashLocals } from './middleware/flash.js';
 import { locals } from './middleware/locals.js';
 import { errorHandler, notFound } from './middleware/error-handler.js';
@@ -77,17 +79,20 @@ export function createApp(services: Services, config: Config): App {
   app.use(session);
   const passport = createPassport(services.auth);
   app.use(passport.session());
+  app.use(sessionActivity(services)); // idle and absolute limits, Cache-Control: no-store
   app.use(flashLocals);
   app.use(locals);
-  app.use(csrfProtection);
+  app.use(passwordGate); // a temporary or expired password is changed before anything else
+  const csrf = createCsrf(config);
+  app.use(csrf.protection);
 
-  app.use(routes(services, passport));
+  app.use(routes(services, passport, { csrf, sealer: createSealer(config.sessionSecret) }));
 
   app.use(notFound);
   app.use(errorHandler({ isProduction: config.isProduction, log: (err) => console.error(err) }));
 
   app.close = async () => {
-    await session.store.shutdown();
+    session.store.shutdown();
   };
   return app;
 }

@@ -1,7 +1,10 @@
 import { Router } from 'express';
 import type { Passport } from './auth/passport.js';
 import type { Services } from './services.js';
+import type { Csrf } from './middleware/csrf.js';
+import type { Sealer } from './features/admin/credentials.js';
 import { authRoutes } from './auth/auth.routes.js';
+import { adminRoutes } from './features/admin/admin.routes.js';
 import { homeRoutes } from './features/home/home.routes.js';
 import { deputiesRoutes } from './features/deputies/deputies.routes.js';
 import { stationsRoutes } from './features/stations/stations.routes.js';
@@ -15,11 +18,15 @@ import { auditRoutes } from './features/audit/audit.routes.js';
 import { receptionsRoutes } from './features/receptions/receptions.routes.js';
 import { notificationCount, notificationsRoutes } from './features/notifications/notifications.routes.js';
 
+/** What some routers need from the web layer beside the services. */
+export type WebContext = { csrf: Csrf; sealer: Sealer };
+
 /** Mounts every feature's router. Each route declares its own role guard. */
-export function routes(services: Services, passport: Passport): Router {
+export function routes(services: Services, passport: Passport, web: WebContext): Router {
   const router = Router();
   router.use(notificationCount(services));
-  router.use(authRoutes(services, passport));
+  router.use(authRoutes(services, passport, web.csrf));
+  router.use(adminRoutes(services, web.sealer));
   router.use(homeRoutes(services));
   router.use(deputiesRoutes(services));
   router.use(stationsRoutes(services));

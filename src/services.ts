@@ -1,6 +1,10 @@
 import type { Db } from './db.js';
 import { createAuditService } from './features/audit/audit.service.js';
 import { createAuthService } from './auth/auth.service.js';
+import { createLoginGuard } from './auth/login-guard.js';
+import { createSecurityPolicyService } from './auth/security-policy.service.js';
+import { createSessionsService } from './auth/sessions.service.js';
+import { createAdminService } from './features/admin/admin.service.js';
 import { createDeputiesService } from './features/deputies/deputies.service.js';
 import { createRosterImports } from './features/deputies/deputies.import.jobs.js';
 import { createStationsService } from './features/stations/stations.service.js';
@@ -32,12 +36,19 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
   const activities = createActivitiesService(db, audit);
   const suggestionStats = createSuggestionStatsService(db, now);
   const units = createUnitsService(db);
+  const policies = createSecurityPolicyService(db, audit, now);
+  const guard = createLoginGuard(db, now);
+  const auth = createAuthService(db, { audit, policies, guard }, now);
   return {
     db,
     now,
     audit,
     notifications,
-    auth: createAuthService(db, audit, now),
+    auth,
+    policies,
+    loginGuard: guard,
+    sessions: createSessionsService(db, audit, now),
+    admin: createAdminService(db, { audit, auth, guard }, now),
     deputies,
     rosterImports: createRosterImports(deputies),
     stations,

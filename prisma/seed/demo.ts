@@ -57,6 +57,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'unit2', role: 'UNIT', displayName: '韩志刚', description: '承办单位：交通管理站（有超期未签收的建议）' },
   { username: 'unit3', role: 'UNIT', displayName: '白玉兰', description: '承办单位：社会事务办公室' },
   { username: 'auditor', role: 'AUDITOR', displayName: '赵志明', description: '审计员：只读查看操作日志' },
+  { username: 'admin', role: 'SYSADMIN', displayName: '高建华', description: '系统管理员：账号、承办单位、镇设置（看不到业务数据）' },
+  { username: 'secadmin', role: 'SECADMIN', displayName: '苏丽娜', description: '安全管理员：密码与会话策略、解锁账号（看不到业务数据）' },
 ];
 
 // ───────────────────────────── helpers ─────────────────────────────
@@ -202,6 +204,8 @@ const USERS: { username: string; role: Role; title: string; displayName: string;
   { username: 'unit2', role: 'UNIT', title: '交通管理站站长', displayName: '韩志刚', unit: '交通管理站' },
   { username: 'unit3', role: 'UNIT', title: '社会事务办公室主任', displayName: '白玉兰', unit: '社会事务办公室' },
   { username: 'auditor', role: 'AUDITOR', title: '审计员', displayName: '赵志明' },
+  { username: 'admin', role: 'SYSADMIN', title: '系统管理员', displayName: '高建华' },
+  { username: 'secadmin', role: 'SECADMIN', title: '安全管理员', displayName: '苏丽娜' },
 ];
 
 // ───────────────────────────── suggestions ─────────────────────────────

@@ -1,16 +1,31 @@
 import type { Db } from '../db.js';
+import type { Prisma } from '../generated/prisma/client.js';
 import type { Role } from '../generated/prisma/enums.js';
 import type { AuditService } from '../features/audit/audit.service.js';
 import type { CurrentUser } from './current-user.js';
+import type { LoginGuard, Refusal } from './login-guard.js';
+import type { SecurityPolicyService } from './security-policy.service.js';
 import { hashPassword, verifyPassword } from './password.js';
+import { passwordProblem, type SecurityPolicy } from './password-policy.js';
+import { endSessionsOf } from './sessions.service.js';
 import { ValidationError } from '../errors.js';
 
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
+export type LoginResult =
+  | { ok: true; user: CurrentUser }
+  | { ok: false; reason: 'invalid' | 'inactive' | Refusal['kind']; message: string; retryAfterSeconds?: number };
 
-export type LoginResult = { ok: true; user: CurrentUser } | { ok: false; reason: 'invalid' | 'locked' | 'inactive'; message: string };
+export type NewAccount = {
+  townshipId: number;
+  username: string;
+  role: Role;
+  displayName: string;
+  title?: string;
+  deputyId?: number | null;
+  unitId?: number | null;
+};
 
-const userSelect = {
+/** The columns a session needs, read in one query on every request. */
+const sessionUserSelect = {
   id: true,
   townshipId: true,
   username: true,
@@ -19,148 +34,221 @@ const userSelect = {
   displayName: true,
   deputyId: true,
   unitId: true,
-} as const;
+  active: true,
+  mustChangePassword: true,
+  passwordChangedAt: true,
+} as const satisfies Prisma.UserSelect;
+type SessionUserRow = Prisma.UserGetPayload<{ select: typeof sessionUserSelect }>;
 
-// A real hash to compare against when the username is unknown, so timing does not tell.
+/** How many old password hashes are kept at most (the policy's largest history). */
+const HISTORY_KEPT = 24;
+
+/** Usernames are compared lower-cased and trimmed, as typed on a phone. */
+export const normalizeUsername = (u: string) => u.trim().toLowerCase();
+
+const minutesText = (m: number) => (m >= 60 && m % 60 === 0 ? `${m / 60}小时` : `${m}分钟`);
+const secondsText = (s: number) => (s >= 120 ? `${Math.ceil(s / 60)}分钟` : `${s}秒`);
+
+/** The Chinese answer to a refused attempt (the same for every username). */
+export function refusalMessage(r: Refusal): string {
+  switch (r.kind) {
+    case 'throttled':
+      return `本机登录失败次数过多，请${secondsText(r.seconds)}后再试。`;
+    case 'locked':
+      return `此账号在本机连续输错密码次数过多，已临时锁定，请${secondsText(r.seconds)}后再试，或请安全管理员解锁。`;
+    case 'slowed':
+      return `此账号近期登录失败次数过多，请${secondsText(r.seconds)}后再试。`;
+  }
+}
+
+// A real hash to compare against when the username is unknown, so that timing does not tell.
 let dummyHash: Promise<string> | null = null;
 
-export function createAuthService(db: Db, audit: AuditService, now: () => Date = () => new Date()) {
+export function createAuthService(db: Db, deps: { audit: AuditService; policies: SecurityPolicyService; guard: LoginGuard }, now: () => Date) {
+  const { audit, policies, guard } = deps;
+
+  function passwordExpired(row: { passwordChangedAt: Date }, policy: SecurityPolicy, t: Date): boolean {
+    return policy.passwordMaxAgeDays > 0 && t.getTime() - row.passwordChangedAt.getTime() > policy.passwordMaxAgeDays * 86_400_000;
+  }
+
+  function toCurrentUser(u: SessionUserRow, policy: SecurityPolicy, t: Date): CurrentUser {
+    const user: CurrentUser = {
+      id: u.id,
+      townshipId: u.townshipId,
+      username: u.username,
+      role: u.role,
+      title: u.title,
+      displayName: u.displayName,
+      deputyId: u.deputyId,
+      unitId: u.unitId,
+    };
+    if (u.mustChangePassword) user.passwordChange = 'initial';
+    else if (passwordExpired(u, policy, t)) user.passwordChange = 'expired';
+    return user;
+  }
+
+  /** Fails with field errors when `next` breaks the policy or repeats a recent password. */
+  async function checkNewPassword(
+    user: { id: number; username: string; displayName: string; passwordHash: string } | null,
+    who: { username: string; displayName: string },
+    next: string,
+    field: string,
+  ): Promise<void> {
+    const policy = await policies.get();
+    const problem = passwordProblem(next, who, policy);
+    if (problem) throw new ValidationError({ [field]: problem });
+    if (!user) return;
+    const history = await db.passwordHistory.findMany({
+      where: { userId: user.id },
+      orderBy: { id: 'desc' },
+      take: policy.passwordHistory,
+      select: { hash: true },
+    });
+    const hashes = [user.passwordHash, ...history.map((h) => h.hash)].slice(0, Math.max(policy.passwordHistory, 1));
+    for (const hash of new Set(hashes)) {
+      if (await verifyPassword(hash, next)) {
+        throw new ValidationError({ [field]: `新密码不能与最近${policy.passwordHistory}次用过的密码相同` });
+      }
+    }
+  }
+
+  /** Stores a new password hash (and its history row), in the caller's transaction. */
+  async function storePassword(tx: Prisma.TransactionClient, userId: number, passwordHash: string, mustChange: boolean) {
+    await tx.user.update({
+      where: { id: userId },
+      data: { passwordHash, passwordChangedAt: now(), mustChangePassword: mustChange },
+    });
+    await tx.passwordHistory.create({ data: { userId, hash: passwordHash, createdAt: now() } });
+    const old = await tx.passwordHistory.findMany({
+      where: { userId },
+      orderBy: { id: 'desc' },
+      skip: HISTORY_KEPT,
+      select: { id: true },
+    });
+    if (old.length) await tx.passwordHistory.deleteMany({ where: { id: { in: old.map((o) => o.id) } } });
+  }
+
   return {
     async login(username: string, password: string, ip = ''): Promise<LoginResult> {
-      const user = await db.user.findUnique({ where: { username: username.trim() } });
-      if (!user) {
-        dummyHash ??= hashPassword('not-a-real-password');
-        await verifyPassword(await dummyHash, password);
-        await audit.record(null, { action: 'login.failure', detail: { username: username.trim() }, ip });
-        return { ok: false, reason: 'invalid', message: '用户名或密码不正确。' };
+      const name = normalizeUsername(username);
+      const refusal = await guard.refusal(name, ip);
+      if (refusal) {
+        await audit.record(null, { action: 'login.refused', detail: { username: name, reason: refusal.kind }, ip });
+        return { ok: false, reason: refusal.kind, message: refusalMessage(refusal), retryAfterSeconds: refusal.seconds };
       }
-      const t = now();
-      // A locked account says so whatever the password: checking it during the lock would tell an
-      // attacker when a guess is right.
-      if (user.lockedUntil && user.lockedUntil > t) {
-        await audit.record(user, { action: 'login.locked', entity: 'User', entityId: user.id, ip });
-        return {
-          ok: false,
-          reason: 'locked',
-          message: `连续输错密码次数过多，账号已临时锁定，请${LOCK_MINUTES}分钟后再试。`,
-        };
-      }
-      if (!(await verifyPassword(user.passwordHash, password))) {
-        const failed = user.failedLoginCount + 1;
-        const lock = failed >= MAX_FAILED_LOGINS;
-        await db.$transaction(async (tx) => {
-          await tx.user.update({
-            where: { id: user.id },
-            data: {
-              failedLoginCount: lock ? 0 : failed,
-              lockedUntil: lock ? new Date(t.getTime() + LOCK_MINUTES * 60_000) : user.lockedUntil,
-            },
-          });
-          await audit.record(user, { action: lock ? 'login.lock' : 'login.failure', entity: 'User', entityId: user.id, ip }, tx);
-        });
-        if (lock) {
-          return {
-            ok: false,
-            reason: 'locked',
-            message: `连续输错密码次数过多，账号已临时锁定，请${LOCK_MINUTES}分钟后再试。`,
-          };
+      const policy = await policies.get();
+      const user = await db.user.findUnique({ where: { username: name }, select: { ...sessionUserSelect, passwordHash: true } });
+      dummyHash ??= hashPassword('not-a-real-password');
+      const right = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
+      if (!user || !right) {
+        const outcome = await guard.recordFailure(name, ip, policy);
+        const actor = user ? { id: user.id, townshipId: user.townshipId } : null;
+        const target = user ? { entity: 'User', entityId: user.id } : {};
+        await audit.record(actor, { action: 'login.failure', ...target, detail: { username: name }, ip });
+        if (outcome.lockedMinutes) {
+          await audit.record(actor, { action: 'login.lock', ...target, detail: { username: name, minutes: outcome.lockedMinutes }, ip });
         }
-        const left = MAX_FAILED_LOGINS - failed;
-        return { ok: false, reason: 'invalid', message: `用户名或密码不正确。再输错${left}次，账号将被临时锁定。` };
+        if (outcome.throttled) await audit.record(null, { action: 'login.throttled', detail: { username: name }, ip });
+        if (outcome.lockedMinutes) {
+          const message = refusalMessage({ kind: 'locked', seconds: outcome.lockedMinutes * 60 });
+          return { ok: false, reason: 'locked', message, retryAfterSeconds: outcome.lockedMinutes * 60 };
+        }
+        const warn = outcome.left <= 2 ? `再输错${outcome.left}次，此账号将在本机临时锁定。` : '';
+        return { ok: false, reason: 'invalid', message: `用户名或密码不正确。${warn}` };
       }
       // Only after the right password: otherwise the message would tell which usernames exist.
       if (!user.active) {
         await audit.record(user, { action: 'login.inactive', entity: 'User', entityId: user.id, ip });
-        return { ok: false, reason: 'inactive', message: '该账号已停用，请联系镇人大工作人员。' };
+        return { ok: false, reason: 'inactive', message: '该账号已停用，请联系系统管理员。' };
       }
+      await guard.recordSuccess(name, ip);
+      const t = now();
       await db.$transaction(async (tx) => {
-        await tx.user.update({
-          where: { id: user.id },
-          data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: t },
-        });
+        await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: t } });
         await audit.record(user, { action: 'login.success', entity: 'User', entityId: user.id, ip }, tx);
       });
-      return { ok: true, user: pick(user) };
+      return { ok: true, user: toCurrentUser(user, policy, t) };
     },
 
-    /** The session's user, re-read on every request so a deactivated account is out at once. */
+    /**
+     * The session's user, read on every request in one query (the policy is cached): a deactivated
+     * account is out at once, an expired password or a pending first change is flagged.
+     */
     async findSessionUser(id: number): Promise<CurrentUser | null> {
-      const user = await db.user.findUnique({ where: { id }, select: { ...userSelect, active: true } });
+      const [user, policy] = await Promise.all([db.user.findUnique({ where: { id }, select: sessionUserSelect }), policies.get()]);
       if (!user || !user.active) return null;
-      return pick(user);
+      return toCurrentUser(user, policy, now());
     },
 
-    /** Changes the password and ends the user's other sessions (keeps `keepSessionId`). */
-    async changePassword(user: CurrentUser, current: string, next: string, keepSessionId = ''): Promise<void> {
+    /** Changes the user's own password and ends their other sessions (keeps `keepSessionId`). */
+    async changePassword(user: CurrentUser, current: string, next: string, keepSessionId = '', ip = ''): Promise<void> {
       const row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
       if (!(await verifyPassword(row.passwordHash, current))) {
         throw new ValidationError({ currentPassword: '当前密码不正确' });
       }
-      const problem = passwordProblem(next, row.username);
-      if (problem) throw new ValidationError({ newPassword: problem });
+      await checkNewPassword(row, row, next, 'newPassword');
       const passwordHash = await hashPassword(next);
       await db.$transaction(async (tx) => {
-        await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: now() } });
-        await tx.session.deleteMany({ where: { sid: { not: keepSessionId }, data: { contains: `"passport":{"user":${user.id}}` } } });
-        await audit.record(user, { action: 'user.password', entity: 'User', entityId: user.id }, tx);
+        await storePassword(tx, user.id, passwordHash, false);
+        const ended = await endSessionsOf(tx, user.id, now(), keepSessionId);
+        await audit.record(
+          user,
+          { action: 'user.password', entity: 'User', entityId: user.id, detail: { endedSessions: ended, reason: user.passwordChange ?? 'own' }, ip },
+          tx,
+        );
       });
     },
 
-    /** Creates an account (the CLI's first account, or staff creating one). */
-    async createUser(input: {
-      townshipId: number;
-      username: string;
-      password: string;
-      role: Role;
-      displayName: string;
-      title?: string;
-      deputyId?: number | null;
-      unitId?: number | null;
-    }): Promise<CurrentUser> {
-      const problem = passwordProblem(input.password, input.username);
-      if (problem) throw new ValidationError({ password: problem });
-      if (await db.user.findUnique({ where: { username: input.username } })) {
-        throw new ValidationError({ username: '该用户名已被使用' });
+    /**
+     * Sets a temporary password (already hashed) in the caller's transaction: the user must change
+     * it at the next login, and every session of theirs ends.
+     */
+    async setTemporaryPassword(tx: Prisma.TransactionClient, userId: number, passwordHash: string): Promise<void> {
+      await storePassword(tx, userId, passwordHash, true);
+      await endSessionsOf(tx, userId, now());
+    },
+
+    /** Creates an account with a password typed at the server (the CLI): the policy applies. */
+    async createUser(input: NewAccount & { password: string }, actor: CurrentUser | null = null): Promise<CurrentUser> {
+      const username = normalizeUsername(input.username);
+      await checkNewPassword(null, { username, displayName: input.displayName }, input.password, 'password');
+      const passwordHash = await hashPassword(input.password);
+      return db.$transaction((tx) => this.insertUser(tx, { ...input, passwordHash, mustChangePassword: false }, actor));
+    },
+
+    /**
+     * Inserts an account in the caller's transaction, its password already hashed (hash outside
+     * the transaction: argon2 takes tens of milliseconds and SQLite has one writer).
+     */
+    async insertUser(
+      tx: Prisma.TransactionClient,
+      input: NewAccount & { passwordHash: string; mustChangePassword: boolean },
+      actor: CurrentUser | null,
+    ): Promise<CurrentUser> {
+      const username = normalizeUsername(input.username);
+      if (await tx.user.findUnique({ where: { username }, select: { id: true } })) {
+        throw new ValidationError({ username: `用户名“${username}”已被使用` });
       }
-      const user = await db.user.create({
+      const user = await tx.user.create({
         data: {
           townshipId: input.townshipId,
-          username: input.username,
-          passwordHash: await hashPassword(input.password),
+          username,
+          passwordHash: input.passwordHash,
           role: input.role,
           displayName: input.displayName,
           title: input.title ?? '',
           deputyId: input.deputyId ?? null,
           unitId: input.unitId ?? null,
+          mustChangePassword: input.mustChangePassword,
+          passwordChangedAt: now(),
         },
-        select: userSelect,
+        select: sessionUserSelect,
       });
-      await audit.record(user, { action: 'user.create', entity: 'User', entityId: user.id, detail: { role: input.role } });
-      return user;
+      await tx.passwordHistory.create({ data: { userId: user.id, hash: input.passwordHash, createdAt: now() } });
+      const detail = { username, role: input.role, deputyId: input.deputyId ?? null, unitId: input.unitId ?? null };
+      await audit.record(actor ?? user, { action: 'user.create', entity: 'User', entityId: user.id, detail }, tx);
+      return toCurrentUser(user, await policies.get(), now());
     },
-  };
-}
-
-/** A Chinese explanation of why a new password is too weak, or null. */
-export function passwordProblem(password: string, username: string): string | null {
-  if (password.length < 10) return '密码至少10位';
-  if (password.length > 128) return '密码不能超过128位';
-  const kinds = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length;
-  if (kinds < 3) return '密码需包含大写字母、小写字母、数字、符号中的至少三种';
-  if (password.toLowerCase().includes(username.toLowerCase())) return '密码不能包含用户名';
-  return null;
-}
-
-function pick(u: CurrentUser): CurrentUser {
-  return {
-    id: u.id,
-    townshipId: u.townshipId,
-    username: u.username,
-    role: u.role,
-    title: u.title,
-    displayName: u.displayName,
-    deputyId: u.deputyId,
-    unitId: u.unitId,
   };
 }
 

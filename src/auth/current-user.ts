@@ -10,6 +10,8 @@ export type CurrentUser = {
   displayName: string;
   deputyId: number | null;
   unitId: number | null;
+  /** Set when the user must choose a new password before doing anything else. */
+  passwordChange?: 'initial' | 'expired';
 };
 
 declare global {
@@ -23,6 +25,13 @@ declare global {
 
 /** Roles that may read everything in the township (their lists are not scoped). */
 export const OFFICE_ROLES: readonly Role[] = ['STAFF', 'PRESIDIUM'];
+
+/** The three administrators (三权分立): accounts and settings, security, the audit log. No business data. */
+export const ADMIN_ROLES: readonly Role[] = ['SYSADMIN', 'SECADMIN', 'AUDITOR'];
+
+export function isAdministrator(role: Role): boolean {
+  return ADMIN_ROLES.includes(role);
+}
 
 export function isOffice(user: CurrentUser): boolean {
   return user.role === 'STAFF' || user.role === 'PRESIDIUM';

@@ -33,7 +33,9 @@ export const roleLabels: Record<Role, string> = {
   PRESIDIUM: '主席团成员',
   DEPUTY: '人大代表',
   UNIT: '承办单位',
-  AUDITOR: '审计员',
+  AUDITOR: '审计管理员',
+  SYSADMIN: '系统管理员',
+  SECADMIN: '安全管理员',
 };
 
 export const genderLabels: Record<Gender, string> = { MALE: '男', FEMALE: '女' };

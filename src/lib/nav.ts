@@ -17,6 +17,11 @@ const ITEMS = {
   sessions: { href: '/sessions', label: '会议票决' },
   me: { href: '/me', label: '我的履职' },
   audit: { href: '/audit', label: '操作日志' },
+  users: { href: '/admin/users', label: '账号管理' },
+  units: { href: '/admin/units', label: '承办单位' },
+  township: { href: '/admin/township', label: '镇设置' },
+  locks: { href: '/admin/locks', label: '账号解锁' },
+  security: { href: '/admin/security', label: '安全策略' },
 } satisfies Record<string, NavItem>;
 
 /** The navigation bar of each role. Guards on the routes decide access; this only shows the way. */
@@ -67,5 +72,9 @@ export function navFor(role: Role): NavItem[] {
       return [ITEMS.home, ITEMS.suggestions, ITEMS.projects];
     case 'AUDITOR':
       return [ITEMS.audit];
+    case 'SYSADMIN':
+      return [ITEMS.users, ITEMS.units, ITEMS.township];
+    case 'SECADMIN':
+      return [ITEMS.locks, ITEMS.security];
   }
 }

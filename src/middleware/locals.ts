@@ -7,9 +7,9 @@ import { navFor } from '../lib/nav.js';
 /** What every view may use: the user, their navigation, the CSRF token, formatters and labels. */
 export const locals: RequestHandler = (req, res, next) => {
   setLocals(req, res);
-  // Only pages with forms need a token; anonymous visitors' only form is the login page, so the
-  // public pages never create a session row.
-  res.locals.csrfToken = req.session && (req.user || req.path === '/login') ? csrfToken(req) : '';
+  // Only logged-in users have a session and forms that need its token; the login form carries its
+  // own (a signed cookie, middleware/csrf.ts), so that no anonymous visit creates a session row.
+  res.locals.csrfToken = req.user ? csrfToken(req) : '';
   next();
 };
 

@@ -2,11 +2,14 @@ import type { RequestHandler } from 'express';
 import type { Role } from '../generated/prisma/enums.js';
 import { ForbiddenError } from '../errors.js';
 
-/** Sends anonymous visitors to the login page, remembering where they wanted to go. */
+/**
+ * Sends anonymous visitors to the login page, remembering in the address (not in a session: an
+ * anonymous visitor has none) where they wanted to go.
+ */
 export const requireLogin: RequestHandler = (req, res, next) => {
   if (req.user) return next();
-  if (req.method === 'GET' && req.session) req.session.returnTo = req.originalUrl;
-  res.redirect(303, '/login');
+  const back = req.method === 'GET' && req.originalUrl !== '/' ? `?next=${encodeURIComponent(req.originalUrl)}` : '';
+  res.redirect(303, `/login${back}`);
 };
 
 /** Route guard: only these roles pass; others get the Chinese 403 page. */
@@ -18,6 +21,6 @@ export function requireRole(...roles: Role[]): RequestHandler {
   };
 }
 
-export const ALL_ROLES: Role[] = ['STAFF', 'PRESIDIUM', 'DEPUTY', 'UNIT', 'AUDITOR'];
-/** Everyone who works with the domain data (the auditor only reads the audit log). */
+export const ALL_ROLES: Role[] = ['STAFF', 'PRESIDIUM', 'DEPUTY', 'UNIT', 'AUDITOR', 'SYSADMIN', 'SECADMIN'];
+/** Everyone who works with the domain data (the three administrators never do). */
 export const DOMAIN_ROLES: Role[] = ['STAFF', 'PRESIDIUM', 'DEPUTY', 'UNIT'];

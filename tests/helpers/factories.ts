@@ -105,6 +105,8 @@ export async function createWorld(db: Db) {
     deputy2: await createUser(db, t, 'DEPUTY', { username: 'deputy2', displayName: '包代表', deputyId: deputyB.id }),
     unit: await createUser(db, t, 'UNIT', { username: 'unit', displayName: '李科员', unitId: unit.id }),
     auditor: await createUser(db, t, 'AUDITOR', { username: 'auditor', displayName: '赵审计' }),
+    sysadmin: await createUser(db, t, 'SYSADMIN', { username: 'admin', displayName: '高系统' }),
+    secadmin: await createUser(db, t, 'SECADMIN', { username: 'secadmin', displayName: '苏安全' }),
   };
   const station = await createStation(db, t, { name: '东明镇人大代表之家', tier: 'TOWN_HOME' });
   await db.stationEquipment.create({ data: { stationId: station.id, name: '投影仪', quantity: 1 } });

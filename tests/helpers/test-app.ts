@@ -6,11 +6,14 @@ import { createTestDb, type TestDb } from './test-db.js';
 
 export type TestApp = { app: App; services: Services; testDb: TestDb; close: () => Promise<void> };
 
-/** The real app with real services on a fresh temporary SQLite file. */
-export function createTestApp(options: { now?: () => Date } = {}): Promise<TestApp> {
+/**
+ * The real app with real services on a fresh temporary SQLite file. `env` adds settings (e.g.
+ * TRUST_PROXY=true, so that a test can come from several addresses with X-Forwarded-For).
+ */
+export function createTestApp(options: { now?: () => Date; env?: Record<string, string> } = {}): Promise<TestApp> {
   const testDb = createTestDb();
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: testDb.url, SESSION_SECRET: 'test-secret-test-secret' });
-  const services = createServices(testDb.db, options);
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: testDb.url, SESSION_SECRET: 'test-secret-test-secret', ...options.env });
+  const services = createServices(testDb.db, { now: options.now });
   const app = createApp(services, config);
   return Promise.resolve({
     app,

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { createTestApp, csrfFrom, csrfOf, loginAs, type TestApp } from '../helpers/test-app.js';
 import { createWorld, TEST_PASSWORD, type World } from '../helpers/factories.js';
-import { MAX_FAILED_LOGINS } from '../../src/auth/auth.service.js';
 
 let t: TestApp;
 let w: World;
@@ -85,11 +84,26 @@ describe('login', () => {
     expect((await agent.get('/')).status).toBe(303);
   });
 
-  it('returns to the page asked for before login', async () => {
+  it('returns to the page asked for before login (kept in the address, not in a session)', async () => {
     const agent = request.agent(t.app);
-    await agent.get('/stations');
-    const res = await postLogin(agent, 'staff', TEST_PASSWORD);
-    expect(res.headers.location).toBe('/stations');
+    const asked = await agent.get('/stations?tier=VILLAGE');
+    expect(asked.headers.location).toBe('/login?next=%2Fstations%3Ftier%3DVILLAGE');
+    const page = await agent.get(asked.headers.location!);
+    expect(page.text).toContain('name="next" value="/stations?tier=VILLAGE"');
+    const res = await agent
+      .post('/login')
+      .type('form')
+      .send({ username: 'staff', password: TEST_PASSWORD, next: '/stations?tier=VILLAGE', _csrf: csrfFrom(page.text) });
+    expect(res.headers.location).toBe('/stations?tier=VILLAGE');
+  });
+
+  it('never follows a return address off the site', async () => {
+    for (const next of ['//evil.example/x', 'https://evil.example', '/\\evil.example', '/login?next=/x']) {
+      const agent = request.agent(t.app);
+      const page = await agent.get('/login');
+      const res = await agent.post('/login').type('form').send({ username: 'staff', password: TEST_PASSWORD, next, _csrf: csrfFrom(page.text) });
+      expect(res.headers.location, next).toBe('/');
+    }
   });
 
   it('keeps the session in the database', async () => {
@@ -97,7 +111,7 @@ describe('login', () => {
     expect(await t.services.db.session.count()).toBeGreaterThan(0);
   });
 
-  it(`locks the account after ${MAX_FAILED_LOGINS} wrong passwords, even for the right one`, async () => {
+  it('locks the account after 5 wrong passwords from one address, even for the right one', async () => {
     const user = await t.services.db.user.create({
       data: {
         townshipId: w.township.id,
@@ -108,14 +122,15 @@ describe('login', () => {
       },
     });
     const agent = request.agent(t.app);
-    for (let i = 0; i < MAX_FAILED_LOGINS; i++) await postLogin(agent, 'locky', 'bad');
+    for (let i = 0; i < 5; i++) await postLogin(agent, 'locky', 'bad');
     const res = await postLogin(agent, 'locky', TEST_PASSWORD);
-    expect(res.status).toBe(401);
+    expect(res.status).toBe(429);
     expect(res.text).toContain('锁定');
-    const row = await t.services.db.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(row.lockedUntil).not.toBeNull();
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await agent.get('/')).status).toBe(303);
     const audit = await t.services.db.auditLog.findMany({ where: { actorId: user.id, action: 'login.lock' } });
     expect(audit).toHaveLength(1);
+    await t.services.loginGuard.unlock('locky');
   });
 
   it('logs out a user whose account was deactivated', async () => {
@@ -148,6 +163,7 @@ describe('login', () => {
     expect(wrong.text).not.toContain('停用');
     const right = await postLogin(request.agent(t.app), 'auditor', TEST_PASSWORD);
     expect(right.text).toContain('该账号已停用');
+    await t.services.loginGuard.unlock('auditor');
     await t.services.db.user.update({ where: { username: 'auditor' }, data: { active: true } });
   });
 

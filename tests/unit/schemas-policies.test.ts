@@ -3,7 +3,6 @@ import { parseForm } from '../../src/lib/forms.js';
 import { deputyFilterSchema, deputyFormSchema } from '../../src/features/deputies/deputies.schemas.js';
 import { canManageDeputies, canViewDeputy } from '../../src/features/deputies/deputies.policy.js';
 import { suggestionScope } from '../../src/features/suggestions/suggestions.policy.js';
-import { passwordProblem } from '../../src/auth/auth.service.js';
 import { navFor } from '../../src/lib/nav.js';
 import type { CurrentUser } from '../../src/auth/current-user.js';
 import type { Role } from '../../src/generated/prisma/enums.js';
@@ -96,14 +95,5 @@ describe('policies', () => {
     expect(navFor('AUDITOR').map((i) => i.href)).toEqual(['/audit']);
     expect(navFor('DEPUTY').map((i) => i.href)).toContain('/me/tasks');
     expect(navFor('STAFF').map((i) => i.href)).not.toContain('/audit');
-  });
-});
-
-describe('password rules', () => {
-  it('explains weak passwords in Chinese', () => {
-    expect(passwordProblem('short', 'u')).toBe('密码至少10位');
-    expect(passwordProblem('alllowercase', 'u')).toContain('至少三种');
-    expect(passwordProblem('Wangxy-2024!', 'wangxy')).toBe('密码不能包含用户名');
-    expect(passwordProblem('Dongming@2023', 'staff')).toBeNull();
   });
 });

@@ -18,6 +18,10 @@ export function homeRoutes(services: Services): Router {
         return res.render('home/unit', { title: '承办工作台', ...(await services.home.unit(user)) });
       case 'AUDITOR':
         return res.redirect(303, '/audit');
+      case 'SYSADMIN':
+        return res.redirect(303, '/admin/users');
+      case 'SECADMIN':
+        return res.redirect(303, '/admin/locks');
     }
   });
 
