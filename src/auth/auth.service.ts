@@ -104,8 +104,9 @@ export function createAuthService(db: Db, deps: { audit: AuditService; policies:
       take: policy.passwordHistory,
       select: { hash: true },
     });
-    const hashes = [user.passwordHash, ...history.map((h) => h.hash)].slice(0, Math.max(policy.passwordHistory, 1));
-    for (const hash of new Set(hashes)) {
+    // The current password is normally the newest history row too: count it once.
+    const hashes = [...new Set([user.passwordHash, ...history.map((h) => h.hash)])].slice(0, policy.passwordHistory);
+    for (const hash of hashes) {
       if (await verifyPassword(hash, next)) {
         throw new ValidationError({ [field]: `新密码不能与最近${policy.passwordHistory}次用过的密码相同` });
       }

@@ -41,22 +41,20 @@ export class PrismaSessionStore extends session.Store {
   override set(sid: string, sess: SessionData, cb?: Callback): void {
     const s = sess as SessionData & SessionColumns;
     const expiresAt = sess.cookie.expires ? new Date(sess.cookie.expires) : new Date(Date.now() + 24 * 60 * 60_000);
+    // passport saves a new session once before the login route adds loginAt and client: the
+    // second save fills them in, so they are written on update too.
     const columns = {
       data: JSON.stringify(sess),
       expiresAt,
       userId: s.passport?.user ?? null,
       ...(s.seenAt ? { lastSeenAt: new Date(s.seenAt) } : {}),
+      ...(s.loginAt ? { startedAt: new Date(s.loginAt) } : {}),
+      ...(s.client ? { ip: s.client.ip, userAgent: s.client.userAgent.slice(0, 400) } : {}),
     };
     this.db.session
       .upsert({
         where: { sid },
-        create: {
-          sid,
-          ...columns,
-          ...(s.loginAt ? { startedAt: new Date(s.loginAt) } : {}),
-          ip: s.client?.ip ?? '',
-          userAgent: (s.client?.userAgent ?? '').slice(0, 400),
-        },
+        create: { sid, ...columns },
         // An ended session stays ended: the update leaves endedAt alone and get() never reads it.
         update: columns,
       })
