@@ -91,8 +91,9 @@ export function createApp(services: Services, config: Config): App {
   app.use(notFound);
   app.use(errorHandler({ isProduction: config.isProduction, log: (err) => console.error(err) }));
 
-  app.close = async () => {
+  app.close = () => {
     session.store.shutdown();
+    return Promise.resolve();
   };
   return app;
 }

@@ -46,7 +46,7 @@ export function authRoutes(services: Services, passport: Passport, csrf: Csrf): 
       errors: extra.errors ?? {},
       values: { username: extra.username ?? '' },
       next: extra.next ?? '',
-      notice: ENDED[String(req.query.ended)] ?? '',
+      notice: typeof req.query.ended === 'string' ? (ENDED[req.query.ended] ?? '') : '',
       csrfToken: csrf.loginToken(req, res),
     });
   };
@@ -97,10 +97,7 @@ export function authRoutes(services: Services, passport: Passport, csrf: Csrf): 
           res.redirect(303, '/login');
         });
       if (!user) return done();
-      services.audit
-        .record(user, { action: 'logout', entity: 'User', entityId: user.id, ip: req.ip })
-        .then(done)
-        .catch(next);
+      services.audit.record(user, { action: 'logout', entity: 'User', entityId: user.id, ip: req.ip }).then(done).catch(next);
     });
   });
 

@@ -46,7 +46,6 @@ const HISTORY_KEPT = 24;
 /** Usernames are compared lower-cased and trimmed, as typed on a phone. */
 export const normalizeUsername = (u: string) => u.trim().toLowerCase();
 
-const minutesText = (m: number) => (m >= 60 && m % 60 === 0 ? `${m / 60}小时` : `${m}分钟`);
 const secondsText = (s: number) => (s >= 120 ? `${Math.ceil(s / 60)}分钟` : `${s}秒`);
 
 /** The Chinese answer to a refused attempt (the same for every username). */
@@ -64,7 +63,11 @@ export function refusalMessage(r: Refusal): string {
 // A real hash to compare against when the username is unknown, so that timing does not tell.
 let dummyHash: Promise<string> | null = null;
 
-export function createAuthService(db: Db, deps: { audit: AuditService; policies: SecurityPolicyService; guard: LoginGuard }, now: () => Date) {
+export function createAuthService(
+  db: Db,
+  deps: { audit: AuditService; policies: SecurityPolicyService; guard: LoginGuard },
+  now: () => Date,
+) {
   const { audit, policies, guard } = deps;
 
   function passwordExpired(row: { passwordChangedAt: Date }, policy: SecurityPolicy, t: Date): boolean {
@@ -194,7 +197,13 @@ export function createAuthService(db: Db, deps: { audit: AuditService; policies:
         const ended = await endSessionsOf(tx, user.id, now(), keepSessionId);
         await audit.record(
           user,
-          { action: 'user.password', entity: 'User', entityId: user.id, detail: { endedSessions: ended, reason: user.passwordChange ?? 'own' }, ip },
+          {
+            action: 'user.password',
+            entity: 'User',
+            entityId: user.id,
+            detail: { endedSessions: ended, reason: user.passwordChange ?? 'own' },
+            ip,
+          },
           tx,
         );
       });

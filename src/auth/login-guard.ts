@@ -29,10 +29,7 @@ const MEMORY_MS = 24 * 60 * 60_000;
 const ALL_ADDRESSES = '*';
 const THROTTLE_PREFIX = 'login-ip';
 
-export type Refusal =
-  | { kind: 'throttled'; seconds: number }
-  | { kind: 'locked'; seconds: number }
-  | { kind: 'slowed'; seconds: number };
+export type Refusal = { kind: 'throttled'; seconds: number } | { kind: 'locked'; seconds: number } | { kind: 'slowed'; seconds: number };
 
 export type FailureOutcome = {
   /** The pair was locked by this failure, for this many minutes. */

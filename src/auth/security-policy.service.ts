@@ -15,8 +15,7 @@ const POLICY_KEYS = Object.keys(DEFAULT_POLICY) as (keyof SecurityPolicy)[];
 export function createSecurityPolicyService(db: Db, audit: AuditService, now: () => Date) {
   let cached: { policy: SecurityPolicy; at: number } | null = null;
 
-  const pick = (row: SecurityPolicy): SecurityPolicy =>
-    Object.fromEntries(POLICY_KEYS.map((k) => [k, row[k]])) as SecurityPolicy;
+  const pick = (row: SecurityPolicy): SecurityPolicy => Object.fromEntries(POLICY_KEYS.map((k) => [k, row[k]])) as SecurityPolicy;
 
   return {
     async get(): Promise<SecurityPolicy> {

@@ -4,7 +4,10 @@ import { doubleCsrf } from 'csrf-csrf';
 import type { Request, RequestHandler, Response } from 'express';
 import type { Config } from '../config.js';
 
-const formToken = (req: Request) => (req.body as Record<string, unknown> | undefined)?._csrf as string | undefined;
+const formToken = (req: Request): string | undefined => {
+  const v = (req.body as Record<string, unknown> | undefined)?._csrf;
+  return typeof v === 'string' ? v : undefined;
+};
 
 /**
  * Synchronizer-token CSRF protection (csrf-sync; csurf is deprecated) for everything a logged-in
@@ -12,7 +15,7 @@ const formToken = (req: Request) => (req.body as Record<string, unknown> | undef
  * may send `x-csrf-token`.
  */
 export const { csrfSynchronisedProtection, generateToken: csrfToken } = csrfSync({
-  getTokenFromRequest: (req: Request) => formToken(req) ?? (req.headers['x-csrf-token'] as string | undefined),
+  getTokenFromRequest: (req: Request) => formToken(req) ?? req.headers['x-csrf-token'],
 });
 
 export type Csrf = {

@@ -78,8 +78,7 @@ export function sessionActivity(deps: { now: () => Date; policies: SecurityPolic
       const s = req.session;
       const loginAt = s.loginAt ?? t;
       const seenAt = s.seenAt ?? loginAt;
-      const reason =
-        t - loginAt > policy.absoluteHours * 3_600_000 ? 'absolute' : t - seenAt > policy.idleMinutes * 60_000 ? 'idle' : null;
+      const reason = t - loginAt > policy.absoluteHours * 3_600_000 ? 'absolute' : t - seenAt > policy.idleMinutes * 60_000 ? 'idle' : null;
       if (reason) return endSession(req, res, reason, deps.audit);
       if (t - seenAt >= SEEN_WRITE_MS || s.seenAt === undefined) {
         s.seenAt = t;

@@ -35,7 +35,7 @@ beforeAll(async () => {
     data: { townshipId: w.township.id, receptionId: reception.id, content: '意见', voterPhone: '13912345678' },
   });
   x = { equipmentId: equipment.id, receptionId: reception.id, opinionId: opinion.id };
-  for (const name of ['staff', 'presidium', 'deputy', 'deputy2', 'unit', 'auditor'] as const) {
+  for (const name of ['staff', 'presidium', 'deputy', 'deputy2', 'unit', 'auditor', 'sysadmin', 'secadmin'] as const) {
     agents[name] = await loginAs(t.app, w.users[name].username, TEST_PASSWORD);
   }
 });
@@ -117,7 +117,7 @@ const table: Row[] = [
   [(w) => `/deputies/${w.deputies.deputyB.id}/record`, 303, 200, 200, 403, 403, 403],
   [() => '/deputies/999999/record', 303, 404, 404, 404, 403, 403],
   [() => '/account/password', 303, 200, 200, 200, 200, 200],
-  [() => '/notifications', 303, 200, 200, 200, 200, 200],
+  [() => '/notifications', 303, 200, 200, 200, 200, 403],
   [() => '/projects/new', 303, 200, 403, 403, 403, 403],
   [(_, pw) => `/projects/${pw.candidates[0]!.id}/edit`, 303, 200, 403, 403, 403, 403],
   [(w) => `/projects/${w.project.id}/edit`, 303, 409, 403, 403, 403, 403],
@@ -150,7 +150,7 @@ describe('role × route', () => {
         expect(res.status).toBe(expected[i]);
         if (res.status === 403) expect(res.text).toContain('没有权限');
         if (res.status === 404) expect(res.text).toContain('不存在');
-        if (role === 'anon' && res.status === 303) expect(res.headers.location).toBe('/login');
+        if (role === 'anon' && res.status === 303) expect(res.headers.location).toMatch(/^\/login(\?next=|$)/);
       });
     });
   }
@@ -189,4 +189,83 @@ describe('state-changing routes are guarded too', () => {
     // The staff roster does show it, so the check above is meaningful.
     expect((await agents.staff!.get('/deputies')).text).toContain(w.deputies.deputyB.phone);
   });
+});
+
+/**
+ * 三权分立: the system and security administrators never reach a business page (nor the audit log):
+ * every page of the table above that a business role or the auditor can open is 403 for them.
+ */
+const OPEN_TO_ALL = ['/', '/login', '/account/password', '/no-such-page'];
+describe('administrators never reach business pages', () => {
+  for (const row of table) {
+    const [path, , ...others] = row;
+    const label = path.toString().replace(/^\([\w, ]*\) => /, '');
+    const plain = label.replace(/['"`]/g, '');
+    if (plain.includes('/public/') || OPEN_TO_ALL.includes(plain)) continue;
+    if (!others.some((s) => s === 200 || s === 404 || s === 409)) continue;
+    for (const role of ['sysadmin', 'secadmin'] as const) {
+      it(`${role} GET ${label} → 403`, async () => {
+        const res = await agents[role]!.get(path(w, pw));
+        expect(res.status).toBe(403);
+        expect(res.text).toContain('没有权限');
+      });
+    }
+  }
+});
+
+type AdminRow = [
+  path: (w: World) => string,
+  anon: number,
+  staff: number,
+  presidium: number,
+  deputy: number,
+  unit: number,
+  auditor: number,
+  sysadmin: number,
+  secadmin: number,
+];
+const adminTable: AdminRow[] = [
+  [() => '/', 303, 200, 200, 200, 200, 303, 303, 303],
+  [() => '/admin', 303, 403, 403, 403, 403, 403, 303, 303],
+  [() => '/admin/users', 303, 403, 403, 403, 403, 403, 200, 403],
+  [() => '/admin/users?role=DEPUTY&state=locked&q=x', 303, 403, 403, 403, 403, 403, 200, 403],
+  [() => '/admin/users/new', 303, 403, 403, 403, 403, 403, 200, 403],
+  [() => '/admin/users/bulk', 303, 403, 403, 403, 403, 403, 200, 403],
+  [(w) => `/admin/users/${w.users.staff.id}`, 303, 403, 403, 403, 403, 403, 200, 403],
+  [(w) => `/admin/users/${w.users.auditor.id}`, 303, 403, 403, 403, 403, 403, 200, 403],
+  [() => '/admin/users/999999', 303, 403, 403, 403, 403, 403, 404, 403],
+  [() => '/admin/credentials', 303, 403, 403, 403, 403, 403, 200, 403],
+  [() => '/admin/credentials/slips', 303, 403, 403, 403, 403, 403, 303, 403],
+  [() => '/admin/credentials.xlsx', 303, 403, 403, 403, 403, 403, 303, 403],
+  [() => '/admin/units', 303, 403, 403, 403, 403, 403, 200, 403],
+  [() => '/admin/units/new', 303, 403, 403, 403, 403, 403, 200, 403],
+  [(w) => `/admin/units/${w.unit.id}/edit`, 303, 403, 403, 403, 403, 403, 200, 403],
+  [() => '/admin/units/999999/edit', 303, 403, 403, 403, 403, 403, 404, 403],
+  [() => '/admin/township', 303, 403, 403, 403, 403, 403, 200, 403],
+  [() => '/admin/security', 303, 403, 403, 403, 403, 403, 403, 200],
+  [() => '/admin/locks', 303, 403, 403, 403, 403, 403, 403, 200],
+  [() => '/account/password', 303, 200, 200, 200, 200, 200, 200, 200],
+  [() => '/account/sessions', 303, 200, 200, 200, 200, 200, 200, 200],
+  [() => '/audit', 303, 403, 403, 403, 403, 200, 403, 403],
+  [() => '/public/suggestions', 200, 200, 200, 200, 200, 200, 200, 200],
+];
+const allRoles = ['anon', 'staff', 'presidium', 'deputy', 'unit', 'auditor', 'sysadmin', 'secadmin'] as const;
+const HOME: Record<string, string> = { auditor: '/audit', sysadmin: '/admin/users', secadmin: '/admin/locks' };
+
+describe('role × route: accounts and administration', () => {
+  for (const row of adminTable) {
+    const [path, ...expected] = row;
+    allRoles.forEach((role, i) => {
+      it(`${role} GET ${path.toString().replace(/^\([\w, ]*\) => /, '')} → ${expected[i]}`, async () => {
+        const agent = role === 'anon' ? request(t.app) : agents[role]!;
+        const url = path(w);
+        const res = await agent.get(url);
+        expect(res.status).toBe(expected[i]);
+        if (res.status === 403) expect(res.text).toContain('没有权限');
+        if (res.status === 404) expect(res.text).toContain('不存在');
+        if (role === 'anon' && res.status === 303) expect(res.headers.location).toMatch(/^\/login(\?next=|$)/);
+        if (url === '/' && HOME[role]) expect(res.headers.location).toBe(HOME[role]);
+      });
+    });
+  }
 });

@@ -101,7 +101,10 @@ describe('login', () => {
     for (const next of ['//evil.example/x', 'https://evil.example', '/\\evil.example', '/login?next=/x']) {
       const agent = request.agent(t.app);
       const page = await agent.get('/login');
-      const res = await agent.post('/login').type('form').send({ username: 'staff', password: TEST_PASSWORD, next, _csrf: csrfFrom(page.text) });
+      const res = await agent
+        .post('/login')
+        .type('form')
+        .send({ username: 'staff', password: TEST_PASSWORD, next, _csrf: csrfFrom(page.text) });
       expect(res.headers.location, next).toBe('/');
     }
   });

@@ -120,9 +120,15 @@ describe('lock per account and address', () => {
     const adminPage = await sysadmin.get('/admin/users?state=locked');
     expect(adminPage.text).toContain('>unit<');
     expect(adminPage.text).toContain('已锁定');
-    const denied = await sysadmin.post('/admin/locks/unlock').type('form').send({ _csrf: csrfFrom(adminPage.text), username: 'unit' });
+    const denied = await sysadmin
+      .post('/admin/locks/unlock')
+      .type('form')
+      .send({ _csrf: csrfFrom(adminPage.text), username: 'unit' });
     expect(denied.status).toBe(403);
-    const res = await secadmin.post('/admin/locks/unlock').type('form').send({ _csrf: csrfFrom(page.text), username: 'unit' });
+    const res = await secadmin
+      .post('/admin/locks/unlock')
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), username: 'unit' });
     expect(res.status).toBe(303);
     expect((await attempt(ip, 'unit', TEST_PASSWORD)).status).toBe(303);
     expect(await t.services.db.auditLog.count({ where: { action: 'user.unlock', actorId: w.users.secadmin.id } })).toBe(1);
@@ -164,7 +170,10 @@ describe('throttle per address', () => {
     const secadmin = await loginAs(t.app, 'secadmin', TEST_PASSWORD);
     const page = await secadmin.get('/admin/locks');
     expect(page.text).toContain(ip);
-    await secadmin.post('/admin/locks/unthrottle').type('form').send({ _csrf: csrfFrom(page.text), address: ip });
+    await secadmin
+      .post('/admin/locks/unthrottle')
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), address: ip });
     expect((await attempt(ip, 'staff', TEST_PASSWORD)).status).toBe(303);
   });
 });

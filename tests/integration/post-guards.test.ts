@@ -9,8 +9,8 @@ import { listRoutes } from '../helpers/routes.js';
  * the day it is added): a role that may not use it gets 403 (or 404), and nothing changes.
  * The lists below name, per role, the POST routes the role's guard lets through.
  */
-const EVERYONE = ['/login', '/logout', '/account/password', '/notifications/read-all', '/notifications/:id/open'];
-const ALLOWED: Record<'deputy' | 'unit' | 'auditor', RegExp[]> = {
+const EVERYONE = ['/login', '/logout', '/account/password', '/account/sessions/end-others', '/account/sessions/:handle/end'];
+const ALLOWED: Record<'deputy' | 'unit' | 'auditor' | 'sysadmin' | 'secadmin', RegExp[]> = {
   deputy: [
     /^\/suggestions$/,
     /^\/suggestions\/:id$/,
@@ -18,12 +18,16 @@ const ALLOWED: Record<'deputy' | 'unit' | 'auditor', RegExp[]> = {
     /^\/sessions\/:id\/ballots$/,
     /^\/tasks\/:id\/(accept|progress|report)$/,
     /^\/me\//,
+    /^\/notifications\//,
   ],
   unit: [
     /^\/suggestions\/:id\/(sign|return-assignment|contacts|assist-opinions|extension-requests|reply|implementation-updates)$/,
     /^\/projects\/:id\/(progress|milestones|milestones\/:mid\/done)$/, // the responsible unit
+    /^\/notifications\//,
   ],
   auditor: [],
+  sysadmin: [/^\/admin\/(users|credentials|units|township)/],
+  secadmin: [/^\/admin\/(locks|security)/],
 };
 
 let t: TestApp;
@@ -32,7 +36,8 @@ const agents: Record<string, request.Agent> = {};
 beforeAll(async () => {
   t = await createTestApp();
   w = await createWorld(t.services.db);
-  for (const name of ['deputy', 'unit', 'auditor']) agents[name] = await loginAs(t.app, name, TEST_PASSWORD);
+  for (const name of ['deputy', 'unit', 'auditor', 'admin', 'secadmin']) agents[name] = await loginAs(t.app, name, TEST_PASSWORD);
+  agents.sysadmin = agents.admin!;
 });
 afterAll(() => t.close());
 
@@ -42,7 +47,7 @@ describe('POST routes refuse roles that may not use them', () => {
     expect(posts.length).toBeGreaterThan(40);
   });
 
-  for (const role of ['deputy', 'unit', 'auditor'] as const) {
+  for (const role of ['deputy', 'unit', 'auditor', 'sysadmin', 'secadmin'] as const) {
     it(`${role}: 403/404 on every POST route outside its own`, async () => {
       const agent = agents[role]!;
       const csrf = await csrfOf(agent);

@@ -25,7 +25,10 @@ describe('what a session costs', () => {
     expect(page.status).toBe(200);
     expect(String(page.headers['set-cookie'])).not.toContain('renda.sid');
     expect(String(page.headers['set-cookie'])).toMatch(/renda\.login-csrf=.*HttpOnly.*SameSite=Strict/i);
-    await agent.post('/login').type('form').send({ username: 'staff', password: 'Wrong-Password-1', _csrf: csrfFrom(page.text) });
+    await agent
+      .post('/login')
+      .type('form')
+      .send({ username: 'staff', password: 'Wrong-Password-1', _csrf: csrfFrom(page.text) });
     await agent.get('/stations'); // asks for a page: the way back is in the address, not a session
     await request(t.app).get('/public/suggestions');
     expect(await t.services.db.session.count()).toBe(before);
@@ -38,7 +41,10 @@ describe('what a session costs', () => {
     expect(noCookie.status).toBe(403);
     const agent = request.agent(t.app);
     await agent.get('/login');
-    const otherToken = await agent.post('/login').type('form').send({ username: 'staff', password: TEST_PASSWORD, _csrf: token.replace(/^./, 'f') });
+    const otherToken = await agent
+      .post('/login')
+      .type('form')
+      .send({ username: 'staff', password: TEST_PASSWORD, _csrf: token.replace(/^./, 'f') });
     expect(otherToken.status).toBe(403);
   });
 
@@ -94,12 +100,21 @@ describe('limits', () => {
 
   it('Cache-Control: no-store on every logged-in page and download, and on the login page', async () => {
     const staff = await loginAs(t.app, 'staff', TEST_PASSWORD);
-    for (const path of ['/', '/suggestions', '/deputies', '/suggestions/export.xlsx', '/deputies/export.xlsx', '/account/sessions', '/no-such-page']) {
+    for (const path of [
+      '/',
+      '/suggestions',
+      '/deputies',
+      '/suggestions/export.xlsx',
+      '/deputies/export.xlsx',
+      '/account/sessions',
+      '/no-such-page',
+    ]) {
       const res = await staff.get(path);
       expect(res.headers['cache-control'], path).toBe('no-store');
     }
     const admin = await loginAs(t.app, 'admin', TEST_PASSWORD);
-    for (const path of ['/admin/users', '/admin/credentials']) expect((await admin.get(path)).headers['cache-control'], path).toBe('no-store');
+    for (const path of ['/admin/users', '/admin/credentials'])
+      expect((await admin.get(path)).headers['cache-control'], path).toBe('no-store');
     expect((await request(t.app).get('/login')).headers['cache-control']).toBe('no-store');
   });
 });
@@ -107,7 +122,9 @@ describe('limits', () => {
 describe('登录设备: the user’s own sessions', () => {
   it('lists them with device, address and times, and ends one of them', async () => {
     const phone = request.agent(t.app);
-    const page = await phone.get('/login').set('User-Agent', 'Mozilla/5.0 (Linux; Android 12; V2111A) AppleWebKit/537.36 Chrome/120.0.0.0 Mobile Safari/537.36');
+    const page = await phone
+      .get('/login')
+      .set('User-Agent', 'Mozilla/5.0 (Linux; Android 12; V2111A) AppleWebKit/537.36 Chrome/120.0.0.0 Mobile Safari/537.36');
     await phone
       .post('/login')
       .set('User-Agent', 'Mozilla/5.0 (Linux; Android 12; V2111A) AppleWebKit/537.36 Chrome/120.0.0.0 Mobile Safari/537.36')
@@ -123,7 +140,10 @@ describe('登录设备: the user’s own sessions', () => {
     const rows = await t.services.db.session.findMany({ where: { userId: w.users.unit.id } });
     for (const r of rows) expect(list.text).not.toContain(r.sid);
     const handle = /action="\/account\/sessions\/([\w-]+)\/end"/.exec(list.text)![1]!;
-    const end = await desk.post(`/account/sessions/${handle}/end`).type('form').send({ _csrf: csrfFrom(list.text) });
+    const end = await desk
+      .post(`/account/sessions/${handle}/end`)
+      .type('form')
+      .send({ _csrf: csrfFrom(list.text) });
     expect(end.status).toBe(303);
     expect((await phone.get('/')).status).toBe(303);
     expect((await desk.get('/')).status).toBe(200);
@@ -162,14 +182,20 @@ describe('forced password change', () => {
   it('a reset sends the user to the change page, where nothing else is open until it is changed', async () => {
     const admin = await loginAs(t.app, 'admin', TEST_PASSWORD);
     const user = await admin.get(`/admin/users/${w.users.deputy.id}`);
-    const reset = await admin.post(`/admin/users/${w.users.deputy.id}/reset-password`).type('form').send({ _csrf: csrfFrom(user.text) });
+    const reset = await admin
+      .post(`/admin/users/${w.users.deputy.id}/reset-password`)
+      .type('form')
+      .send({ _csrf: csrfFrom(user.text) });
     expect(reset.headers.location).toBe('/admin/credentials');
     const slip = await admin.get('/admin/credentials');
     const temporary = />([A-Za-z2-9]{4}-[A-Za-z2-9]{4}-[A-Za-z2-9]{4})</.exec(slip.text)![1]!;
 
     const agent = request.agent(t.app);
     const page = await agent.get('/login');
-    const login = await agent.post('/login').type('form').send({ username: 'deputy', password: temporary, _csrf: csrfFrom(page.text) });
+    const login = await agent
+      .post('/login')
+      .type('form')
+      .send({ username: 'deputy', password: temporary, _csrf: csrfFrom(page.text) });
     expect(login.headers.location).toBe('/account/password');
     for (const path of ['/', '/suggestions', '/me', '/account/sessions', '/notifications']) {
       const res = await agent.get(path);
@@ -201,14 +227,20 @@ describe('forced password change', () => {
 
   it('an expired password (policy: 90 days) must be changed at the next request; not one of the last five', async () => {
     await t.services.policies.update(w.users.secadmin, { ...(await t.services.policies.get()), passwordMaxAgeDays: 90 });
-    await t.services.db.user.update({ where: { username: 'deputy2' }, data: { passwordChangedAt: new Date(clock.getTime() - 91 * 86_400_000) } });
+    await t.services.db.user.update({
+      where: { username: 'deputy2' },
+      data: { passwordChangedAt: new Date(clock.getTime() - 91 * 86_400_000) },
+    });
     const agent = await loginAs(t.app, 'deputy2', TEST_PASSWORD);
     const home = await agent.get('/');
     expect(home.headers.location).toBe('/account/password');
     const form = await agent.get('/account/password');
     expect(form.text).toContain('密码已过期');
     const change = (current: string, next: string) =>
-      agent.post('/account/password').type('form').send({ _csrf: csrfFrom(form.text), currentPassword: current, newPassword: next, confirmPassword: next });
+      agent
+        .post('/account/password')
+        .type('form')
+        .send({ _csrf: csrfFrom(form.text), currentPassword: current, newPassword: next, confirmPassword: next });
     const again = await change(TEST_PASSWORD, TEST_PASSWORD);
     expect(again.status).toBe(422);
     expect(again.text).toContain('新密码不能与最近5次用过的密码相同');

@@ -66,9 +66,9 @@ describe('usernames from the roster', () => {
 
 describe('sessions', () => {
   it('describes devices in Chinese', () => {
-    expect(describeDevice('Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36')).toBe(
-      'Windows 10 电脑 · Chrome 120',
-    );
+    expect(
+      describeDevice('Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36'),
+    ).toBe('Windows 10 电脑 · Chrome 120');
     expect(
       describeDevice(
         'Mozilla/5.0 (Linux; Android 12; V2111A) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/86.0.4240.99 XWEB/4317 MMWEBSDK/20220903 Mobile Safari/537.36 MMWEBID/6316 MicroMessenger/8.0.28.2240(0x28001C35) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64',
@@ -87,7 +87,11 @@ describe('sessions', () => {
 
 describe('credential batches', () => {
   const sealer = createSealer('test-secret-test-secret');
-  const batch = { createdAt: 1_000_000, kind: 'bulk' as const, items: [{ userId: 1, username: 'u', displayName: '甲', role: 'DEPUTY' as const, place: '', password: 'Kp7w-Xm3d-Rt9b' }] };
+  const batch = {
+    createdAt: 1_000_000,
+    kind: 'bulk' as const,
+    items: [{ userId: 1, username: 'u', displayName: '甲', role: 'DEPUTY' as const, place: '', password: 'Kp7w-Xm3d-Rt9b' }],
+  };
 
   it('seals the temporary passwords so that the session row holds no clear text', () => {
     const sealed = sealer.seal(batch);
@@ -105,12 +109,23 @@ describe('credential batches', () => {
 });
 
 describe('三权分立', () => {
-  const u = (role: Role, id = 1): CurrentUser => ({ id, townshipId: 7, username: 'x', role, title: '', displayName: 'X', deputyId: null, unitId: null });
+  const u = (role: Role, id = 1): CurrentUser => ({
+    id,
+    townshipId: 7,
+    username: 'x',
+    role,
+    title: '',
+    displayName: 'X',
+    deputyId: null,
+    unitId: null,
+  });
 
   it('the system administrator manages business accounts only, never an administrator nor themself', () => {
     const admin = u('SYSADMIN');
-    for (const role of ['STAFF', 'PRESIDIUM', 'DEPUTY', 'UNIT'] as const) expect(canManageAccount(admin, { id: 2, townshipId: 7, role })).toBe(true);
-    for (const role of ['SYSADMIN', 'SECADMIN', 'AUDITOR'] as const) expect(canManageAccount(admin, { id: 2, townshipId: 7, role })).toBe(false);
+    for (const role of ['STAFF', 'PRESIDIUM', 'DEPUTY', 'UNIT'] as const)
+      expect(canManageAccount(admin, { id: 2, townshipId: 7, role })).toBe(true);
+    for (const role of ['SYSADMIN', 'SECADMIN', 'AUDITOR'] as const)
+      expect(canManageAccount(admin, { id: 2, townshipId: 7, role })).toBe(false);
     expect(canManageAccount(admin, { id: 1, townshipId: 7, role: 'STAFF' })).toBe(false);
     expect(canManageAccount(admin, { id: 2, townshipId: 8, role: 'STAFF' })).toBe(false);
     expect(canManageAccount(u('SECADMIN'), { id: 2, townshipId: 7, role: 'STAFF' })).toBe(false);

@@ -138,7 +138,12 @@ export function adminRoutes(services: Services, sealer: Sealer): Router {
     const batch = batchOf(req);
     if (!batch) return res.redirect(303, '/admin/credentials');
     const township = await admin.township.get(req.user!);
-    await services.audit.record(req.user!, { action: 'user.credentials-print', entity: 'User', detail: { count: batch.items.length }, ip: req.ip });
+    await services.audit.record(req.user!, {
+      action: 'user.credentials-print',
+      entity: 'User',
+      detail: { count: batch.items.length },
+      ip: req.ip,
+    });
     res.render('admin/users/slips', { title: '登录通知单', batch, township, policy: await services.policies.get() });
   });
 
@@ -147,9 +152,17 @@ export function adminRoutes(services: Services, sealer: Sealer): Router {
     if (!batch) return res.redirect(303, '/admin/credentials');
     const township = await admin.township.get(req.user!);
     const file = await credentialsWorkbook(batch, township);
-    await services.audit.record(req.user!, { action: 'user.credentials-export', entity: 'User', detail: { count: batch.items.length }, ip: req.ip });
+    await services.audit.record(req.user!, {
+      action: 'user.credentials-export',
+      entity: 'User',
+      detail: { count: batch.items.length },
+      ip: req.ip,
+    });
     res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    res.setHeader('Content-Disposition', `attachment; filename="accounts.xlsx"; filename*=UTF-8''${encodeURIComponent('账号与初始密码.xlsx')}`);
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="accounts.xlsx"; filename*=UTF-8''${encodeURIComponent('账号与初始密码.xlsx')}`,
+    );
     res.send(file);
   });
 

@@ -5,7 +5,10 @@ import { stationPhone } from '../stations/stations.schemas.js';
 import { MANAGEABLE_ROLES } from './admin.policy.js';
 import { USERNAME_PATTERN } from './usernames.js';
 
-const optionalId = z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.union([z.literal(''), z.coerce.number().int().positive()]).catch(''));
+const optionalId = z.preprocess(
+  (v) => (typeof v === 'string' ? v.trim() : v),
+  z.union([z.literal(''), z.coerce.number().int().positive()]).catch(''),
+);
 
 /** The account list's filters. */
 export const userFilterSchema = z.object({
@@ -17,17 +20,27 @@ export const userFilterSchema = z.object({
 export type UserFilter = z.output<typeof userFilterSchema>;
 
 /** Creating one account (the password is generated and printed, never typed). */
-export const newUserSchema = z.object({
-  role: oneOf(MANAGEABLE_ROLES, '角色'),
-  displayName: optionalText('姓名', 30),
-  title: optionalText('职务', 30),
-  username: z.preprocess(
-    (v) => (typeof v === 'string' ? v.trim().toLowerCase() : ''),
-    z.string().refine((s) => s === '' || USERNAME_PATTERN.test(s), '用户名为3至32位小写字母、数字或 . _ -，以字母开头；留空则按姓名拼音生成'),
-  ),
-  deputyId: optionalId,
-  unitId: optionalId,
-});
+export const newUserSchema = z
+  .object({
+    role: oneOf(MANAGEABLE_ROLES, '角色'),
+    displayName: optionalText('姓名', 30),
+    title: optionalText('职务', 30),
+    username: z.preprocess(
+      (v) => (typeof v === 'string' ? v.trim().toLowerCase() : ''),
+      z
+        .string()
+        .refine((s) => s === '' || USERNAME_PATTERN.test(s), '用户名为3至32位小写字母、数字或 . _ -，以字母开头；留空则按姓名拼音生成'),
+    ),
+    deputyId: optionalId,
+    unitId: optionalId,
+  })
+  .superRefine((v, ctx) => {
+    // The link a role needs, checked with the other fields so that every error shows in one round.
+    if (v.role === 'DEPUTY' && !v.deputyId)
+      ctx.addIssue({ code: 'custom', path: ['deputyId'], message: '请选择这位代表（名册中尚无账号的在任代表）' });
+    if (v.role === 'UNIT' && !v.unitId) ctx.addIssue({ code: 'custom', path: ['unitId'], message: '请选择承办单位' });
+    if (v.role !== 'DEPUTY' && !v.displayName) ctx.addIssue({ code: 'custom', path: ['displayName'], message: '请填写姓名' });
+  });
 export type NewUserForm = z.output<typeof newUserSchema>;
 
 export const editUserSchema = z.object({
@@ -49,7 +62,13 @@ export const townshipSchema = z.object({
   county: optionalText('所属旗（县）', 30),
   portalUrl: z.preprocess(
     (v) => (typeof v === 'string' ? v.trim() : ''),
-    z.string().max(200, '平台访问地址不能超过200个字符').refine((s) => s === '' || /^https?:\/\/[^\s/]+(\/\S*)?$/.test(s), '请填写以 http:// 或 https:// 开头的完整地址，如 https://rd.dongming.gov.cn'),
+    z
+      .string()
+      .max(200, '平台访问地址不能超过200个字符')
+      .refine(
+        (s) => s === '' || /^https?:\/\/[^\s/]+(\/\S*)?$/.test(s),
+        '请填写以 http:// 或 https:// 开头的完整地址，如 https://rd.dongming.gov.cn',
+      ),
   ),
   contactPhone: stationPhone,
 });

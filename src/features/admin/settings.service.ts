@@ -19,7 +19,9 @@ export function createUnitsAdmin(db: Db, audit: AuditService) {
   }
 
   async function assertNameFree(actor: CurrentUser, name: string, exceptId?: number) {
-    const same = await db.handlingUnit.findFirst({ where: { townshipId: actor.townshipId, name, ...(exceptId ? { id: { not: exceptId } } : {}) } });
+    const same = await db.handlingUnit.findFirst({
+      where: { townshipId: actor.townshipId, name, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    });
     if (same) throw new ValidationError({ name: `已有名为“${name}”的承办单位${same.active ? '' : '（已停用，可在列表中启用）'}` });
   }
 
@@ -28,7 +30,14 @@ export function createUnitsAdmin(db: Db, audit: AuditService) {
       need(actor, 'SYSADMIN');
       return db.handlingUnit.findMany({
         where: { townshipId: actor.townshipId },
-        select: { id: true, name: true, contactPerson: true, phone: true, active: true, _count: { select: { users: { where: { active: true } } } } },
+        select: {
+          id: true,
+          name: true,
+          contactPerson: true,
+          phone: true,
+          active: true,
+          _count: { select: { users: { where: { active: true } } } },
+        },
         orderBy: [{ active: 'desc' }, { name: 'asc' }],
       });
     },

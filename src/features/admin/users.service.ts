@@ -69,7 +69,11 @@ export function createUsersAdmin(db: Db, deps: { audit: AuditService; auth: Auth
     return states.length ? states : ['active'];
   }
 
-  const credentialOf = (u: { id: number; username: string; displayName: string; role: CurrentUser['role'] }, place: string, password: string): Credential => ({
+  const credentialOf = (
+    u: { id: number; username: string; displayName: string; role: CurrentUser['role'] },
+    place: string,
+    password: string,
+  ): Credential => ({
     userId: u.id,
     username: u.username,
     displayName: u.displayName,
@@ -86,7 +90,13 @@ export function createUsersAdmin(db: Db, deps: { audit: AuditService; auth: Auth
         townshipId: actor.townshipId,
         ...(filter.role ? { role: filter.role } : {}),
         ...(filter.q
-          ? { OR: [{ username: { contains: filter.q.toLowerCase() } }, { displayName: { contains: filter.q } }, { title: { contains: filter.q } }] }
+          ? {
+              OR: [
+                { username: { contains: filter.q.toLowerCase() } },
+                { displayName: { contains: filter.q } },
+                { title: { contains: filter.q } },
+              ],
+            }
           : {}),
         ...(filter.state === 'active' ? { active: true, mustChangePassword: false } : {}),
         ...(filter.state === 'deactivated' ? { active: false } : {}),
@@ -95,7 +105,12 @@ export function createUsersAdmin(db: Db, deps: { audit: AuditService; auth: Auth
         ...(filter.state === 'locked' ? { active: true, username: { in: [...lockedNow.keys()] } } : {}),
       };
       const [items, total] = await Promise.all([
-        db.user.findMany({ where, select: listSelect, orderBy: [{ active: 'desc' }, { role: 'asc' }, { username: 'asc' }], ...pageArgs(filter.page, PAGE_SIZE) }),
+        db.user.findMany({
+          where,
+          select: listSelect,
+          orderBy: [{ active: 'desc' }, { role: 'asc' }, { username: 'asc' }],
+          ...pageArgs(filter.page, PAGE_SIZE),
+        }),
         db.user.count({ where }),
       ]);
       const rows = items.map((u) => {
@@ -134,7 +149,11 @@ export function createUsersAdmin(db: Db, deps: { audit: AuditService; auth: Auth
           select: { id: true, name: true, village: true },
           orderBy: { name: 'asc' },
         }),
-        db.handlingUnit.findMany({ where: { townshipId: actor.townshipId, active: true }, select: { id: true, name: true }, orderBy: { name: 'asc' } }),
+        db.handlingUnit.findMany({
+          where: { townshipId: actor.townshipId, active: true },
+          select: { id: true, name: true },
+          orderBy: { name: 'asc' },
+        }),
       ]);
       return { deputies, units };
     },
@@ -149,11 +168,19 @@ export function createUsersAdmin(db: Db, deps: { audit: AuditService; auth: Auth
       if (link === 'deputy' && !deputyId) errors.deputyId = '请选择这位代表（名册中尚无账号的在任代表）';
       if (link === 'unit' && !unitId) errors.unitId = '请选择承办单位';
       const deputy = deputyId
-        ? await db.deputy.findFirst({ where: { id: deputyId, townshipId: actor.townshipId, status: 'ACTIVE' }, select: { id: true, name: true, village: true, user: { select: { id: true } } } })
+        ? await db.deputy.findFirst({
+            where: { id: deputyId, townshipId: actor.townshipId, status: 'ACTIVE' },
+            select: { id: true, name: true, village: true, user: { select: { id: true } } },
+          })
         : null;
       if (deputyId && !deputy) errors.deputyId = '所选代表不在本镇在任代表名册中';
       if (deputy?.user) errors.deputyId = `${deputy.name}已有账号，请在账号列表中查找`;
-      const unit = unitId ? await db.handlingUnit.findFirst({ where: { id: unitId, townshipId: actor.townshipId, active: true }, select: { id: true, name: true } }) : null;
+      const unit = unitId
+        ? await db.handlingUnit.findFirst({
+            where: { id: unitId, townshipId: actor.townshipId, active: true },
+            select: { id: true, name: true },
+          })
+        : null;
       if (unitId && !unit) errors.unitId = '所选承办单位不存在或已停用';
       const displayName = form.displayName || deputy?.name || '';
       if (!displayName) errors.displayName = '请填写姓名';
