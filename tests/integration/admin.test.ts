@@ -244,6 +244,20 @@ describe('reset, deactivate, reactivate', () => {
     expect(actions).toEqual(expect.arrayContaining(['user.reset-password', 'user.deactivate', 'user.reactivate']));
   });
 
+  it('logs a user out everywhere without touching the password', async () => {
+    const a = await loginAs(t.app, 'deputy2', TEST_PASSWORD);
+    const b = await loginAs(t.app, 'deputy2', TEST_PASSWORD);
+    const res = await admin
+      .post(`/admin/users/${w.users.deputy2.id}/end-sessions`)
+      .type('form')
+      .send({ _csrf: await csrf() });
+    expect(res.status).toBe(303);
+    expect((await a.get('/')).status).toBe(303);
+    expect((await b.get('/')).status).toBe(303);
+    expect((await loginAs(t.app, 'deputy2', TEST_PASSWORD).then((c) => c.get('/'))).status).toBe(200);
+    expect(await t.services.db.auditLog.count({ where: { action: 'user.end-sessions', entityId: String(w.users.deputy2.id) } })).toBe(1);
+  });
+
   it('edits the name and title, explaining a missing name', async () => {
     const page = await admin.get(`/admin/users/${w.users.unit.id}`);
     const bad = await admin

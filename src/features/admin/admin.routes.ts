@@ -126,9 +126,21 @@ export function adminRoutes(services: Services, sealer: Sealer): Router {
     });
   }
 
+  router.post('/admin/users/:id/end-sessions', sysadmin, async (req, res) => {
+    const id = parseId(req.params.id);
+    const count = await admin.users.endSessions(req.user!, id, req.ip);
+    flash(req, 'success', count ? `已退出该账号的${count}处登录。` : '该账号当前没有登录。');
+    res.redirect(303, `/admin/users/${id}`);
+  });
+
   // ── the temporary passwords just made: list, A4 slips, .xlsx ──
 
   const batchOf = (req: Request) => sealer.open(req.session.credentials, Date.now());
+  /** The address printed on the slips: the township's setting, or the one the administrator uses. */
+  const portalOf = async (req: Request) => {
+    const township = await admin.township.get(req.user!);
+    return { ...township, portalUrl: township.portalUrl || `${req.protocol}://${req.get('host') ?? ''}` };
+  };
 
   router.get('/admin/credentials', sysadmin, (req, res) => {
     res.render('admin/users/credentials', { title: '登录通知单', batch: batchOf(req) });
@@ -150,8 +162,7 @@ export function adminRoutes(services: Services, sealer: Sealer): Router {
   router.get('/admin/credentials.xlsx', sysadmin, async (req, res) => {
     const batch = batchOf(req);
     if (!batch) return res.redirect(303, '/admin/credentials');
-    const township = await admin.township.get(req.user!);
-    const file = await credentialsWorkbook(batch, township);
+    const file = await credentialsWorkbook(batch, await portalOf(req));
     await services.audit.record(req.user!, {
       action: 'user.credentials-export',
       entity: 'User',

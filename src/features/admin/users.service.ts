@@ -108,7 +108,7 @@ export function createUsersAdmin(db: Db, deps: { audit: AuditService; auth: Auth
         db.user.findMany({
           where,
           select: listSelect,
-          orderBy: [{ active: 'desc' }, { role: 'asc' }, { username: 'asc' }],
+          orderBy: [{ active: 'desc' }, { username: 'asc' }],
           ...pageArgs(filter.page, PAGE_SIZE),
         }),
         db.user.count({ where }),
@@ -284,6 +284,16 @@ export function createUsersAdmin(db: Db, deps: { audit: AuditService; auth: Auth
         await tx.user.update({ where: { id }, data: { displayName: form.displayName, title: form.title } });
         const detail = { displayName: { from: user.displayName, to: form.displayName }, title: { from: user.title, to: form.title } };
         await audit.record(actor, { action: 'user.update', entity: 'User', entityId: id, detail, ip }, tx);
+      });
+    },
+
+    /** Logs the user out everywhere (a lost phone, a shared computer). */
+    async endSessions(actor: CurrentUser, id: number, ip = ''): Promise<number> {
+      const user = await getManageable(actor, id);
+      return db.$transaction(async (tx) => {
+        const count = await endSessionsOf(tx, user.id, now());
+        await audit.record(actor, { action: 'user.end-sessions', entity: 'User', entityId: id, detail: { count }, ip }, tx);
+        return count;
       });
     },
 
