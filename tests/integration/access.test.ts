@@ -140,17 +140,23 @@ const table: Row[] = [
 
 const roles = ['anon', 'staff', 'presidium', 'deputy', 'unit', 'auditor'] as const;
 
+/** GETs `url` as `role` and checks the status and what the page says for it. */
+async function expectAnswer(role: string, url: string, status: number) {
+  const agent = role === 'anon' ? request(t.app) : agents[role]!;
+  const res = await agent.get(url);
+  expect(res.status).toBe(status);
+  if (res.status === 403) expect(res.text).toContain('没有权限');
+  if (res.status === 404) expect(res.text).toContain('不存在');
+  if (role === 'anon' && res.status === 303) expect(res.headers.location).toMatch(/^\/login(\?next=|$)/);
+  return res;
+}
+
 describe('role × route', () => {
   for (const row of table) {
     const [path, ...expected] = row;
     roles.forEach((role, i) => {
       it(`${role} GET ${path.toString().replace(/^\([\w, ]*\) => /, '')} → ${expected[i]}`, async () => {
-        const agent = role === 'anon' ? request(t.app) : agents[role]!;
-        const res = await agent.get(path(w, pw));
-        expect(res.status).toBe(expected[i]);
-        if (res.status === 403) expect(res.text).toContain('没有权限');
-        if (res.status === 404) expect(res.text).toContain('不存在');
-        if (role === 'anon' && res.status === 303) expect(res.headers.location).toMatch(/^\/login(\?next=|$)/);
+        await expectAnswer(role, path(w, pw), expected[i]!);
       });
     });
   }
@@ -204,11 +210,7 @@ describe('administrators never reach business pages', () => {
     if (plain.includes('/public/') || OPEN_TO_ALL.includes(plain)) continue;
     if (!others.some((s) => s === 200 || s === 404 || s === 409)) continue;
     for (const role of ['sysadmin', 'secadmin'] as const) {
-      it(`${role} GET ${label} → 403`, async () => {
-        const res = await agents[role]!.get(path(w, pw));
-        expect(res.status).toBe(403);
-        expect(res.text).toContain('没有权限');
-      });
+      it(`${role} GET ${label} → 403`, () => expectAnswer(role, path(w, pw), 403));
     }
   }
 });
@@ -257,13 +259,8 @@ describe('role × route: accounts and administration', () => {
     const [path, ...expected] = row;
     allRoles.forEach((role, i) => {
       it(`${role} GET ${path.toString().replace(/^\([\w, ]*\) => /, '')} → ${expected[i]}`, async () => {
-        const agent = role === 'anon' ? request(t.app) : agents[role]!;
         const url = path(w);
-        const res = await agent.get(url);
-        expect(res.status).toBe(expected[i]);
-        if (res.status === 403) expect(res.text).toContain('没有权限');
-        if (res.status === 404) expect(res.text).toContain('不存在');
-        if (role === 'anon' && res.status === 303) expect(res.headers.location).toMatch(/^\/login(\?next=|$)/);
+        const res = await expectAnswer(role, url, expected[i]!);
         if (url === '/' && HOME[role]) expect(res.headers.location).toBe(HOME[role]);
       });
     });
