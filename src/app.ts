@@ -23,8 +23,12 @@ const fontDir = (pkg: string) => path.dirname(require.resolve(`${pkg}/package.js
 
 export type App = Express & { close: () => Promise<void> };
 
-/** The whole middleware order, top to bottom. */
-export function createApp(services: Services, config: Config): App {
+/**
+ * The whole middleware order, top to bottom. `clock` is the wall clock of sessions (idle and
+ * absolute limits): tests inject one; the services' clock (`services.now`) is the business date.
+ */
+export function createApp(services: Services, config: Config, options: { clock?: () => Date } = {}): App {
+  const clock = options.clock ?? (() => new Date());
   const app = express() as App;
   app.set('view engine', 'ejs');
   app.set('views', path.join(root, 'views'));
@@ -79,14 +83,14 @@ export function createApp(services: Services, config: Config): App {
   app.use(session);
   const passport = createPassport(services.auth);
   app.use(passport.session());
-  app.use(sessionActivity(services)); // idle and absolute limits, Cache-Control: no-store
+  app.use(sessionActivity({ now: clock, policies: services.policies, audit: services.audit })); // idle and absolute limits, no-store
   app.use(flashLocals);
   app.use(locals);
   app.use(passwordGate); // a temporary or expired password is changed before anything else
   const csrf = createCsrf(config);
   app.use(csrf.protection);
 
-  app.use(routes(services, passport, { csrf, sealer: createSealer(config.sessionSecret) }));
+  app.use(routes(services, passport, { csrf, sealer: createSealer(config.sessionSecret), clock }));
 
   app.use(notFound);
   app.use(errorHandler({ isProduction: config.isProduction, log: (err) => console.error(err) }));

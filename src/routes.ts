@@ -19,13 +19,13 @@ import { receptionsRoutes } from './features/receptions/receptions.routes.js';
 import { notificationCount, notificationsRoutes } from './features/notifications/notifications.routes.js';
 
 /** What some routers need from the web layer beside the services. */
-export type WebContext = { csrf: Csrf; sealer: Sealer };
+export type WebContext = { csrf: Csrf; sealer: Sealer; clock: () => Date };
 
 /** Mounts every feature's router. Each route declares its own role guard. */
 export function routes(services: Services, passport: Passport, web: WebContext): Router {
   const router = Router();
   router.use(notificationCount(services));
-  router.use(authRoutes(services, passport, web.csrf));
+  router.use(authRoutes(services, passport, web));
   router.use(adminRoutes(services, web.sealer));
   router.use(homeRoutes(services));
   router.use(deputiesRoutes(services));

@@ -2,7 +2,7 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import { z } from 'zod';
 import type { Passport } from './passport.js';
 import type { Services } from '../services.js';
-import type { Csrf } from '../middleware/csrf.js';
+import type { WebContext } from '../routes.js';
 import type { LoginInfo } from './passport.js';
 import { fieldText } from '../lib/form-flow.js';
 import { flash } from '../middleware/flash.js';
@@ -36,8 +36,9 @@ const ENDED: Record<string, string> = {
   idle: '长时间未操作，已自动退出，请重新登录。',
 };
 
-export function authRoutes(services: Services, passport: Passport, csrf: Csrf): Router {
+export function authRoutes(services: Services, passport: Passport, web: WebContext): Router {
   const router = Router();
+  const { csrf } = web;
 
   const renderLogin = (req: Request, res: Response, status: number, extra: { errors?: FieldErrors; username?: string; next?: string }) => {
     res.set('Cache-Control', 'no-store');
@@ -76,7 +77,7 @@ export function authRoutes(services: Services, passport: Passport, csrf: Csrf): 
       // passport ≥ 0.6 regenerates the session id here (session fixation).
       req.logIn(user, (loginErr) => {
         if (loginErr) return next(loginErr);
-        startSession(req, services)
+        startSession(req, { now: web.clock, policies: services.policies })
           .then(() => {
             csrf.clearLoginToken(res);
             res.redirect(303, user.passwordChange ? '/account/password' : returnTo);

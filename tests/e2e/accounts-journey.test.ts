@@ -34,6 +34,10 @@ describe.skipIf(browserMissing)('browser: deputy logins from the roster, slips, 
     await login(page, base, 'admin', DEMO_PASSWORD);
     expect(new URL(page.url()).pathname).toBe('/admin/users');
     await page.screenshot({ path: path.join(SHOTS, 'admin-users.png'), fullPage: true });
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.screenshot({ path: path.join(SHOTS, 'admin-users-phone.png'), fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1366, height: 900 });
     await page.getByRole('link', { name: /为代表批量创建账号/ }).click();
     const boxes = await page.locator('input[name="deputyIds"]').count();
     expect(boxes).toBeGreaterThan(10);

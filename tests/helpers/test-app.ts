@@ -7,14 +7,17 @@ import { createTestDb, type TestDb } from './test-db.js';
 export type TestApp = { app: App; services: Services; testDb: TestDb; close: () => Promise<void> };
 
 /**
- * The real app with real services on a fresh temporary SQLite file. `env` adds settings (e.g.
- * TRUST_PROXY=true, so that a test can come from several addresses with X-Forwarded-For).
+ * The real app with real services on a fresh temporary SQLite file. `now` is the business date,
+ * `sessionClock` the sessions' wall clock; `env` adds settings (e.g. TRUST_PROXY=true, so that a
+ * test can come from several addresses with X-Forwarded-For).
  */
-export function createTestApp(options: { now?: () => Date; env?: Record<string, string> } = {}): Promise<TestApp> {
+export function createTestApp(
+  options: { now?: () => Date; sessionClock?: () => Date; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const testDb = createTestDb();
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: testDb.url, SESSION_SECRET: 'test-secret-test-secret', ...options.env });
   const services = createServices(testDb.db, { now: options.now });
-  const app = createApp(services, config);
+  const app = createApp(services, config, { clock: options.sessionClock });
   return Promise.resolve({
     app,
     services,

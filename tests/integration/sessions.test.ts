@@ -10,7 +10,7 @@ let clock = new Date('2026-11-30T08:00:00+08:00');
 const tick = (ms: number) => (clock = new Date(clock.getTime() + ms));
 
 beforeAll(async () => {
-  t = await createTestApp({ now: () => clock });
+  t = await createTestApp({ now: () => clock, sessionClock: () => clock });
   w = await createWorld(t.services.db);
 });
 afterAll(() => t.close());
