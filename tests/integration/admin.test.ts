@@ -167,7 +167,7 @@ describe('logins for the deputies on the roster, in bulk', () => {
     expect(xlsx.headers['content-disposition']).toContain(encodeURIComponent('账号与初始密码.xlsx'));
     expect(xlsx.headers['cache-control']).toBe('no-store');
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(xlsx.body as never);
+    await book.xlsx.load(xlsx.body as ArrayBuffer);
     const sheet = book.getWorksheet('账号与初始密码')!;
     expect(sheet.getRow(2).values).toEqual([
       undefined,

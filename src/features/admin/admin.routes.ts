@@ -8,6 +8,7 @@ import { bulkSchema, editUserSchema, newUserSchema, userFilterSchema } from './a
 import { MANAGEABLE_ROLES } from './admin.policy.js';
 import { credentialsWorkbook, type Credential, type CredentialBatch, type Sealer } from './credentials.js';
 import { settingsRoutes } from './settings.routes.js';
+import { sendFile } from '../../lib/download.js';
 
 const NEW_USER_FIELDS = ['role', 'displayName', 'title', 'username', 'deputyId', 'unitId'] as const;
 
@@ -169,12 +170,7 @@ export function adminRoutes(services: Services, sealer: Sealer): Router {
       detail: { count: batch.items.length },
       ip: req.ip,
     });
-    res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    res.setHeader(
-      'Content-Disposition',
-      `attachment; filename="accounts.xlsx"; filename*=UTF-8''${encodeURIComponent('账号与初始密码.xlsx')}`,
-    );
-    res.send(file);
+    sendFile(res, { filename: '账号与初始密码.xlsx', asciiName: 'accounts.xlsx', type: 'xlsx', body: file });
   });
 
   router.post('/admin/credentials/clear', sysadmin, (req, res) => {

@@ -7,6 +7,7 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { formatDate } from '../../lib/format.js';
+import { printA4Landscape, writeTable, type XlsxColumn } from '../../lib/xlsx.js';
 import type { Role } from '../../generated/prisma/enums.js';
 
 export type Credential = {
@@ -54,54 +55,32 @@ export type Sealer = ReturnType<typeof createSealer>;
 export async function credentialsWorkbook(batch: CredentialBatch, township: { name: string; portalUrl: string }): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = `${township.name}人大主席团工作平台`;
-  const sheet = book.addWorksheet('账号与初始密码', {
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: '2:2',
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: '第 &P 页，共 &N 页　　初始密码仅限本人首次登录使用，请妥善保管' },
-    views: [{ state: 'frozen', ySplit: 2 }],
-  });
-  const columns = [
-    { header: '序号', width: 6 },
-    { header: '姓名', width: 14 },
-    { header: '村（嘎查）/ 单位', width: 22 },
-    { header: '用户名', width: 18 },
-    { header: '初始密码', width: 20 },
-    { header: '登录地址', width: 34 },
-    { header: '说明', width: 30 },
-    { header: '签收', width: 12 },
+  const sheet = book.addWorksheet('账号与初始密码');
+  const title = `${township.name}人大主席团工作平台 账号与初始密码（${formatDate(new Date(batch.createdAt))}）`;
+  const columns: Array<XlsxColumn<Credential & { n: number }>> = [
+    { header: '序号', width: 6, kind: 'int', value: (c) => c.n },
+    { header: '姓名', width: 14, value: (c) => c.displayName },
+    { header: '村（嘎查）/ 单位', width: 22, kind: 'wrap', value: (c) => c.place },
+    { header: '用户名', width: 18, value: (c) => c.username },
+    { header: '初始密码', width: 20, value: (c) => c.password },
+    { header: '登录地址', width: 34, kind: 'wrap', value: () => township.portalUrl },
+    { header: '说明', width: 24, value: () => '首次登录后须修改密码' },
+    { header: '签收', width: 12, value: () => '' },
   ];
   sheet.mergeCells(1, 1, 1, columns.length);
-  const title = sheet.getCell(1, 1);
-  title.value = `${township.name}人大主席团工作平台 账号与初始密码（${formatDate(new Date(batch.createdAt))}）`;
-  title.font = { size: 15, bold: true };
-  title.alignment = { horizontal: 'center', vertical: 'middle' };
+  const head = sheet.getCell(1, 1);
+  head.value = title;
+  head.font = { size: 15, bold: true };
+  head.alignment = { horizontal: 'center', vertical: 'middle' };
   sheet.getRow(1).height = 28;
-  const header = sheet.getRow(2);
-  columns.forEach((c, i) => {
-    header.getCell(i + 1).value = c.header;
-    sheet.getColumn(i + 1).width = c.width;
-  });
-  header.font = { bold: true };
-  header.alignment = { horizontal: 'center', vertical: 'middle' };
-  batch.items.forEach((c, i) => {
-    const row = sheet.addRow([i + 1, c.displayName, c.place, c.username, c.password, township.portalUrl, '首次登录后须修改密码', '']);
-    row.getCell(5).font = { name: 'Consolas', size: 12 };
-    row.getCell(4).font = { name: 'Consolas', size: 12 };
-    row.height = 22;
-    row.alignment = { vertical: 'middle' };
-  });
-  sheet.eachRow((row, n) => {
-    if (n < 2) return;
-    row.eachCell({ includeEmpty: true }, (cell) => {
-      cell.border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
-    });
-  });
+  writeTable(
+    sheet,
+    columns,
+    batch.items.map((c, i) => ({ ...c, n: i + 1 })),
+    2,
+  );
+  // The username and password in a typewriter face, where 0/O and 1/l are easiest to tell apart.
+  for (let r = 3; r < 3 + batch.items.length; r++) for (const col of [4, 5]) sheet.getCell(r, col).font = { name: 'Consolas', size: 12 };
+  printA4Landscape(sheet, { headerRow: 2, title: '初始密码仅限本人首次登录使用，请妥善保管' });
   return Buffer.from(await book.xlsx.writeBuffer());
 }

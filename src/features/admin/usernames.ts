@@ -1,14 +1,12 @@
-import { pinyin } from 'pinyin-pro';
+import { pinyinKeys } from '../../lib/pinyin.js';
 
 /** Usernames are lower-case letters and digits (and . _ -), 3–32 long: easy to type on a phone. */
 export const USERNAME_PATTERN = /^[a-z][a-z0-9._-]{2,31}$/;
 
 /** The full pinyin of a name without tones, e.g. 乌云其木格 → "wuyunqimuge", 吕 → "lv". */
 export function pinyinOf(name: string): string {
-  const syllables = pinyin(name, { toneType: 'none', type: 'array', surname: 'head', nonZh: 'consecutive', v: true });
-  return syllables
-    .join('')
-    .toLowerCase()
+  return pinyinKeys(name)
+    .full.replace(/ü/g, 'v')
     .replace(/[^a-z0-9]/g, '')
     .slice(0, 28);
 }
