@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Server } from 'node:http';
 import type { TestApp } from '../helpers/test-app.js';
 import { browserMissing, login, logout, SHOTS, startDemoSite } from '../helpers/browser.js';
-import { DEMO_PASSWORD } from '../../prisma/seed/demo.js';
+import { DEMO_PASSWORD } from '../../src/demo/index.js';
 
 /**
  * The yearly cycle in a real browser on the 东明镇 demo data: staff open voting at the 5th session →

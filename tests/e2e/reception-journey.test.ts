@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Server } from 'node:http';
 import type { TestApp } from '../helpers/test-app.js';
 import { browserMissing, login, logout, SHOTS, startDemoSite } from '../helpers/browser.js';
-import { DEMO_PASSWORD } from '../../prisma/seed/demo.js';
+import { DEMO_PASSWORD } from '../../src/demo/index.js';
 import { toDateInput } from '../../src/lib/format.js';
 
 const DAY = 24 * 3600 * 1000;

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Server } from 'node:http';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { browserMissing, launchBrowser, login, serve } from '../helpers/browser.js';
-import { seedDemo, DEMO_PASSWORD } from '../../prisma/seed/demo.js';
+import { seedDemo, DEMO_PASSWORD } from '../../src/demo/index.js';
 
 const SHOTS = path.resolve('tmp/screens');
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type TestApp } from '../helpers/test-app.js';
-import { seedDemo, DEMO_PASSWORD } from '../../prisma/seed/demo.js';
+import { seedDemo, DEMO_PASSWORD } from '../../src/demo/index.js';
 
 /** 代表履职档案 on the 东明镇 demo data. */
 let t: TestApp;

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, loginAs, type TestApp } from '../helpers/test-app.js';
+import { DEMO_PASSWORD, seedDemo } from '../../src/demo/index.js';
+import { deadlineFlag } from '../../src/lib/deadline.js';
+import { yearOf } from '../../src/lib/format.js';
+
+/**
+ * The demo lives on the day it is created: started on any date, its current year has suggestions in
+ * every state with deadlines around today, a session whose vote can be opened, tasks due soon, and
+ * nothing dated in the wrong year or after today. Two todays: late in a year, and in January.
+ */
+const TODAYS = [new Date('2026-11-30T10:00:00+08:00'), new Date('2027-01-12T10:00:00+08:00')];
+const DAY = 24 * 3600 * 1000;
+
+describe.each(TODAYS)('the demo created on %s', (now) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ now: () => now });
+    await seedDemo(t.services.db, { now });
+  });
+  afterAll(() => t.close());
+  const db = () => t.services.db;
+  const recent = { gte: new Date(now.getTime() - 366 * DAY) };
+
+  it('has this year’s suggestions in every state of the workflow', async () => {
+    const states = await db().suggestion.groupBy({ by: ['status'], where: { createdAt: recent } });
+    expect(states.map((s) => s.status).sort()).toEqual(
+      [
+        'DRAFT',
+        'SUBMITTED',
+        'RETURNED',
+        'ACCEPTED',
+        'ASSIGNED',
+        'HANDLING',
+        'REPLIED',
+        'IMPLEMENTING',
+        'IMPLEMENTED',
+        'CLOSED',
+        'MERGED',
+        'REFERENCE',
+      ].sort(),
+    );
+  });
+
+  it('has reply deadlines around today: a few overdue, a few due this week, most on time', async () => {
+    const open = await db().suggestion.findMany({ where: { status: { in: ['ASSIGNED', 'HANDLING'] } } });
+    const flags = open.map((s) => deadlineFlag(s.deadline, true, now));
+    const overdue = flags.filter((f) => f === 'overdue').length;
+    const dueSoon = flags.filter((f) => f === 'due-soon').length;
+    const onTime = flags.filter((f) => f === null).length;
+    expect(overdue).toBeGreaterThanOrEqual(2);
+    expect(overdue).toBeLessThanOrEqual(4);
+    expect(dueSoon).toBeGreaterThanOrEqual(2);
+    expect(onTime).toBeGreaterThan(overdue + dueSoon);
+    // nothing overdue by years: every open deadline within a few months of today
+    for (const s of open) expect(Math.abs(s.deadline!.getTime() - now.getTime())).toBeLessThan(200 * DAY);
+  });
+
+  it('dates nothing after today that has already happened, and files everything in its own year', async () => {
+    const suggestions = await db().suggestion.findMany();
+    for (const s of suggestions) {
+      expect(s.year, s.title).toBe(yearOf(s.acceptedAt ?? s.submittedAt ?? s.createdAt));
+      expect(s.createdAt.getTime()).toBeLessThanOrEqual(now.getTime());
+    }
+    const lastEvent = await db().suggestionEvent.aggregate({ _max: { createdAt: true } });
+    expect(lastEvent._max.createdAt!.getTime()).toBeLessThanOrEqual(now.getTime());
+    const lastProgress = await db().projectProgress.aggregate({ _max: { date: true } });
+    expect(lastProgress._max.date!.getTime()).toBeLessThanOrEqual(now.getTime());
+    const lastActivity = await db().activity.aggregate({ _max: { date: true } });
+    expect(lastActivity._max.date!.getTime()).toBeLessThanOrEqual(now.getTime());
+    const lastNotification = await db().notification.aggregate({ _max: { createdAt: true } });
+    expect(lastNotification._max.createdAt!.getTime()).toBeLessThanOrEqual(now.getTime());
+    // the year's projects are under way, next year's are candidates, none from the years in between
+    const inProgress = await db().livelihoodProject.findMany({ where: { status: 'IN_PROGRESS' } });
+    expect(inProgress.length).toBeGreaterThan(0);
+    for (const p of inProgress) expect(Math.abs(p.year - yearOf(now))).toBeLessThanOrEqual(1);
+    // 2023 keeps only 2023's suggestions: twelve, none of the current ones
+    expect(await db().suggestion.count({ where: { year: 2023 } })).toBe(12);
+  });
+
+  it('has a congress session days away whose vote staff can open, tasks due soon and a reception day coming', async () => {
+    const session = await db().congressSession.findFirstOrThrow({ where: { votingStatus: 'NOT_OPEN' } });
+    expect(session.date.getTime()).toBeGreaterThan(now.getTime());
+    expect(session.date.getTime() - now.getTime()).toBeLessThan(14 * DAY);
+    const staff = (await t.services.auth.findSessionUser((await db().user.findFirstOrThrow({ where: { username: 'staff' } })).id))!;
+    await t.services.voting.open(staff, session.id);
+    expect((await db().congressSession.findUniqueOrThrow({ where: { id: session.id } })).votingStatus).toBe('OPEN');
+
+    const tasks = await db().supervisionTask.findMany({ where: { status: 'OPEN' } });
+    expect(tasks.some((task) => task.dueDate.getTime() > now.getTime() && task.dueDate.getTime() - now.getTime() < 7 * DAY)).toBe(true);
+    for (const task of tasks) expect(Math.abs(task.dueDate.getTime() - now.getTime())).toBeLessThan(30 * DAY);
+    const coming = await db().reception.findFirstOrThrow({ where: { status: 'SCHEDULED' } });
+    expect(coming.date.getTime()).toBeGreaterThan(now.getTime());
+    expect(coming.date.getTime() - now.getTime()).toBeLessThan(7 * DAY);
+  });
+
+  it('shows the deputy a living home page: an open task, a reply to rate for deputy2', async () => {
+    const deputy2 = await loginAs(t.app, 'deputy2', DEMO_PASSWORD);
+    const home = await deputy2.get('/').redirects(1);
+    expect(home.status).toBe(200);
+    expect(home.text).toContain('关于加强农村留守老人关爱服务的建议');
+  });
+});
