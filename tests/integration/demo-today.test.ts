@@ -94,6 +94,21 @@ describe.each(TODAYS)('the demo created on %s', (now) => {
     expect(coming.date.getTime() - now.getTime()).toBeLessThan(7 * DAY);
   });
 
+  it('opens the dashboard, the statistics and a deputy’s 履职档案 on the latest year with data (in January, last year)', async () => {
+    const expected = now.getMonth() === 0 ? yearOf(now) - 1 : yearOf(now);
+    const chair = await loginAs(t.app, 'chair', DEMO_PASSWORD);
+    expect((await chair.get('/dashboard')).text).toContain(`${expected}年数据看板`);
+    expect((await chair.get('/suggestions/stats')).text).toContain(`${expected}年代表建议办理统计`);
+    expect((await chair.get('/activities/stats')).text).toContain(`${expected}年代表活动人次统计`);
+    const deputy = await loginAs(t.app, 'deputy', DEMO_PASSWORD);
+    const me = await deputy.get('/me');
+    const record = await deputy.get(me.headers.location!);
+    expect(record.text).toContain(`履职档案 · ${expected}年`);
+    // a work list opens on the latest year with data, this year's as soon as it has any
+    const latest = await db().activity.aggregate({ _max: { date: true } });
+    expect((await chair.get('/activities')).text).toContain(`<option value="${yearOf(latest._max.date!)}" selected>`);
+  });
+
   it('shows the deputy a living home page: an open task, a reply to rate for deputy2', async () => {
     const deputy2 = await loginAs(t.app, 'deputy2', DEMO_PASSWORD);
     const home = await deputy2.get('/').redirects(1);

@@ -1,6 +1,7 @@
 import type { Db } from '../../db.js';
 import type { CurrentUser } from '../../auth/current-user.js';
 import { yearOf, yearRange } from '../../lib/format.js';
+import { defaultYear, yearOptions } from '../../lib/years.js';
 import type { DeputiesService } from '../deputies/deputies.service.js';
 import { suggestionScope } from '../suggestions/suggestions.policy.js';
 import { suggestionCode } from '../suggestions/suggestions.service.js';
@@ -25,7 +26,6 @@ export function createRecordsService(db: Db, deps: { deputies: DeputiesService }
       db.supervisionTaskAssignment.findMany({ where: { deputyId }, select: { task: { select: { dueDate: true } } } }),
     ]);
     const set = new Set<number>([
-      yearOf(now()),
       ...s.map((x) => x.year),
       ...a.map((x) => yearOf(x.activity.date)),
       ...r.map((x) => yearOf(x.reception.date)),
@@ -41,8 +41,7 @@ export function createRecordsService(db: Db, deps: { deputies: DeputiesService }
     async forDeputy(user: CurrentUser, deputyId: number, requestedYear?: number) {
       const deputy = await deps.deputies.get(user, deputyId); // 404 / 403 by the deputy record's policy
       const allYears = await years(deputyId);
-      const current = yearOf(now());
-      const year = requestedYear ?? allYears.find((y) => y <= current) ?? current;
+      const year = requestedYear ?? defaultYear(allYears, now());
       const range = yearRange(year);
       const scope = suggestionScope(user);
       const suggestionSelect = {
@@ -136,7 +135,7 @@ export function createRecordsService(db: Db, deps: { deputies: DeputiesService }
         deputy,
         townshipName: township?.name ?? '',
         year,
-        years: allYears,
+        years: yearOptions(allYears, year),
         led: led.map(withCode),
         coSigned: coSigned.map(withCode),
         activities: acts,
