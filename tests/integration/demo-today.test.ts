@@ -85,6 +85,17 @@ describe.each(TODAYS)('the demo created on %s', (now) => {
     const staff = (await t.services.auth.findSessionUser((await db().user.findFirstOrThrow({ where: { username: 'staff' } })).id))!;
     await t.services.voting.open(staff, session.id);
     expect((await db().congressSession.findUniqueOrThrow({ where: { id: session.id } })).votingStatus).toBe('OPEN');
+    // every deputy with an account is told: a notification, and a banner with 去投票 until they have voted
+    const deputyUser = await db().user.findFirstOrThrow({ where: { username: 'deputy' } });
+    const told = await db().notification.findMany({ where: { userId: deputyUser.id, kind: 'vote.opened' } });
+    expect(told.map((n) => n.link)).toEqual([`/sessions/${session.id}/vote`]);
+    expect(await db().notification.count({ where: { kind: 'vote.opened', user: { username: 'staff' } } })).toBe(0);
+    const deputy = await loginAs(t.app, 'deputy', DEMO_PASSWORD);
+    const home = await deputy.get('/');
+    expect(home.text).toContain('去投票');
+    expect(home.text).toContain(`href="/sessions/${session.id}/vote"`);
+    const chairHome = await (await loginAs(t.app, 'chair', DEMO_PASSWORD)).get('/');
+    expect(chairHome.text).toContain('去投票');
 
     const tasks = await db().supervisionTask.findMany({ where: { status: 'OPEN' } });
     expect(tasks.some((task) => task.dueDate.getTime() > now.getTime() && task.dueDate.getTime() - now.getTime() < 7 * DAY)).toBe(true);
