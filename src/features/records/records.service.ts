@@ -16,7 +16,8 @@ export function createRecordsService(db: Db, deps: { deputies: DeputiesService }
   async function years(deputyId: number): Promise<number[]> {
     const [s, a, r, v, t] = await Promise.all([
       db.suggestion.findMany({
-        where: { OR: [{ leadDeputyId: deputyId }, { coSigners: { some: { deputyId } } }] },
+        // a draft never submitted is not a suggestion the deputy has made
+        where: { status: { not: 'DRAFT' }, OR: [{ leadDeputyId: deputyId }, { coSigners: { some: { deputyId } } }] },
         select: { year: true },
         distinct: ['year'],
       }),
@@ -57,12 +58,12 @@ export function createRecordsService(db: Db, deps: { deputies: DeputiesService }
       const township = await db.township.findUnique({ where: { id: user.townshipId }, select: { name: true } });
       const [led, coSigned, activities, receptions, opinions, votes, tasks] = await Promise.all([
         db.suggestion.findMany({
-          where: { AND: [scope, { leadDeputyId: deputyId, year }] },
+          where: { AND: [scope, { leadDeputyId: deputyId, year, status: { not: 'DRAFT' } }] },
           select: suggestionSelect,
           orderBy: [{ number: 'asc' }, { id: 'asc' }],
         }),
         db.suggestion.findMany({
-          where: { AND: [scope, { year, coSigners: { some: { deputyId } } }] },
+          where: { AND: [scope, { year, status: { not: 'DRAFT' }, coSigners: { some: { deputyId } } }] },
           select: suggestionSelect,
           orderBy: [{ number: 'asc' }, { id: 'asc' }],
         }),
