@@ -120,6 +120,14 @@ describe.each(TODAYS)('the demo created on %s', (now) => {
     expect((await chair.get('/activities')).text).toContain(`<option value="${yearOf(latest._max.date!)}" selected>`);
   });
 
+  it('tells each task’s history once: 发布任务：<title>, never twice', async () => {
+    const task = await db().supervisionTask.findFirstOrThrow({ where: { status: 'OPEN' } });
+    const staff = await loginAs(t.app, 'staff', DEMO_PASSWORD);
+    const page = await staff.get(`/tasks/${task.id}`);
+    expect(page.text).toContain(`发布任务</strong>：${task.title}`);
+    expect(page.text).not.toContain('发布任务：发布任务');
+  });
+
   it('shows the deputy a living home page: an open task, a reply to rate for deputy2', async () => {
     const deputy2 = await loginAs(t.app, 'deputy2', DEMO_PASSWORD);
     const home = await deputy2.get('/').redirects(1);
