@@ -20,9 +20,7 @@ describe.skipIf(browserMissing)('browser: the 2023 work report in print and on s
 
   beforeAll(async () => {
     t = await createTestApp();
-    await seedDemo(t.services.db);
-    const staff = await t.services.db.user.findUniqueOrThrow({ where: { username: 'staff' } });
-    await t.services.reports.generate(staff, 2023, null);
+    await seedDemo(t.services.db); // with the 2023 report generated and 定稿
     ({ url: base, server } = await serve(t.app));
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
