@@ -6,7 +6,6 @@ import { flash } from '../../middleware/flash.js';
 import { parseForm, parseId, type FieldErrors } from '../../lib/forms.js';
 import { fieldsOf, fieldText, orRender, submitted } from '../../lib/form-flow.js';
 import { sendFile } from '../../lib/download.js';
-import { yearOf } from '../../lib/format.js';
 import { matchesName, pinyinKeys } from '../../lib/pinyin.js';
 import { isOffice } from '../../auth/current-user.js';
 import { ACTIONS, RULES, eventLabel, rolesFor, type ActionName } from './suggestions.workflow.js';
