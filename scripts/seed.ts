@@ -1,7 +1,7 @@
 // Fills an empty database with the 东明镇 demo data: `npm run db:seed` (after `npm run db:migrate`).
 // Refuses to run in production and refuses to touch a database that already holds a township.
 import { createDb } from '../src/db.js';
-import { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from '../prisma/seed/demo.js';
+import { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/demo/index.js';
 
 async function main(): Promise<number> {
   if (process.env.NODE_ENV === 'production') {

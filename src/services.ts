@@ -56,7 +56,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     suggestionStats,
     units,
     projects,
-    voting: createVotingService(db, audit, now),
+    voting: createVotingService(db, audit, now, notifications),
     activities,
     reports: createReportsService(db, { stations, projects, activities, suggestions, suggestionStats, units, audit, now }),
     tasks,

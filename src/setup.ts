@@ -1,7 +1,7 @@
 import type { Db } from './db.js';
 import type { Config } from './config.js';
 import { migrateDeploy } from './migrations.js';
-import { seedDemo } from '../prisma/seed/demo.js';
+import { seedDemo } from './demo/index.js';
 
 /**
  * Start-up: apply pending migrations; outside production, fill an empty database with the

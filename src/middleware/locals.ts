@@ -2,7 +2,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import * as format from '../lib/format.js';
 import * as labels from '../lib/labels.js';
 import { csrfToken } from './csrf.js';
-import { navFor } from '../lib/nav.js';
+import { currentLink, navFor } from '../lib/nav.js';
 
 /** What every view may use: the user, their navigation, the CSRF token, formatters and labels. */
 export const locals: RequestHandler = (req, res, next) => {
@@ -17,6 +17,7 @@ export const locals: RequestHandler = (req, res, next) => {
 export function setLocals(req: Request, res: Response): void {
   res.locals.user = req.user ?? null;
   res.locals.nav = req.user ? navFor(req.user.role) : [];
+  res.locals.navCurrent = currentLink(res.locals.nav as ReturnType<typeof navFor>, req.path);
   res.locals.path = req.path;
   res.locals.csrfToken ??= '';
   res.locals.flash ??= [];

@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { createDb } from '../../src/db.js';
 import { createServices } from '../../src/services.js';
 import { migrateDeploy } from '../../src/migrations.js';
-import { seedDemo } from '../../prisma/seed/demo.js';
+import { seedDemo } from '../../src/demo/index.js';
 import { suggestionFilterSchema } from '../../src/features/suggestions/suggestions.schemas.js';
 
 const N = Number(process.env.BENCH_SUGGESTIONS ?? 5000);

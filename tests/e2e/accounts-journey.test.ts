@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import type { Server } from 'node:http';
 import type { TestApp } from '../helpers/test-app.js';
 import { browserMissing, login, SHOTS, startDemoSite } from '../helpers/browser.js';
-import { DEMO_PASSWORD } from '../../prisma/seed/demo.js';
+import { DEMO_PASSWORD } from '../../src/demo/index.js';
 
 /**
  * The system administrator makes logins for the deputies without one and prints their slips; a

@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import type { Server } from 'node:http';
 import type { TestApp } from '../helpers/test-app.js';
 import { browserMissing, login, logout, SHOTS, startDemoSite } from '../helpers/browser.js';
-import { DEMO_PASSWORD } from '../../prisma/seed/demo.js';
+import { DEMO_PASSWORD } from '../../src/demo/index.js';
 
 /** Each demo account logs in through the real login page and lands on its own home page. */
 describe.skipIf(browserMissing)('browser: every role reaches its home page', () => {

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Server } from 'node:http';
 import type { TestApp } from '../helpers/test-app.js';
 import { browserMissing, login, logout, SHOTS, startDemoSite } from '../helpers/browser.js';
-import { DEMO_PASSWORD } from '../../prisma/seed/demo.js';
+import { DEMO_PASSWORD } from '../../src/demo/index.js';
 
 /**
  * The yearly cycle in a real browser on the 东明镇 demo data: staff open voting at the 5th session →
@@ -21,7 +21,7 @@ describe.skipIf(browserMissing)('browser: 票决 and a supervision task, end to 
 
   beforeAll(async () => {
     ({ t, browser, server, base } = await startDemoSite());
-    const session = await t.services.db.congressSession.findFirstOrThrow({ where: { number: 5 } });
+    const session = await t.services.db.congressSession.findFirstOrThrow({ where: { votingStatus: 'NOT_OPEN' } });
     sessionId = session.id;
     candidates = await t.services.db.livelihoodProject.findMany({
       where: { sessionId, phase: 'SHORTLISTED' },
@@ -54,11 +54,11 @@ describe.skipIf(browserMissing)('browser: 票决 and a supervision task, end to 
   const submit = (page: Page, name: string) =>
     Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name, exact: true }).click()]);
 
-  it('staff open voting at the 5th session', async () => {
+  it('staff open voting at the coming session (the 6th)', async () => {
     const page = await as('staff');
     await page.goto(`${base}/sessions`);
     await page.getByRole('link', { name: '票决管理' }).first().click();
-    await expect.poll(() => page.locator('h1').textContent()).toContain('第五次会议');
+    await expect.poll(() => page.locator('h1').textContent()).toContain('第六次会议');
     await page.screenshot({ path: path.join(SHOTS, 'session-manage.png'), fullPage: true });
     await submit(page, '开始票决');
     await expect.poll(() => page.locator('.flash-success').textContent()).toContain('票决已开始');

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Server } from 'node:http';
 import type { TestApp } from '../helpers/test-app.js';
 import { browserMissing, login, logout, SHOTS, startDemoSite } from '../helpers/browser.js';
-import { DEMO_PASSWORD } from '../../prisma/seed/demo.js';
+import { DEMO_PASSWORD } from '../../src/demo/index.js';
 import { toDateInput } from '../../src/lib/format.js';
 
 const DAY = 24 * 3600 * 1000;
@@ -42,6 +42,7 @@ describe.skipIf(browserMissing)('browser: a reception day from schedule to the d
   it('staff schedule a reception day and print its public notice', { timeout: 90_000 }, async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await login(page, base, 'staff', DEMO_PASSWORD);
+    await page.locator('summary', { hasText: '代表工作' }).click();
     await page.getByRole('link', { name: '接待选民' }).first().click();
     await page.getByRole('link', { name: '安排接待日' }).click();
     await page.getByLabel('联络站').selectOption({ label: '东明镇人大代表之家' });

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Server } from 'node:http';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { browserMissing, launchBrowser, login, serve } from '../helpers/browser.js';
-import { seedDemo, DEMO_PASSWORD } from '../../prisma/seed/demo.js';
+import { seedDemo, DEMO_PASSWORD } from '../../src/demo/index.js';
 
 const SHOTS = path.resolve('tmp/screens');
 
@@ -20,9 +20,7 @@ describe.skipIf(browserMissing)('browser: the 2023 work report in print and on s
 
   beforeAll(async () => {
     t = await createTestApp();
-    await seedDemo(t.services.db);
-    const staff = await t.services.db.user.findUniqueOrThrow({ where: { username: 'staff' } });
-    await t.services.reports.generate(staff, 2023, null);
+    await seedDemo(t.services.db); // with the 2023 report generated and 定稿
     ({ url: base, server } = await serve(t.app));
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Server } from 'node:http';
 import type { TestApp } from '../helpers/test-app.js';
 import { browserMissing, login, logout, SHOTS, startDemoSite } from '../helpers/browser.js';
-import { DEMO_PASSWORD } from '../../prisma/seed/demo.js';
+import { DEMO_PASSWORD } from '../../src/demo/index.js';
 
 const TITLE = '关于在哈日干图嘎查修建牲畜饮水井的建议';
 

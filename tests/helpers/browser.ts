@@ -5,7 +5,7 @@ import type { Server } from 'node:http';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { App } from '../../src/app.js';
 import { createTestApp, type TestApp } from './test-app.js';
-import { seedDemo } from '../../prisma/seed/demo.js';
+import { seedDemo } from '../../src/demo/index.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

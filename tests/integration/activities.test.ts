@@ -3,7 +3,7 @@ import type request from 'supertest';
 import { createTestApp, csrfOf, loginAs, type TestApp } from '../helpers/test-app.js';
 import { worldApp } from '../helpers/world-app.js';
 import { createDeputy, TEST_PASSWORD, type World } from '../helpers/factories.js';
-import { seedDemo } from '../../prisma/seed/demo.js';
+import { seedDemo } from '../../src/demo/index.js';
 
 let t: TestApp;
 let w: World;

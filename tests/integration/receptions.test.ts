@@ -214,6 +214,11 @@ describe('reception days', () => {
       expect(list.text).toContain('已逾期');
       expect(list.text).not.toContain('禁牧补贴什么时候发放');
       expect((await agent.get('/receptions')).text).toContain('有1条转办意见已逾期未答复');
+      // chasing units is the office's work: deputies see the reception days without the staff alert
+      const deputy = await loginAs(later.app, 'deputy', TEST_PASSWORD);
+      const theirs = await deputy.get('/receptions');
+      expect(theirs.status).toBe(200);
+      expect(theirs.text).not.toContain('转办意见已逾期');
       const answer = await agent
         .post(`/opinions/${ids[1]}/referral-answer`)
         .type('form')

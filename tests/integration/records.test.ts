@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type TestApp } from '../helpers/test-app.js';
-import { seedDemo, DEMO_PASSWORD } from '../../prisma/seed/demo.js';
+import { seedDemo, DEMO_PASSWORD } from '../../src/demo/index.js';
 
 /** 代表履职档案 on the 东明镇 demo data. */
 let t: TestApp;
 let ids: Record<string, number>;
+const NOW = new Date('2026-11-30T10:00:00+08:00');
 beforeAll(async () => {
-  t = await createTestApp({ now: () => new Date('2024-12-10T10:00:00+08:00') });
-  await seedDemo(t.services.db);
+  t = await createTestApp({ now: () => NOW });
+  await seedDemo(t.services.db, { now: NOW });
   const rows = await t.services.db.deputy.findMany({ where: { name: { in: ['宝音图', '陈淑芬'] } }, select: { id: true, name: true } });
   ids = Object.fromEntries(rows.map((r) => [r.name, r.id]));
 });
@@ -28,7 +29,7 @@ describe('代表履职档案', () => {
     expect(record.counts.opinions).toBe(await db.voterOpinion.count({ where: { deputyId: ids['宝音图'], reception: { date: range } } }));
     expect(record.counts.activities).toBeGreaterThan(0);
     expect(record.counts.receptions).toBeGreaterThan(0);
-    expect(record.years).toEqual(expect.arrayContaining([2023, 2024]));
+    expect(record.years).toEqual(expect.arrayContaining([2023, 2026]));
   });
 
   it('the deputy sees their own record through /me; staff and presidium see anyone’s; others are refused', async () => {
@@ -49,6 +50,21 @@ describe('代表履职档案', () => {
     }
     const unit = await loginAs(t.app, 'unit', DEMO_PASSWORD);
     expect((await unit.get(`/deputies/${ids['宝音图']}/record`)).status).toBe(403);
+  });
+
+  it('counts only suggestions the deputy submitted: a draft is not a 领衔建议 on the record', async () => {
+    const db = t.services.db;
+    const draft = await db.suggestion.findFirstOrThrow({ where: { leadDeputyId: ids['宝音图'], status: 'DRAFT' } });
+    const staff = await db.user.findUniqueOrThrow({ where: { username: 'staff' } });
+    const record = await t.services.records.forDeputy({ ...staff }, ids['宝音图']!, draft.year);
+    expect(record.led.map((s) => s.title)).not.toContain(draft.title);
+    expect(record.counts.led).toBe(
+      await db.suggestion.count({ where: { leadDeputyId: ids['宝音图'], year: draft.year, status: { not: 'DRAFT' } } }),
+    );
+    const deputy = await loginAs(t.app, 'deputy', DEMO_PASSWORD);
+    const printed = await deputy.get(`/deputies/${ids['宝音图']}/record?year=${draft.year}`);
+    expect(printed.text).not.toContain(draft.title);
+    expect(printed.text).toContain(`领衔提出建议${record.counts.led}件`);
   });
 
   it('prints a 代表年度履职报告 for one deputy and one year on its own A4 stylesheet', async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type request from 'supertest';
 import { createTestApp, loginAs, type TestApp } from '../helpers/test-app.js';
-import { seedDemo, DEMO_PASSWORD } from '../../prisma/seed/demo.js';
+import { seedDemo, DEMO_PASSWORD } from '../../src/demo/index.js';
 import { CN_DATE_FORMAT } from '../../src/lib/xlsx.js';
 import { toDateInput } from '../../src/lib/format.js';
 

@@ -4,7 +4,7 @@ import { requireRole } from '../../middleware/require-role.js';
 import { flash } from '../../middleware/flash.js';
 import { parseForm, parseId, type FieldErrors } from '../../lib/forms.js';
 import { orRender, submitted } from '../../lib/form-flow.js';
-import { yearOf } from '../../lib/format.js';
+import { defaultYear, openingYear } from '../../lib/years.js';
 import { byVillage } from '../../lib/by-village.js';
 import { activityFilterSchema, activityFormSchema, attendanceFormSchema, statsFilterSchema } from './activities.schemas.js';
 import { canManageActivities } from './activities.policy.js';
@@ -52,8 +52,9 @@ export function activitiesRoutes(services: Services): Router {
   };
 
   router.get('/activities', canRead, async (req, res) => {
-    const filter = activityFilterSchema.parse(req.query);
-    const [result, years] = await Promise.all([activities.list(req.user!, filter), activities.years(req.user!)]);
+    const years = await activities.years(req.user!);
+    const filter = { ...activityFilterSchema.parse(req.query), ...openingYear(req, years, services.now()) };
+    const result = await activities.list(req.user!, filter);
     res.render('activities/index', { title: '代表活动', ...result, years, filter });
   });
 
@@ -79,7 +80,7 @@ export function activitiesRoutes(services: Services): Router {
   router.get('/activities/stats', canRead, async (req, res) => {
     const years = await activities.years(req.user!);
     const filter = statsFilterSchema.parse(req.query);
-    const year = filter.year ?? years[0] ?? yearOf(services.now());
+    const year = filter.year ?? defaultYear(years, services.now());
     const stats = await activities.personTimes(req.user!, { year });
     res.render('activities/stats', { title: `${year}年代表活动人次统计`, stats, years, year });
   });

@@ -16,8 +16,11 @@ const STYLE_PROPS = new Set(['font-size', 'font-family', 'font-weight', 'font-st
 
 const escapeAttr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
-/** Turns ECharts' SSR output into SVG without style attributes or <style> elements. */
-export function cspSafeSvg(svg: string): string {
+/**
+ * Turns ECharts' SSR output into SVG without style attributes or <style> elements, named for
+ * assistive technology (role="img", aria-label and <title>: axe svg-img-alt) when a name is given.
+ */
+export function cspSafeSvg(svg: string, name = ''): string {
   return svg
     .replace(/<style[^>]*>[\s\S]*?<\/style>/g, '')
     .replace(/\s(?:ecmeta_[a-z_]+|class)="[^"]*"/g, '')
@@ -43,15 +46,19 @@ export function cspSafeSvg(svg: string): string {
         .map(([k, v]) => ` ${k}="${escapeAttr(v)}"`);
       return attrs.join('');
     })
-    .replace(/^<svg /, '<svg role="img" ');
+    .replace(/^<svg ([^>]*)>/, (_m, attrs: string) =>
+      name ? `<svg role="img" aria-label="${escapeAttr(name)}" ${attrs}><title>${escapeAttr(name)}</title>` : `<svg role="img" ${attrs}>`,
+    );
 }
 
-/** One chart as CSP-safe SVG. */
-export function renderChart(option: echarts.EChartsCoreOption, width = 560, height = 300): string {
+/** One chart as CSP-safe SVG, named by its title and `description` (the figures it shows, in words). */
+export function renderChart(option: echarts.EChartsCoreOption, width = 560, height = 300, description = ''): string {
+  const t = option.title as { text?: string; subtext?: string } | undefined;
+  const name = [t?.text, t?.subtext, description].filter(Boolean).join('：');
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({ animation: false, color: PALETTE, textStyle: { fontFamily: CHART_FONT }, ...option });
-    return cspSafeSvg(chart.renderToSVGString());
+    return cspSafeSvg(chart.renderToSVGString(), name);
   } finally {
     chart.dispose();
   }
@@ -79,6 +86,7 @@ export function barChart(text: string, data: Datum[], unit = '', width = 560, he
     },
     width,
     height,
+    data.map((d) => `${d.label}${d.value}${unit}`).join('，'),
   );
 }
 
@@ -99,6 +107,7 @@ export function pieChart(text: string, data: Datum[], width = 560, height = 300)
     },
     width,
     height,
+    data.map((d) => `${d.label}${d.value}`).join('，'),
   );
 }
 
@@ -141,6 +150,12 @@ export function ratesChart(
     },
     width,
     height,
+    rows
+      .map(
+        (r) =>
+          `${r.label}办复率${r.replyRate === null ? '—' : `${pct(r.replyRate)}%`}、满意率${r.satisfactionRate === null ? '—' : `${pct(r.satisfactionRate)}%`}`,
+      )
+      .join('；'),
   );
 }
 
@@ -186,6 +201,7 @@ export function projectsChart(
     },
     width,
     height,
+    rows.map((r) => `${r.label}投资${r.budgetWan}万元、进度${r.percent}%`).join('；'),
   );
 }
 

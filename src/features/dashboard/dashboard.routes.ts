@@ -2,7 +2,8 @@ import { Router } from 'express';
 import type { Services } from '../../services.js';
 import { requireRole } from '../../middleware/require-role.js';
 import { parseForm } from '../../lib/forms.js';
-import { formatWan, yearOf } from '../../lib/format.js';
+import { formatWan } from '../../lib/format.js';
+import { defaultYear, yearOptions } from '../../lib/years.js';
 import { yearQuerySchema } from '../reports/reports.schemas.js';
 import { percentText } from '../reports/reports.figures.js';
 import { yearCharts } from './dashboard.charts.js';
@@ -17,16 +18,14 @@ export function dashboardRoutes(services: Services): Router {
       services.projects.years(user),
       services.activities.years(user),
     ]);
-    const years = [...new Set([...sYears, ...pYears, ...aYears])].sort((a, b) => b - a);
     const form = parseForm(yearQuerySchema, req.query);
-    const thisYear = yearOf(services.now());
-    const year = (form.ok && form.data.year) || (years.includes(thisYear) ? thisYear : (years[0] ?? thisYear));
+    const year = (form.ok && form.data.year) || defaultYear([...sYears, ...pYears, ...aYears], services.now());
     const { data } = await services.reports.live(user, year);
     const s = data.suggestions.total;
     res.render('dashboard/index', {
       title: '数据看板',
       year,
-      years: years.includes(year) ? years : [year, ...years],
+      years: yearOptions([...sYears, ...pYears, ...aYears], year),
       charts: yearCharts(data),
       tiles: [
         { label: '收到代表建议', value: `${data.suggestions.received}件` },

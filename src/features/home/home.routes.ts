@@ -10,10 +10,14 @@ export function homeRoutes(services: Services): Router {
     switch (user.role) {
       case 'STAFF':
         return res.render('home/staff', { title: '工作台', ...(await services.home.staff(user)) });
-      case 'PRESIDIUM':
-        return res.render('home/presidium', { title: '工作台', ...(await services.home.presidium(user)) });
-      case 'DEPUTY':
-        return res.render('home/deputy', { title: '我的首页', ...(await services.home.deputy(user)) });
+      case 'PRESIDIUM': {
+        const [home, ballots] = await Promise.all([services.home.presidium(user), services.voting.pendingBallots(user)]);
+        return res.render('home/presidium', { title: '工作台', ...home, ballots });
+      }
+      case 'DEPUTY': {
+        const [home, ballots] = await Promise.all([services.home.deputy(user), services.voting.pendingBallots(user)]);
+        return res.render('home/deputy', { title: '我的首页', ...home, ballots });
+      }
       case 'UNIT':
         return res.render('home/unit', { title: '承办工作台', ...(await services.home.unit(user)) });
       case 'AUDITOR':

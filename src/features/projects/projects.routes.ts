@@ -1,4 +1,5 @@
 import { Router, type Request, type Response } from 'express';
+import { openingYear } from '../../lib/years.js';
 import { z } from 'zod';
 import type { Services } from '../../services.js';
 import { DOMAIN_ROLES, requireRole } from '../../middleware/require-role.js';
@@ -112,8 +113,9 @@ export function projectsRoutes(services: Services): Router {
   };
 
   router.get('/projects', canRead, async (req, res) => {
-    const filter = filterSchema.parse(req.query);
-    const [list, years] = await Promise.all([projects.list(req.user!, filter), projects.years(req.user!)]);
+    const years = await projects.years(req.user!);
+    const filter = { ...filterSchema.parse(req.query), ...openingYear(req, years, services.now()) };
+    const list = await projects.list(req.user!, filter);
     res.render('projects/index', { title: '民生实事项目', projects: list, years, filter, canCreate: canManageProjects(req.user!) });
   });
 

@@ -2,6 +2,7 @@ import type { Db, Tx } from '../../db.js';
 import type { CurrentUser } from '../../auth/current-user.js';
 import type { ProjectRatingValue, VoteChoice, VotingRule } from '../../generated/prisma/enums.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { NotificationsService } from '../notifications/notifications.service.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
 import { chineseNumber, congressSessionName } from '../../lib/labels.js';
 import { decide, paperCountProblem, presentOf, tally, ZERO, type Counts } from './projects.voting.js';
@@ -31,7 +32,12 @@ export type Ballot = {
 export type PaperEntry = { projectId: number; counts: Counts };
 
 /** 票决 at a congress session: online ballots, paper counts, opening and closing, results. */
-export function createVotingService(db: Db, audit: AuditService, now: () => Date = () => new Date()) {
+export function createVotingService(
+  db: Db,
+  audit: AuditService,
+  now: () => Date = () => new Date(),
+  notifications?: Pick<NotificationsService, 'notify'>,
+) {
   async function findSession(user: CurrentUser, id: number, tx: TxOrDb = db) {
     const session = await tx.congressSession.findFirst({
       where: { id, congress: { townshipId: user.townshipId } },
@@ -149,6 +155,19 @@ export function createVotingService(db: Db, audit: AuditService, now: () => Date
       };
     },
 
+    /** Sessions whose vote is open and that this user (a deputy of the congress) has not voted at yet. */
+    async pendingBallots(user: CurrentUser) {
+      if (!user.deputyId) return [];
+      const deputy = await db.deputy.findUnique({ where: { id: user.deputyId }, select: { congressId: true, status: true } });
+      if (!deputy?.congressId || deputy.status !== 'ACTIVE') return [];
+      const open = await db.congressSession.findMany({
+        where: { congressId: deputy.congressId, votingStatus: 'OPEN', votes: { none: { deputyId: user.deputyId } } },
+        include: { congress: true },
+        orderBy: { date: 'asc' },
+      });
+      return open.map((s) => ({ id: s.id, name: sessionName(s), date: s.date }));
+    },
+
     /** One deputy's online ballot: every candidate once, only while open, only for their own congress. */
     async castBallot(user: CurrentUser, id: number, ballot: Ballot) {
       const session = await findSession(user, id);
@@ -225,6 +244,21 @@ export function createVotingService(db: Db, audit: AuditService, now: () => Date
         });
         if (r.count !== 1) throw new ConflictError('票决状态已被他人修改，请刷新页面。');
         await audit.record(user, { action: 'vote.open', entity: 'CongressSession', entityId: id }, tx);
+        // Every deputy of the congress with an account is told, once, that the ballot is open.
+        const voters = await tx.user.findMany({
+          where: { active: true, deputy: { congressId: session.congressId, status: 'ACTIVE' } },
+          select: { id: true },
+        });
+        await notifications?.notify(
+          voters.map((v) => v.id),
+          {
+            kind: 'vote.opened',
+            title: `${sessionName(session)}民生实事项目票决已开始，请投票`,
+            link: `/sessions/${id}/vote`,
+            dedupeKey: `vote.opened:${id}`,
+          },
+          tx,
+        );
       });
     },
 

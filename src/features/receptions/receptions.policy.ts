@@ -11,3 +11,8 @@ export function canManageReceptions(user: CurrentUser): boolean {
 export function canSeeVoterContact(user: CurrentUser): boolean {
   return user.role === 'STAFF';
 }
+
+/** Overdue referrals are the office's to chase (staff) and the presidium's to supervise; deputies are not alerted. */
+export function canFollowUpReferrals(user: CurrentUser): boolean {
+  return user.role === 'STAFF' || user.role === 'PRESIDIUM';
+}

@@ -1,4 +1,5 @@
 import { Router, type Request, type Response } from 'express';
+import { openingYear } from '../../lib/years.js';
 import type { Services } from '../../services.js';
 import { requireRole } from '../../middleware/require-role.js';
 import { flash } from '../../middleware/flash.js';
@@ -101,10 +102,10 @@ export function receptionsRoutes(services: Services): Router {
   };
 
   router.get('/receptions', canRead, async (req, res) => {
-    const filter = receptionFilterSchema.parse(req.query);
-    const [list, years, stationOptions, overdue] = await Promise.all([
+    const years = await receptions.years(req.user!);
+    const filter = { ...receptionFilterSchema.parse(req.query), ...openingYear(req, years, services.now()) };
+    const [list, stationOptions, overdue] = await Promise.all([
       receptions.list(req.user!, filter),
-      receptions.years(req.user!),
       services.stations.options(req.user!),
       receptions.overdueCount(req.user!),
     ]);

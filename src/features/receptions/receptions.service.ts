@@ -16,7 +16,7 @@ import type {
   ReferralAnswerForm,
 } from './receptions.schemas.js';
 
-import { canManageReceptions, canReadReceptions, canSeeVoterContact } from './receptions.policy.js';
+import { canFollowUpReferrals, canManageReceptions, canReadReceptions, canSeeVoterContact } from './receptions.policy.js';
 
 /** 额尔德木图 → 额***; the surname stays so that people can still be told apart. */
 export function maskName(name: string): string {
@@ -267,7 +267,7 @@ export function createReceptionsService(db: Db, audit: AuditService, now: () => 
 
     /** Referred opinions still waiting for the unit's answer whose due date has passed. */
     async overdueCount(user: CurrentUser): Promise<number> {
-      if (!canReadReceptions(user)) return 0;
+      if (!canFollowUpReferrals(user)) return 0;
       return db.voterOpinion.count({ where: opinionWhere(user, { overdue: '1' }) });
     },
 

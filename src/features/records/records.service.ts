@@ -1,6 +1,7 @@
 import type { Db } from '../../db.js';
 import type { CurrentUser } from '../../auth/current-user.js';
 import { yearOf, yearRange } from '../../lib/format.js';
+import { defaultYear, yearOptions } from '../../lib/years.js';
 import type { DeputiesService } from '../deputies/deputies.service.js';
 import { suggestionScope } from '../suggestions/suggestions.policy.js';
 import { suggestionCode } from '../suggestions/suggestions.service.js';
@@ -15,7 +16,8 @@ export function createRecordsService(db: Db, deps: { deputies: DeputiesService }
   async function years(deputyId: number): Promise<number[]> {
     const [s, a, r, v, t] = await Promise.all([
       db.suggestion.findMany({
-        where: { OR: [{ leadDeputyId: deputyId }, { coSigners: { some: { deputyId } } }] },
+        // a draft never submitted is not a suggestion the deputy has made
+        where: { status: { not: 'DRAFT' }, OR: [{ leadDeputyId: deputyId }, { coSigners: { some: { deputyId } } }] },
         select: { year: true },
         distinct: ['year'],
       }),
@@ -25,7 +27,6 @@ export function createRecordsService(db: Db, deps: { deputies: DeputiesService }
       db.supervisionTaskAssignment.findMany({ where: { deputyId }, select: { task: { select: { dueDate: true } } } }),
     ]);
     const set = new Set<number>([
-      yearOf(now()),
       ...s.map((x) => x.year),
       ...a.map((x) => yearOf(x.activity.date)),
       ...r.map((x) => yearOf(x.reception.date)),
@@ -41,8 +42,7 @@ export function createRecordsService(db: Db, deps: { deputies: DeputiesService }
     async forDeputy(user: CurrentUser, deputyId: number, requestedYear?: number) {
       const deputy = await deps.deputies.get(user, deputyId); // 404 / 403 by the deputy record's policy
       const allYears = await years(deputyId);
-      const current = yearOf(now());
-      const year = requestedYear ?? allYears.find((y) => y <= current) ?? current;
+      const year = requestedYear ?? defaultYear(allYears, now());
       const range = yearRange(year);
       const scope = suggestionScope(user);
       const suggestionSelect = {
@@ -58,12 +58,12 @@ export function createRecordsService(db: Db, deps: { deputies: DeputiesService }
       const township = await db.township.findUnique({ where: { id: user.townshipId }, select: { name: true } });
       const [led, coSigned, activities, receptions, opinions, votes, tasks] = await Promise.all([
         db.suggestion.findMany({
-          where: { AND: [scope, { leadDeputyId: deputyId, year }] },
+          where: { AND: [scope, { leadDeputyId: deputyId, year, status: { not: 'DRAFT' } }] },
           select: suggestionSelect,
           orderBy: [{ number: 'asc' }, { id: 'asc' }],
         }),
         db.suggestion.findMany({
-          where: { AND: [scope, { year, coSigners: { some: { deputyId } } }] },
+          where: { AND: [scope, { year, status: { not: 'DRAFT' }, coSigners: { some: { deputyId } } }] },
           select: suggestionSelect,
           orderBy: [{ number: 'asc' }, { id: 'asc' }],
         }),
@@ -136,7 +136,7 @@ export function createRecordsService(db: Db, deps: { deputies: DeputiesService }
         deputy,
         townshipName: township?.name ?? '',
         year,
-        years: allYears,
+        years: yearOptions(allYears, year),
         led: led.map(withCode),
         coSigned: coSigned.map(withCode),
         activities: acts,

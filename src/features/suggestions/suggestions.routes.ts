@@ -1,11 +1,11 @@
 import { Router, type Request, type Response } from 'express';
+import { defaultYear } from '../../lib/years.js';
 import type { Services } from '../../services.js';
 import { DOMAIN_ROLES, requireRole } from '../../middleware/require-role.js';
 import { flash } from '../../middleware/flash.js';
 import { parseForm, parseId, type FieldErrors } from '../../lib/forms.js';
 import { fieldsOf, fieldText, orRender, submitted } from '../../lib/form-flow.js';
 import { sendFile } from '../../lib/download.js';
-import { yearOf } from '../../lib/format.js';
 import { matchesName, pinyinKeys } from '../../lib/pinyin.js';
 import { isOffice } from '../../auth/current-user.js';
 import { ACTIONS, RULES, eventLabel, rolesFor, type ActionName } from './suggestions.workflow.js';
@@ -120,7 +120,7 @@ export function suggestionsRoutes(services: Services): Router {
 
   router.get('/suggestions/stats', requireRole('STAFF', 'PRESIDIUM'), async (req, res) => {
     const years = await suggestions.years(req.user!);
-    const year = Number(req.query.year) || years[0] || yearOf(services.now());
+    const year = Number(req.query.year) || defaultYear(years, services.now());
     const stats = await services.suggestionStats.forYear(req.user!, year);
     res.render('suggestions/stats', { title: `${year}年代表建议办理统计`, stats, years, year });
   });
