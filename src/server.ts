@@ -3,6 +3,8 @@ import { createDb } from './db.js';
 import { createServices } from './services.js';
 import { createApp } from './app.js';
 import { prepareDatabase } from './setup.js';
+import { createDeadlineReminders } from './features/notifications/deadline-reminders.js';
+import { closePdfBrowser } from './features/reports/reports.pdf.js';
 
 const config = loadConfig();
 const db = createDb(config.DATABASE_URL);
@@ -10,10 +12,19 @@ await prepareDatabase(db, config);
 const services = createServices(db);
 const app = createApp(services, config);
 
-// Deadline reminders (7 days before, and overdue): once at start, then every hour.
-const remind = () => services.suggestions.remindDeadlines().catch((err: unknown) => console.error('Deadline reminders failed:', err));
-void remind();
+// Deadline reminders (7 days before, and overdue), in batches: a minute after start (never before
+// the first request), then every hour.
+const reminders = createDeadlineReminders(db, services.now);
+const remind = () => reminders.run().catch((err: unknown) => console.error('Deadline reminders failed:', err));
+setTimeout(() => void remind(), 60 * 1000).unref();
 setInterval(() => void remind(), 60 * 60 * 1000).unref();
 app.listen(config.PORT, config.HOST, () => {
   console.log(`东明镇人大主席团工作平台 is listening on http://localhost:${config.PORT}`);
 });
+
+// The shared Chromium of the PDF export ends with the server.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    void closePdfBrowser().finally(() => process.exit(0));
+  });
+}

@@ -9,6 +9,9 @@ import { seedDemo } from './demo/index.js';
  * (`npm run user:create` makes the first account).
  */
 export async function prepareDatabase(db: Db, config: Config): Promise<void> {
+  // The schema engine migrates with `locking_mode=EXCLUSIVE`, which a WAL database refuses while
+  // another connection has it open: close ours (Prisma reconnects on the next query).
+  await db.$disconnect();
   const applied = await migrateDeploy(config.DATABASE_URL);
   if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
   if (config.isProduction || !config.SEED_DEMO) return;

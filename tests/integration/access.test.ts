@@ -59,6 +59,7 @@ const table: Row[] = [
   [(w) => `/deputies/${w.deputies.deputyB.id}`, 303, 200, 200, 403, 403, 403],
   [(w) => `/deputies/${w.deputies.deputyA.id}/edit`, 303, 200, 403, 403, 403, 403],
   [() => '/deputies/999999', 303, 404, 404, 404, 403, 403],
+  [() => '/deputies/options.json?q=张', 303, 200, 200, 200, 403, 403],
   [() => '/stations', 303, 200, 200, 200, 200, 403],
   [(w) => `/stations/${w.station.id}`, 303, 200, 200, 200, 200, 403],
   [() => '/suggestions', 303, 200, 200, 200, 200, 403],

@@ -4,7 +4,8 @@
  * (style-src 'self'): ECharts writes `style="font-size:…"` attributes and a <style> element of
  * hover rules; both are turned into SVG presentation attributes or dropped.
  */
-import * as echarts from 'echarts';
+import { createRequire } from 'node:module';
+import type * as Echarts from 'echarts';
 import { suggestionCategoryLabels, suggestionStatusLabels } from '../../lib/labels.js';
 import { yearOf } from '../../lib/format.js';
 import type { YearData } from '../reports/reports.figures.js';
@@ -51,11 +52,16 @@ export function cspSafeSvg(svg: string, name = ''): string {
     );
 }
 
+// ECharts weighs some 50 MB in memory: loaded with the first chart, not at start.
+const require = createRequire(import.meta.url);
+let echartsLib: typeof Echarts | null = null;
+const echarts = () => (echartsLib ??= require('echarts') as typeof Echarts);
+
 /** One chart as CSP-safe SVG, named by its title and `description` (the figures it shows, in words). */
-export function renderChart(option: echarts.EChartsCoreOption, width = 560, height = 300, description = ''): string {
+export function renderChart(option: Echarts.EChartsCoreOption, width = 560, height = 300, description = ''): string {
   const t = option.title as { text?: string; subtext?: string } | undefined;
   const name = [t?.text, t?.subtext, description].filter(Boolean).join('：');
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({ animation: false, color: PALETTE, textStyle: { fontFamily: CHART_FONT }, ...option });
     return cspSafeSvg(chart.renderToSVGString(), name);
@@ -209,8 +215,20 @@ const monthFormat = new Intl.DateTimeFormat('en', { month: 'numeric', timeZone: 
 /** 1–12, China time. */
 const monthOf = (d: Date) => Number(monthFormat.format(d));
 
-/** The charts of one year, for the dashboard and the report's appendix. */
+const chartsOf = new WeakMap<YearData, ReturnType<typeof renderYearCharts>>();
+
+/**
+ * The charts of one year, for the dashboard and the report's appendix. Rendering takes tens of
+ * milliseconds: the charts of a year's data are kept as long as that data object is (the reports
+ * service keeps it until a record changes).
+ */
 export function yearCharts(data: YearData) {
+  let charts = chartsOf.get(data);
+  if (!charts) chartsOf.set(data, (charts = renderYearCharts(data)));
+  return charts;
+}
+
+function renderYearCharts(data: YearData) {
   const s = data.suggestions;
   const months = Array.from({ length: 12 }, (_, i) => ({ label: `${i + 1}月`, value: 0 }));
   for (const a of data.activities) {

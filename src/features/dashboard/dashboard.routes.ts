@@ -7,25 +7,30 @@ import { defaultYear, yearOptions } from '../../lib/years.js';
 import { yearQuerySchema } from '../reports/reports.schemas.js';
 import { percentText } from '../reports/reports.figures.js';
 import { yearCharts } from './dashboard.charts.js';
+import { cached } from '../../lib/cached.js';
 
 /** 数据看板: the year's figures as server-rendered SVG charts (no client JavaScript). */
 export function dashboardRoutes(services: Services): Router {
   const router = Router();
   router.get('/dashboard', requireRole('STAFF', 'PRESIDIUM'), async (req, res) => {
     const user = req.user!;
-    const [sYears, pYears, aYears] = await Promise.all([
-      services.suggestions.years(user),
-      services.projects.years(user),
-      services.activities.years(user),
-    ]);
+    // The years with data are kept until a record changes.
+    const years = await cached(services.db, `dashboard-years:${user.townshipId}`, 'records', 10 * 60_000, async () => {
+      const [sYears, pYears, aYears] = await Promise.all([
+        services.suggestionStats.years(user),
+        services.projects.years(user),
+        services.activities.years(user),
+      ]);
+      return [...sYears, ...pYears, ...aYears];
+    });
     const form = parseForm(yearQuerySchema, req.query);
-    const year = (form.ok && form.data.year) || defaultYear([...sYears, ...pYears, ...aYears], services.now());
+    const year = (form.ok && form.data.year) || defaultYear(years, services.now());
     const { data } = await services.reports.live(user, year);
     const s = data.suggestions.total;
     res.render('dashboard/index', {
       title: '数据看板',
       year,
-      years: yearOptions([...sYears, ...pYears, ...aYears], year),
+      years: yearOptions(years, year),
       charts: yearCharts(data),
       tiles: [
         { label: '收到代表建议', value: `${data.suggestions.received}件` },

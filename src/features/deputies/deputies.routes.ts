@@ -5,7 +5,7 @@ import { flash } from '../../middleware/flash.js';
 import { parseId, parseForm, type FieldErrors } from '../../lib/forms.js';
 import { toDateInput } from '../../lib/format.js';
 import { submitted, fieldText, orRender } from '../../lib/form-flow.js';
-import { deputyFilterSchema, deputyFormSchema, POLITICAL_AFFILIATIONS, terminateSchema } from './deputies.schemas.js';
+import { deputyFilterSchema, deputyFormSchema, pickerQuerySchema, POLITICAL_AFFILIATIONS, terminateSchema } from './deputies.schemas.js';
 import type { DeputyDetail } from './deputies.service.js';
 import { deputiesImportRoutes } from './deputies.import.routes.js';
 import { z } from 'zod';
@@ -58,6 +58,12 @@ export function deputiesRoutes(services: Services): Router {
       ...locals,
       deputy: locals.deputy ?? null,
     });
+
+  // The deputy picker's search (partials/deputy-picker.ejs, public/js/deputy-picker.js): JSON.
+  router.get('/deputies/options.json', requireRole('STAFF', 'PRESIDIUM', 'DEPUTY'), async (req, res) => {
+    const { q, limit } = pickerQuerySchema.parse(req.query);
+    res.json(await deputies.search(req.user!, q, limit));
+  });
 
   router.get('/deputies', office, async (req, res) => {
     const filter = deputyFilterSchema.parse(req.query);

@@ -43,3 +43,9 @@ export const deputyFilterSchema = z.object({
   page: z.coerce.number().int().min(1).catch(1),
 });
 export type DeputyFilter = z.output<typeof deputyFilterSchema>;
+
+/** The deputy picker's search: part of a name or village, and how many to answer (at most 50). */
+export const pickerQuerySchema = z.object({
+  q: z.string().max(40).catch(''),
+  limit: z.coerce.number().int().min(1).max(50).catch(20),
+});

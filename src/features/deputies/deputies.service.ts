@@ -199,6 +199,30 @@ export function createDeputiesService(db: Db, audit: AuditService) {
       });
     },
 
+    /**
+     * Active deputies whose name or village contains `q`, by name, at most `limit`: the deputy
+     * picker (partials/deputy-picker) asks for these instead of rendering every deputy.
+     */
+    async search(user: CurrentUser, q: string, limit = 20) {
+      const text = q.trim();
+      return db.deputy.findMany({
+        where: {
+          townshipId: user.townshipId,
+          status: 'ACTIVE',
+          ...(text ? { OR: [{ name: { contains: text } }, { village: { contains: text } }] } : {}),
+        },
+        select: { id: true, name: true, village: true },
+        orderBy: [{ name: 'asc' }, { id: 'asc' }],
+        take: limit,
+      });
+    },
+
+    /** One active deputy of the township as a picker's chosen value, or null. */
+    async option(user: CurrentUser, id: number | undefined) {
+      if (!id) return null;
+      return db.deputy.findFirst({ where: { id, townshipId: user.townshipId }, select: { id: true, name: true, village: true } });
+    },
+
     /** Active deputies as select options (co-signers, attendance …). */
     /** The township's serving deputies for pickers, by the pinyin of their names. */
     async options(user: CurrentUser) {

@@ -5,6 +5,9 @@ import type { TasksService } from '../tasks/tasks.service.js';
 import type { ProjectsService } from '../projects/projects.service.js';
 import { yearOf } from '../../lib/format.js';
 
+/** More than a deputy leads or co-signs in a term: past it the home page uses the plain scope. */
+const MAX_OWN = 2000;
+
 /** What each role's home page shows; reads through the feature services. */
 export function createHomeService(
   db: Db,
@@ -12,6 +15,18 @@ export function createHomeService(
   now: () => Date = () => new Date(),
 ) {
   const { suggestions, tasks, projects } = deps;
+
+  /** Ids of the suggestions a deputy leads or co-signs; null when there are too many to list. */
+  async function ownSuggestionIds(user: CurrentUser): Promise<number[] | null> {
+    if (!user.deputyId) return [];
+    const rows = await db.$queryRaw<Array<{ id: bigint }>>`
+      SELECT "id" FROM "Suggestion" WHERE "townshipId" = ${user.townshipId} AND "leadDeputyId" = ${user.deputyId}
+      UNION
+      SELECT c."suggestionId" FROM "SuggestionCoSigner" c JOIN "Suggestion" s ON s."id" = c."suggestionId"
+      WHERE c."deputyId" = ${user.deputyId} AND s."townshipId" = ${user.townshipId}
+      LIMIT ${MAX_OWN + 1}`;
+    return rows.length > MAX_OWN ? null : rows.map((r) => Number(r.id));
+  }
 
   return {
     async staff(user: CurrentUser) {
@@ -42,9 +57,14 @@ export function createHomeService(
     },
 
     async deputy(user: CurrentUser) {
+      // The deputy's own suggestions through the lead-deputy and co-signer indexes; the scope
+      // (lead OR co-signed, an EXISTS) cannot use an index and would scan the whole township on
+      // every visit. The service still applies the scope to these ids.
+      const own = await ownSuggestionIds(user);
+      const mineWhere = own ? { id: { in: own } } : {};
       const [mine, mineCount, myTasks, duties] = await Promise.all([
-        suggestions.recent(user, {}, 20),
-        suggestions.count(user, {}),
+        suggestions.recent(user, mineWhere, 20),
+        suggestions.count(user, mineWhere),
         tasks.mine(user),
         user.deputyId
           ? db.reception.findMany({

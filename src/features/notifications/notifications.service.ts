@@ -3,6 +3,7 @@ import type { CurrentUser } from '../../auth/current-user.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { NotFoundError } from '../../errors.js';
 import { paginate } from '../../lib/pagination.js';
+import { cached } from '../../lib/cached.js';
 
 export type NotificationInput = {
   kind: string; // assignment, reply-to-rate, key-suggestion, due-soon, overdue, task …
@@ -33,8 +34,11 @@ export function createNotificationsService(db: Db, now: () => Date = () => new D
       }
     },
 
+    /** The bell's count on every page: no query until a notification is written or read. */
     unreadCount(user: CurrentUser): Promise<number> {
-      return db.notification.count({ where: { userId: user.id, readAt: null } });
+      return cached(db, `unread:${user.id}`, ['Notification'], 10 * 60_000, () =>
+        db.notification.count({ where: { userId: user.id, readAt: null } }),
+      );
     },
 
     async list(user: CurrentUser, page: number) {

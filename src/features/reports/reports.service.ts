@@ -11,6 +11,7 @@ import { computeFacts, gatherYearData, staleWarnings, type Facts, type ReportDep
 import { buildDraft, sessionWords, type SectionInput } from './reports.draft.js';
 import { appendixTables } from './reports.appendix.js';
 import { yearCharts } from '../dashboard/dashboard.charts.js';
+import { cached } from '../../lib/cached.js';
 import { CHAIR_TITLE, assertCan, reportPolicy } from './reports.policy.js';
 
 /** What a revision keeps: the report's text as saved, and the facts the generator printed. */
@@ -132,6 +133,12 @@ export function createReportsService(db: Db, deps: ReportDeps & { units: UnitsSe
     return report;
   }
 
+  /** The year's data, kept until a record changes (a minute at most: some figures depend on the time). */
+  function yearData(user: CurrentUser, year: number): Promise<YearData> {
+    const minute = Math.floor(Date.now() / 60_000);
+    return cached(db, `year-data:${user.townshipId}:${year}:${minute}`, 'records', 60_000, () => gatherYearData(deps, user, year));
+  }
+
   async function latestSnapshot(reportId: number, tx: Pick<Db, 'reportRevision'> = db): Promise<Snapshot | null> {
     const rev = await tx.reportRevision.findFirst({ where: { reportId }, orderBy: { number: 'desc' } });
     return rev ? parseSnapshot(rev.snapshot) : null;
@@ -200,7 +207,7 @@ export function createReportsService(db: Db, deps: ReportDeps & { units: UnitsSe
 
     /** The year's data and its facts, computed live. */
     async live(user: CurrentUser, year: number): Promise<{ data: YearData; facts: Facts }> {
-      const data = await gatherYearData(deps, user, year);
+      const data = await yearData(user, year);
       return { data, facts: computeFacts(data) };
     },
 
@@ -209,7 +216,7 @@ export function createReportsService(db: Db, deps: ReportDeps & { units: UnitsSe
       const report = await getReport(user, year);
       const [snapshot, data, revisions, allSessions] = await Promise.all([
         latestSnapshot(report.id),
-        gatherYearData(deps, user, year),
+        yearData(user, year),
         this.revisions(user, year),
         sessions(user),
       ]);
@@ -229,7 +236,7 @@ export function createReportsService(db: Db, deps: ReportDeps & { units: UnitsSe
     /** The print page, the PDF and the .docx: the text, the subtitle line and the live appendix. */
     async printable(user: CurrentUser, year: number) {
       const report = await getReport(user, year);
-      const data = await gatherYearData(deps, user, year);
+      const data = await yearData(user, year);
       const session = report.session;
       const subtitle = session
         ? `——${formatDate(session.date)}在${report.township.name}${sessionWords({ township: report.township.name, term: session.congress.term, sessionNumber: session.number }).replace(/^镇/, '')}上`
@@ -240,7 +247,7 @@ export function createReportsService(db: Db, deps: ReportDeps & { units: UnitsSe
     /** 生成初稿: a new draft from the year's data, or a fresh one replacing a draft (never a FINAL report). */
     async generate(user: CurrentUser, year: number, version: number | null) {
       assertCan(reportPolicy.canEdit(user));
-      const data = await gatherYearData(deps, user, year);
+      const data = await yearData(user, year);
       const facts = computeFacts(data);
       const [session, presidium, township] = await Promise.all([
         sessionForYear(user, year),

@@ -1,12 +1,12 @@
 import type { Db } from '../../db.js';
 import type { CurrentUser } from '../../auth/current-user.js';
-import type { SuggestionCategory } from '../../generated/prisma/enums.js';
+import type { SuggestionCategory, SuggestionStatus } from '../../generated/prisma/enums.js';
+import { Prisma } from '../../generated/prisma/client.js';
 import { NotFoundError } from '../../errors.js';
 import { pageArgs, toPage } from '../../lib/pagination.js';
+import { cached } from '../../lib/cached.js';
 import { suggestionCode } from './suggestions.service.js';
 import { AWAITING_REPLY } from './suggestions.workflow.js';
-
-const DAY = 24 * 3600 * 1000;
 
 /** One row of the statistics: counts, and the rates computed from them. */
 export type StatRow = {
@@ -40,7 +40,112 @@ const empty = (label: string): StatRow => ({
 });
 
 const PUBLIC_STATES = ['REPLIED', 'IMPLEMENTING', 'IMPLEMENTED', 'CLOSED'] as const;
-const RATED_STATES: readonly string[] = ['IMPLEMENTING', 'IMPLEMENTED', 'CLOSED'];
+
+const COUNTS = [
+  'count',
+  'key',
+  'assigned',
+  'replied',
+  'repliedOnTime',
+  'rated',
+  'satisfied',
+  'toImplement',
+  'implemented',
+  'overdue',
+  'closed',
+] as const satisfies ReadonlyArray<keyof StatRow>;
+
+/** The counts of the suggestions of one category and one lead unit (null: not assigned). */
+type Group = Record<(typeof COUNTS)[number], number> & { category: SuggestionCategory; unitId: number | null; unitName: string | null };
+
+function add(row: StatRow, g: Group): void {
+  for (const k of COUNTS) row[k] += g[k];
+}
+
+/**
+ * The year's counts, aggregated in SQL per category and lead unit: one query, whatever the number
+ * of suggestions (no id list is ever bound, so no parameter limit applies). Per suggestion:
+ * - 立案: numbered and neither merged nor referred; 已交办: assigned, or answered;
+ * - 已答复: has a lead reply; 按期答复: the first lead reply came no later than the day of the
+ *   deadline in force when it was written (Reply.dueAt; the suggestion's deadline for older rows);
+ * - 已测评 / 满意: the latest rating (by round), 满意 + 基本满意;
+ * - 应落实: the latest lead reply is A or B and the deputy has accepted it (rated, not sent back);
+ *   已落实: A and closed, or B and marked implemented or closed;
+ * - 逾期: awaiting a reply a full day past its deadline.
+ * Dates are compared with julianday() on Prisma's ISO 8601 text.
+ */
+async function yearGroups(db: Db, townshipId: number, year: number, at: Date): Promise<Group[]> {
+  const awaiting = Prisma.join([...AWAITING_REPLY]);
+  const rows = await db.$queryRaw<Array<Record<string, unknown>>>`
+    WITH base AS (
+      SELECT s."id", s."category", s."isKey", s."status", s."assignedAt", s."deadline",
+        (SELECT a."unitId" FROM "SuggestionAssignment" a
+          WHERE a."suggestionId" = s."id" AND a."active" = 1 AND a."role" = 'LEAD' ORDER BY a."id" LIMIT 1) AS "unitId",
+        (SELECT r."id" FROM "Reply" r WHERE r."suggestionId" = s."id" AND r."isAssistOpinion" = 0 ORDER BY r."id" LIMIT 1) AS "firstReplyId",
+        (SELECT r."category" FROM "Reply" r
+          WHERE r."suggestionId" = s."id" AND r."isAssistOpinion" = 0 ORDER BY r."id" DESC LIMIT 1) AS "lastCategory",
+        (SELECT x."result" FROM "Satisfaction" x WHERE x."suggestionId" = s."id" ORDER BY x."round" DESC LIMIT 1) AS "rating"
+      FROM "Suggestion" s
+      WHERE s."townshipId" = ${townshipId} AND s."year" = ${year} AND s."number" IS NOT NULL
+        AND s."status" NOT IN ('MERGED', 'REFERENCE')
+    ), facts AS (
+      SELECT b.*, fr."createdAt" AS "firstReplyAt", COALESCE(fr."dueAt", b."deadline") AS "due"
+      FROM base b LEFT JOIN "Reply" fr ON fr."id" = b."firstReplyId"
+    )
+    SELECT f."category", f."unitId", u."name" AS "unitName",
+      COUNT(*) AS "count",
+      SUM(f."isKey" = 1) AS "key",
+      SUM(f."assignedAt" IS NOT NULL OR f."firstReplyId" IS NOT NULL) AS "assigned",
+      SUM(f."firstReplyId" IS NOT NULL) AS "replied",
+      SUM(f."firstReplyId" IS NOT NULL AND f."due" IS NOT NULL AND julianday(f."firstReplyAt") < julianday(f."due") + 1) AS "repliedOnTime",
+      SUM(f."rating" IS NOT NULL) AS "rated",
+      SUM(f."rating" IS NOT NULL AND f."rating" <> 'DISSATISFIED') AS "satisfied",
+      SUM(f."lastCategory" IN ('A', 'B') AND f."status" IN ('IMPLEMENTING', 'IMPLEMENTED', 'CLOSED')) AS "toImplement",
+      SUM((f."lastCategory" = 'A' AND f."status" = 'CLOSED') OR (f."lastCategory" = 'B' AND f."status" IN ('IMPLEMENTED', 'CLOSED'))) AS "implemented",
+      SUM(f."status" IN (${awaiting}) AND f."deadline" IS NOT NULL AND julianday(${at.toISOString()}) >= julianday(f."deadline") + 1) AS "overdue",
+      SUM(f."status" = 'CLOSED') AS "closed"
+    FROM facts f LEFT JOIN "HandlingUnit" u ON u."id" = f."unitId"
+    GROUP BY f."category", f."unitId"`;
+  return rows.map((r) => ({
+    category: r.category as SuggestionCategory,
+    unitId: r.unitId === null ? null : Number(r.unitId),
+    unitName: (r.unitName as string | null) ?? null,
+    ...(Object.fromEntries(COUNTS.map((k) => [k, Number(r[k] ?? 0)])) as Record<(typeof COUNTS)[number], number>),
+  }));
+}
+
+/** The year's key suggestions (重点建议) with their supervisor and lead unit, in number order. */
+async function keySuggestionsOf(db: Db, townshipId: number, year: number) {
+  const rows = await db.$queryRaw<
+    Array<{
+      id: bigint;
+      year: bigint;
+      number: bigint;
+      title: string;
+      category: string;
+      status: string;
+      supervisor: string | null;
+      unit: string | null;
+    }>
+  >`
+    SELECT s."id", s."year", s."number", s."title", s."category", s."status", sup."displayName" AS "supervisor",
+      (SELECT h."name" FROM "SuggestionAssignment" a JOIN "HandlingUnit" h ON h."id" = a."unitId"
+        WHERE a."suggestionId" = s."id" AND a."active" = 1 AND a."role" = 'LEAD' ORDER BY a."id" LIMIT 1) AS "unit"
+    FROM "Suggestion" s LEFT JOIN "User" sup ON sup."id" = s."supervisorId"
+    WHERE s."townshipId" = ${townshipId} AND s."year" = ${year} AND s."isKey" = 1 AND s."number" IS NOT NULL
+      AND s."status" NOT IN ('MERGED', 'REFERENCE')
+    ORDER BY s."number"`;
+  return rows.map((s) => ({
+    id: Number(s.id),
+    year: Number(s.year),
+    number: Number(s.number),
+    title: s.title,
+    category: s.category as SuggestionCategory,
+    status: s.status as SuggestionStatus,
+    supervisor: s.supervisor ?? '',
+    unit: s.unit ?? '',
+  }));
+}
 
 /**
  * Statistics of suggestion handling per year, by category and by lead unit. The annual report
@@ -56,84 +161,55 @@ export function createSuggestionStatsService(db: Db, now: () => Date = () => new
     return t?.id ?? -1;
   }
 
+  async function computeYear(townshipId: number, year: number, at: Date) {
+    const [groups, received, keySuggestions] = await Promise.all([
+      yearGroups(db, townshipId, year, at),
+      db.suggestion.count({ where: { townshipId, year, status: { notIn: ['DRAFT'] } } }),
+      keySuggestionsOf(db, townshipId, year),
+    ]);
+    const total = empty('合计');
+    const byCategory = new Map<SuggestionCategory, StatRow>();
+    const byUnit = new Map<number, StatRow>();
+    for (const g of groups) {
+      add(total, g);
+      add(
+        getOr(byCategory, g.category, () => empty(g.category)),
+        g,
+      );
+      if (g.unitId !== null)
+        add(
+          getOr(byUnit, g.unitId, () => empty(g.unitName ?? '')),
+          g,
+        );
+    }
+    return {
+      year,
+      received,
+      total,
+      byCategory: [...byCategory.values()].sort((a, b) => b.count - a.count),
+      byUnit: [...byUnit.values()].sort((a, b) => b.count - a.count),
+      keySuggestions: keySuggestions.map((s) => ({ ...s, code: suggestionCode(s) })),
+    };
+  }
+
   return {
-    async forYear(user: Pick<CurrentUser, 'townshipId'>, year: number) {
-      const rows = await db.suggestion.findMany({
-        where: { townshipId: user.townshipId, year, number: { not: null }, status: { notIn: ['MERGED', 'REFERENCE'] } },
-        include: {
-          assignments: { where: { active: true, role: 'LEAD' }, include: { unit: { select: { id: true, name: true } } } },
-          replies: { where: { isAssistOpinion: false }, orderBy: { id: 'asc' }, select: { category: true, createdAt: true, dueAt: true } },
-          satisfactions: { orderBy: { round: 'desc' }, take: 1, select: { result: true } },
-        },
+    /**
+     * The year's statistics, kept until a record changes (and for at most a minute, since 逾期
+     * depends on the time): the stats page, the dashboard and the report ask for them often.
+     */
+    forYear(user: Pick<CurrentUser, 'townshipId'>, year: number) {
+      const t = now();
+      return cached(db, `suggestion-stats:${user.townshipId}:${year}:${Math.floor(t.getTime() / 60_000)}`, 'records', 60_000, () =>
+        computeYear(user.townshipId, year, t),
+      );
+    },
+
+    /** Years that have suggestions in the township, newest first (drafts included: their own year). */
+    years(user: Pick<CurrentUser, 'townshipId'>): Promise<number[]> {
+      return cached(db, `suggestion-years:${user.townshipId}`, ['Suggestion'], 10 * 60_000, async () => {
+        const rows = await db.suggestion.groupBy({ by: ['year'], where: { townshipId: user.townshipId }, orderBy: { year: 'desc' } });
+        return rows.map((r) => r.year);
       });
-      const total = empty('合计');
-      const byCategory = new Map<SuggestionCategory, StatRow>();
-      const byUnit = new Map<string, StatRow>();
-      const t = now().getTime();
-      for (const s of rows) {
-        const unit = s.assignments[0]?.unit;
-        const targets = [
-          total,
-          getOr(byCategory, s.category, () => empty(s.category)),
-          ...(unit ? [getOr(byUnit, unit.name, () => empty(unit.name))] : []),
-        ];
-        const firstReply = s.replies[0];
-        const lastReply = s.replies.at(-1);
-        const assigned = s.assignedAt !== null || s.replies.length > 0;
-        // On time against the deadline in force when the first reply was written (a later
-        // re-handling deadline must not make a late reply look punctual).
-        const due = firstReply ? (firstReply.dueAt ?? s.deadline) : null;
-        const onTime = firstReply && due ? firstReply.createdAt.getTime() < due.getTime() + DAY : false;
-        const rating = s.satisfactions[0];
-        const cat = lastReply?.category;
-        const overdue = AWAITING_REPLY.includes(s.status) && s.deadline !== null && t >= s.deadline.getTime() + DAY;
-        for (const r of targets) {
-          r.count++;
-          if (s.isKey) r.key++;
-          if (assigned) r.assigned++;
-          if (firstReply) r.replied++;
-          if (onTime) r.repliedOnTime++;
-          if (rating) {
-            r.rated++;
-            if (rating.result !== 'DISSATISFIED') r.satisfied++;
-          }
-          // 落实率 over the A and B replies the deputy has accepted (rated, not sent back).
-          if ((cat === 'A' || cat === 'B') && RATED_STATES.includes(s.status)) {
-            r.toImplement++;
-            if ((cat === 'A' && s.status === 'CLOSED') || (cat === 'B' && (s.status === 'IMPLEMENTED' || s.status === 'CLOSED')))
-              r.implemented++;
-          }
-          if (overdue) r.overdue++;
-          if (s.status === 'CLOSED') r.closed++;
-        }
-      }
-      const [received, keySuggestions] = await Promise.all([
-        db.suggestion.count({ where: { townshipId: user.townshipId, year, status: { notIn: ['DRAFT'] } } }),
-        db.suggestion.findMany({
-          where: { townshipId: user.townshipId, year, isKey: true, number: { not: null }, status: { notIn: ['MERGED', 'REFERENCE'] } },
-          include: {
-            supervisor: { select: { displayName: true } },
-            assignments: { where: { active: true, role: 'LEAD' }, include: { unit: { select: { name: true } } } },
-          },
-          orderBy: { number: 'asc' },
-        }),
-      ]);
-      return {
-        year,
-        received,
-        total,
-        byCategory: [...byCategory.values()].sort((a, b) => b.count - a.count),
-        byUnit: [...byUnit.values()].sort((a, b) => b.count - a.count),
-        keySuggestions: keySuggestions.map((s) => ({
-          id: s.id,
-          code: suggestionCode(s),
-          title: s.title,
-          category: s.category,
-          status: s.status,
-          supervisor: s.supervisor?.displayName ?? '',
-          unit: s.assignments[0]?.unit.name ?? '',
-        })),
-      };
     },
 
     /** Answered suggestions for the public page, without any contact data, 20 a page. */
