@@ -13,6 +13,14 @@ const schema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /**
+   * The master key for personal data at rest (AES-256-GCM) and the audit log's hash chain: 32 bytes as
+   * 64 hex characters or base64. Required in production; a fixed development key otherwise.
+   */
+  DATA_KEY: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || decodeKey(v) !== null, 'DATA_KEY must be 32 bytes, as 64 hex characters or base64'),
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
   /** Set when the portal runs behind a reverse proxy (nginx) that terminates TLS. */
   TRUST_PROXY: z
@@ -21,7 +29,16 @@ const schema = z.object({
     .transform((v) => v === 'true'),
 });
 
-export type Config = z.infer<typeof schema> & { sessionSecret: string; isProduction: boolean };
+export type Config = z.infer<typeof schema> & { sessionSecret: string; isProduction: boolean; dataKey: Buffer };
+
+/** A development-only master key: never protects real data (production refuses to start without DATA_KEY). */
+const DEV_DATA_KEY = Buffer.alloc(32, 'dongming-dev-only-data-key').subarray(0, 32);
+
+function decodeKey(value: string): Buffer | null {
+  const v = value.trim();
+  const key = /^[0-9a-f]{64}$/i.test(v) ? Buffer.from(v, 'hex') : Buffer.from(v, 'base64');
+  return key.length === 32 ? key : null;
+}
 
 /** Parses process.env once. The only reader of process.env in src/. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -35,9 +52,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (isProduction && !c.SESSION_SECRET) {
     throw new Error('SESSION_SECRET (at least 16 characters) must be set when NODE_ENV=production');
   }
+  if (isProduction && !c.DATA_KEY) {
+    throw new Error('DATA_KEY (32 bytes: `openssl rand -hex 32`) must be set when NODE_ENV=production');
+  }
   return {
     ...c,
     isProduction,
     sessionSecret: c.SESSION_SECRET ?? 'dev-only-session-secret-change-me',
+    dataKey: c.DATA_KEY ? decodeKey(c.DATA_KEY)! : DEV_DATA_KEY,
   };
 }

@@ -380,6 +380,7 @@ async function benchScale(scale: Scale, runDir: string): Promise<ScaleResult> {
     ...process.env,
     NODE_ENV: 'production',
     SESSION_SECRET: 'bench-session-secret-0123456789',
+    DATA_KEY: 'be'.repeat(32),
     DATABASE_URL: `file:${file}`,
     PORT: String(APP_PORT),
     HOST: '127.0.0.1',

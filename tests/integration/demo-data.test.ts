@@ -121,7 +121,12 @@ describe('start-up', () => {
   it('never seeds demo data or accounts in production', async () => {
     const testDb = createTestDb();
     try {
-      const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: testDb.url, SESSION_SECRET: 'a-production-secret-123' });
+      const config = loadConfig({
+        NODE_ENV: 'production',
+        DATABASE_URL: testDb.url,
+        SESSION_SECRET: 'a-production-secret-123',
+        DATA_KEY: 'ab'.repeat(32),
+      });
       await prepareDatabase(testDb.db, config);
       expect(await testDb.db.township.count()).toBe(0);
       expect(await testDb.db.user.count()).toBe(0);
