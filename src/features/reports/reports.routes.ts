@@ -48,6 +48,9 @@ function submittedValues(body: unknown): EditorValues {
   };
 }
 
+/** A button's form came without the version it was shown with (an old page, or a hand-made request). */
+const STALE_PAGE = '页面已过期，未执行操作。请查看当前内容后再操作。';
+
 export function reportsRoutes(services: Services): Router {
   const router = Router();
   const { reports } = services;
@@ -155,8 +158,9 @@ export function reportsRoutes(services: Services): Router {
   router.post('/reports/:year/generate', staffOnly, async (req, res) => {
     const year = parseYear(req.params.year);
     const existing = await reports.find(req.user!, year);
-    const version = existing ? versionSchema.parse(req.body).version : null;
-    await reports.generate(req.user!, year, version);
+    const sent = versionSchema.safeParse(req.body);
+    if (existing && !sent.success) return renderEditor(req, res, year, 409, { conflict: STALE_PAGE });
+    await reports.generate(req.user!, year, existing && sent.success ? sent.data.version : null);
     flash(req, 'success', existing ? '已按最新数据重新生成初稿，原稿保存在修订记录中。' : '初稿已生成，请逐段修改。');
     res.redirect(303, `/reports/${year}`);
   });
@@ -191,8 +195,9 @@ export function reportsRoutes(services: Services): Router {
 
   router.post('/reports/:year/finalize', office, async (req, res) => {
     const year = parseYear(req.params.year);
-    const { version } = versionSchema.parse(req.body);
-    await reports.finalize(req.user!, year, version);
+    const sent = versionSchema.safeParse(req.body);
+    if (!sent.success) return renderEditor(req, res, year, 409, { conflict: STALE_PAGE });
+    await reports.finalize(req.user!, year, sent.data.version);
     flash(req, 'success', '报告已定稿并锁定。');
     res.redirect(303, `/reports/${year}`);
   });
