@@ -13,6 +13,7 @@ import { flashLocals } from './middleware/flash.js';
 import { locals } from './middleware/locals.js';
 import { errorHandler, notFound } from './middleware/error-handler.js';
 import { storageFault } from './lib/storage-faults.js';
+import { onceGuard } from './middleware/once.js';
 import { createPassport } from './auth/passport.js';
 import { multipartForms } from './middleware/multipart.js';
 import { routes } from './routes.js';
@@ -97,6 +98,7 @@ export function createApp(services: Services, config: Config, options: { clock?:
   app.use(passwordGate); // a temporary or expired password is changed before anything else
   const csrf = createCsrf(config);
   app.use(csrf.protection);
+  app.use(onceGuard(services.db, clock)); // one request, one record: a form submitted twice writes once
 
   app.use(routes(services, passport, { csrf, sealer: createSealer(config.sessionSecret), clock }));
 

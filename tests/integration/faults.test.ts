@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestApp, csrfFrom, type TestApp } from '../helpers/test-app.js';
+import { createTestApp, csrfFrom, loginAs, type TestApp } from '../helpers/test-app.js';
 import { createWorld, TEST_PASSWORD } from '../helpers/factories.js';
 
 let t: TestApp;
@@ -73,5 +73,70 @@ describe('the server', () => {
       blocker.close();
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('one request, one record', () => {
+  const fieldsOf = (html: string) => ({
+    _csrf: /name="_csrf" value="([^"]+)"/.exec(html)![1]!,
+    _once: /name="_once" value="([^"]+)"/.exec(html)![1]!,
+  });
+
+  it('two identical submissions of the new-suggestion form at once make one suggestion, and both land on it', async () => {
+    const deputy = await loginAs(t.app, 'deputy', TEST_PASSWORD);
+    const tokens = fieldsOf((await deputy.get('/suggestions/new')).text);
+    const body = {
+      ...tokens,
+      title: '关于双击提交的建议',
+      content: '东明村主街排水沟多处堵塞，雨季积水严重。',
+      category: 'RURAL_CONSTRUCTION',
+      intent: 'submit',
+    };
+    const [a, b] = await Promise.all([
+      deputy.post('/suggestions').type('form').send(body),
+      deputy.post('/suggestions').type('form').send(body),
+    ]);
+    expect([a.status, b.status]).toEqual([303, 303]);
+    expect(a.headers.location).toBe(b.headers.location);
+    expect(await t.services.db.suggestion.count({ where: { title: '关于双击提交的建议' } })).toBe(1);
+
+    // Sent again later (the back button and 提交 once more): the first one's page, with a notice.
+    const again = await deputy.post('/suggestions').type('form').send(body);
+    expect(again.headers.location).toBe(a.headers.location);
+    expect((await deputy.get(again.headers.location!)).text).toContain('该表单已经提交过，未重复保存');
+    expect(await t.services.db.suggestion.count({ where: { title: '关于双击提交的建议' } })).toBe(1);
+  });
+
+  it('two identical task assignments at once make one task', async () => {
+    const staff = await loginAs(t.app, 'staff', TEST_PASSWORD);
+    const tokens = fieldsOf((await staff.get('/tasks/new')).text);
+    const deputy = await t.services.db.deputy.findFirstOrThrow({ where: { name: '张代表' } });
+    const body = { ...tokens, kind: 'SURVEY', title: '双击调研任务', dueDate: '2099-06-30', deputyIds: String(deputy.id) };
+    const sends = [1, 2, 3].map(() => staff.post('/tasks').type('form').send(body));
+    const results = await Promise.all(sends);
+    expect(results.map((r) => r.status)).toEqual([303, 303, 303]);
+    expect(await t.services.db.supervisionTask.count({ where: { title: '双击调研任务' } })).toBe(1);
+  });
+
+  it('a form sent back with errors can be corrected and sent: its token is given back', async () => {
+    const deputy = await loginAs(t.app, 'deputy', TEST_PASSWORD);
+    const tokens = fieldsOf((await deputy.get('/suggestions/new')).text);
+    const bad = await deputy
+      .post('/suggestions')
+      .type('form')
+      .send({ ...tokens, title: '', content: '', intent: 'submit' });
+    expect(bad.status).toBe(422);
+    const good = await deputy
+      .post('/suggestions')
+      .type('form')
+      .send({
+        ...tokens,
+        title: '改正后提交的建议',
+        content: '东明村主街排水沟多处堵塞，雨季积水严重。',
+        category: 'RURAL_CONSTRUCTION',
+        intent: 'submit',
+      });
+    expect(good.status).toBe(303);
+    expect(await t.services.db.suggestion.count({ where: { title: '改正后提交的建议' } })).toBe(1);
   });
 });

@@ -19,7 +19,7 @@ const FIELD_NAMES = [
       .filter((f) => f.endsWith('.ejs'))
       .flatMap((f) => [...fs.readFileSync(path.join('views', f), 'utf8').matchAll(/name(?:="|: ')([a-zA-Z_]+)["']/g)].map((m) => m[1]!)),
   ),
-].filter((n) => n !== '_csrf');
+].filter((n) => n !== '_csrf' && n !== '_once');
 
 const HOSTILE_VALUES: Array<string | string[]> = [
   '',
