@@ -7,7 +7,11 @@ import ExcelJS from 'exceljs';
 import Database from 'better-sqlite3';
 import { createTestApp, csrfFrom, loginAs, type TestApp } from '../helpers/test-app.js';
 import { createWorld, TEST_PASSWORD, type World } from '../helpers/factories.js';
+import express from 'express';
 import { PROJECT_ROOT } from '../../src/paths.js';
+import type { App } from '../../src/app.js';
+import { createTestDb } from '../helpers/test-db.js';
+import { createAuditCoverage } from '../helpers/audit-coverage.js';
 
 /** The audit log as the 审计管理员 and the 安全管理员 see it, and its tamper evidence. */
 let t: TestApp;
@@ -214,6 +218,35 @@ describe('tamper evidence', () => {
       expect(await other.services.audit.verify()).toMatchObject({ ok: false, brokenAt: rows[2]!.id });
     } finally {
       await other.close();
+    }
+  });
+});
+
+describe('the audit coverage check of the test app', () => {
+  it('names a POST that changes records without an audit row, and passes one that writes its row', async () => {
+    const coverage = createAuditCoverage();
+    const testDb = createTestDb({ onQuery: coverage.onQuery });
+    try {
+      const world = await createWorld(testDb.db);
+      const app = express() as unknown as App;
+      app.post('/silent', async (_req, res) => {
+        await testDb.db.deputy.update({ where: { id: world.deputies.deputyA.id }, data: { village: '西村' } });
+        res.sendStatus(204);
+      });
+      app.post('/audited', async (_req, res) => {
+        await testDb.db.$transaction(async (tx) => {
+          await tx.deputy.update({ where: { id: world.deputies.deputyA.id }, data: { village: '东村' } });
+          await tx.auditLog.create({ data: { action: 'deputy.update' } });
+        });
+        res.sendStatus(204);
+      });
+      coverage.watch(app);
+      await request(app).post('/audited');
+      expect(coverage.violations).toEqual([]);
+      await request(app).post('/silent');
+      expect(coverage.violations).toEqual(['POST /silent → 204, changed Deputy']);
+    } finally {
+      await testDb.cleanup();
     }
   });
 });
