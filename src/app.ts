@@ -17,6 +17,8 @@ import { onceGuard } from './middleware/once.js';
 import { createPassport } from './auth/passport.js';
 import { multipartForms } from './middleware/multipart.js';
 import { routes } from './routes.js';
+import { auditContext } from './features/audit/audit.context.js';
+import type { DownloadRecorder } from './lib/download.js';
 import { PROJECT_ROOT } from './paths.js';
 
 const root = PROJECT_ROOT;
@@ -39,6 +41,9 @@ export function createApp(services: Services, config: Config, options: { clock?:
   app.set('trust proxy', config.TRUST_PROXY ? 1 : false);
   app.disable('x-powered-by');
   app.locals.appName = '东明镇人大主席团工作平台';
+  // Every download through lib/download's sendFile is audited with this.
+  const recordDownload: DownloadRecorder = (req, entry) => services.audit.record(req.user ?? null, entry);
+  app.locals.recordDownload = recordDownload;
 
   // Security headers: a strict CSP without inline script.
   app.use(
@@ -86,6 +91,7 @@ export function createApp(services: Services, config: Config, options: { clock?:
     }
   });
 
+  app.use(auditContext); // the client address of every audit row written while serving a request
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
   app.use(multipartForms()); // file uploads (roster import), before the CSRF check reads _csrf
   const session = sessionMiddleware(services.db, config);
@@ -103,7 +109,7 @@ export function createApp(services: Services, config: Config, options: { clock?:
   app.use(routes(services, passport, { csrf, sealer: createSealer(config.sessionSecret), clock }));
 
   app.use(notFound);
-  app.use(errorHandler({ isProduction: config.isProduction, log: (err) => console.error(err) }));
+  app.use(errorHandler({ isProduction: config.isProduction, log: (err) => console.error(err), audit: services.audit }));
 
   app.close = () => {
     session.store.shutdown();

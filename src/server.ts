@@ -9,7 +9,7 @@ import { closePdfBrowser } from './features/reports/reports.pdf.js';
 const config = loadConfig();
 const db = createDb(config.DATABASE_URL);
 await prepareDatabase(db, config);
-const services = createServices(db);
+const services = createServices(db, { dataKey: config.dataKey });
 const app = createApp(services, config);
 
 // Deadline reminders (7 days before, and overdue), in batches: a minute after start (never before

@@ -2,12 +2,13 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { HttpError, NotFoundError } from '../errors.js';
 import { storageFault } from '../lib/storage-faults.js';
 import { setLocals } from './locals.js';
+import type { AuditService } from '../features/audit/audit.service.js';
 
 export const notFound: RequestHandler = (_req, _res, next) => next(new NotFoundError());
 
 /** One place that turns errors into Chinese pages (or JSON for /api and fetch callers). */
-export function errorHandler(options: { isProduction: boolean; log: (err: unknown) => void }): ErrorRequestHandler {
-  return (err, req, res, _next) => {
+export function errorHandler(options: { isProduction: boolean; log: (err: unknown) => void; audit?: AuditService }): ErrorRequestHandler {
+  return async (err, req, res, _next) => {
     let status = 500;
     let message = '服务器出现错误，请稍后再试。如问题持续，请联系镇人大工作人员。';
     if (err instanceof HttpError) {
@@ -27,6 +28,17 @@ export function errorHandler(options: { isProduction: boolean; log: (err: unknow
       options.log(err);
     } else {
       options.log(err);
+    }
+    if (status === 403 && options.audit) {
+      // Every refused request is in the audit log: who tried what, from where.
+      const csrf = !(err instanceof HttpError);
+      await options.audit
+        .record(req.user ?? null, {
+          action: csrf ? 'access.csrf' : 'access.denied',
+          detail: { method: req.method, path: req.originalUrl.slice(0, 300) },
+          result: 'DENIED',
+        })
+        .catch(options.log);
     }
     if (res.headersSent) return;
     if (!('fmt' in res.locals)) setLocals(req, res);

@@ -132,7 +132,14 @@ export function reportsRoutes(services: Services): Router {
       req.app.render(view, { ...res.locals, ...locals }, (err, out) => (err ? reject(err) : resolve(out))),
     );
     const pdf = await htmlToPdf(html, chromiumPath, origin);
-    sendFile(res, { filename: `${year}年人大工作报告.pdf`, asciiName: `report-${year}.pdf`, type: 'pdf', body: pdf, inline: true });
+    await sendFile(res, {
+      filename: `${year}年人大工作报告.pdf`,
+      asciiName: `report-${year}.pdf`,
+      type: 'pdf',
+      body: pdf,
+      inline: true,
+      audit: { action: 'report.export', detail: { year, format: 'PDF' } },
+    });
   });
 
   router.get('/reports/:year.docx', office, async (req, res) => {
@@ -147,11 +154,19 @@ export function reportsRoutes(services: Services): Router {
       sections: p.report.sections,
       appendix: p.appendix,
     });
-    sendFile(res, { filename: `${year}年人大工作报告.docx`, asciiName: `report-${year}.docx`, type: 'docx', body: buffer });
+    await sendFile(res, {
+      filename: `${year}年人大工作报告.docx`,
+      asciiName: `report-${year}.docx`,
+      type: 'docx',
+      body: buffer,
+      audit: { action: 'report.export', entity: 'AnnualReport', entityId: p.report.id, detail: { year, format: 'Word' } },
+    });
   });
 
   router.get('/reports/:year/print', office, async (req, res) => {
-    const { view, locals } = await renderPrint(req, parseYear(req.params.year));
+    const year = parseYear(req.params.year);
+    const { view, locals } = await renderPrint(req, year);
+    await services.audit.record(req.user!, { action: 'report.print', detail: { year } });
     res.render(view, locals);
   });
 
