@@ -145,7 +145,7 @@ export function createSuggestionQueries(db: Db, now: () => Date) {
       return countCached('tabs', user, { ...filter, status: undefined }, async () => {
         const where = await filterWhere(user, { ...filter, status: undefined });
         const rows = await db.suggestion.groupBy({ by: ['status'], where, _count: { _all: true } });
-        return Object.fromEntries(rows.map((r) => [r.status, r._count._all])) as Partial<Record<SuggestionStatus, number>>;
+        return Object.fromEntries(rows.map((r) => [r.status, r._count._all]));
       });
     },
 
