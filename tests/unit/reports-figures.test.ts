@@ -11,7 +11,7 @@ import {
 } from '../../src/features/reports/reports.figures.js';
 import { headingLevel, paragraphsOf } from '../../src/features/reports/reports.print.js';
 import { cspSafeSvg, barChart } from '../../src/features/dashboard/dashboard.charts.js';
-import { applyOp } from '../../src/features/reports/reports.service.js';
+import { applyOp } from '../../src/features/reports/reports.revisions.js';
 
 describe('figures in report prose', () => {
   it('rounds 人次 down to the hundred with 余 above 100', () => {

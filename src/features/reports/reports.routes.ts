@@ -10,7 +10,7 @@ import type { SectionInput } from './reports.draft.js';
 import { staleWarnings } from './reports.figures.js';
 import { isChair, reportPolicy } from './reports.policy.js';
 import { chromiumAvailable, htmlToPdf } from './reports.pdf.js';
-import { applyOp } from './reports.service.js';
+import { applyOp } from './reports.revisions.js';
 import { reportDocx } from './reports.docx.js';
 import { headingLevel, paragraphsOf } from './reports.print.js';
 
