@@ -138,7 +138,7 @@ export function createAuthService(
       const name = normalizeUsername(username);
       const refusal = await guard.refusal(name, ip);
       if (refusal) {
-        await audit.record(null, { action: 'login.refused', detail: { username: name, reason: refusal.kind }, ip });
+        await audit.record(null, { action: 'login.refused', username: name, result: 'DENIED', detail: { reason: refusal.kind }, ip });
         return { ok: false, reason: refusal.kind, message: refusalMessage(refusal), retryAfterSeconds: refusal.seconds };
       }
       const policy = await policies.get();
@@ -149,11 +149,18 @@ export function createAuthService(
         const outcome = await guard.recordFailure(name, ip, policy);
         const actor = user ? { id: user.id, townshipId: user.townshipId } : null;
         const target = user ? { entity: 'User', entityId: user.id } : {};
-        await audit.record(actor, { action: 'login.failure', ...target, detail: { username: name }, ip });
+        await audit.record(actor, { action: 'login.failure', ...target, username: name, result: 'DENIED', ip });
         if (outcome.lockedMinutes) {
-          await audit.record(actor, { action: 'login.lock', ...target, detail: { username: name, minutes: outcome.lockedMinutes }, ip });
+          await audit.record(actor, {
+            action: 'login.lock',
+            ...target,
+            username: name,
+            result: 'DENIED',
+            detail: { minutes: outcome.lockedMinutes },
+            ip,
+          });
         }
-        if (outcome.throttled) await audit.record(null, { action: 'login.throttled', detail: { username: name }, ip });
+        if (outcome.throttled) await audit.record(null, { action: 'login.throttled', username: name, result: 'DENIED', ip });
         if (outcome.lockedMinutes) {
           const message = refusalMessage({ kind: 'locked', seconds: outcome.lockedMinutes * 60 });
           return { ok: false, reason: 'locked', message, retryAfterSeconds: outcome.lockedMinutes * 60 };
@@ -163,14 +170,14 @@ export function createAuthService(
       }
       // Only after the right password: otherwise the message would tell which usernames exist.
       if (!user.active) {
-        await audit.record(user, { action: 'login.inactive', entity: 'User', entityId: user.id, ip });
+        await audit.record(user, { action: 'login.inactive', entity: 'User', entityId: user.id, username: name, result: 'DENIED', ip });
         return { ok: false, reason: 'inactive', message: '该账号已停用，请联系系统管理员。' };
       }
       await guard.recordSuccess(name, ip);
       const t = now();
       await db.$transaction(async (tx) => {
         await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: t } });
-        await audit.record(user, { action: 'login.success', entity: 'User', entityId: user.id, ip }, tx);
+        await audit.record(user, { action: 'login.success', entity: 'User', entityId: user.id, username: name, ip }, tx);
       });
       return { ok: true, user: toCurrentUser(user, policy, t) };
     },

@@ -121,9 +121,16 @@ export function suggestionsRoutes(services: Services): Router {
 
   router.get('/suggestions/export.xlsx', requireRole('STAFF', 'PRESIDIUM', 'UNIT'), async (req, res) => {
     const filter = suggestionFilterSchema.parse(req.query);
-    const book = ledgerWorkbook(await suggestions.listAll(req.user!, filter), filter.year);
+    const rows = await suggestions.listAll(req.user!, filter);
+    const book = ledgerWorkbook(rows, filter.year);
     const filename = `代表建议台账${filter.year ? `-${filter.year}年` : ''}.xlsx`;
-    sendFile(res, { filename, asciiName: 'suggestions.xlsx', type: 'xlsx', body: await book.xlsx.writeBuffer() });
+    await sendFile(res, {
+      filename,
+      asciiName: 'suggestions.xlsx',
+      type: 'xlsx',
+      body: await book.xlsx.writeBuffer(),
+      audit: { action: 'suggestion.export', detail: { rows: rows.length, year: filter.year ?? null } },
+    });
   });
 
   router.get('/suggestions/stats', requireRole('STAFF', 'PRESIDIUM'), async (req, res) => {
@@ -198,6 +205,7 @@ export function suggestionsRoutes(services: Services): Router {
 
   router.get('/suggestions/:id/print', requireRole('STAFF', 'PRESIDIUM', 'UNIT', 'DEPUTY'), async (req, res) => {
     const s = await suggestions.get(req.user!, parseId(req.params.id));
+    await services.audit.record(req.user!, { action: 'suggestion.print', entity: 'Suggestion', entityId: s.id });
     res.render('suggestions/print', { title: `代表建议办理单 ${s.code}`, s, eventLabel });
   });
 
