@@ -346,7 +346,7 @@ describe('定稿 locks the report; only the chair reopens it', () => {
         .type('form')
         .send({ _csrf: csrfFrom((await agent.get('/reports/2023')).text) });
       expect(res.status, path).toBe(409);
-      expect(res.text, path).toContain('页面信息不完整或已过期');
+      expect(res.text, path).toContain('页面已过期，未执行操作');
       expect(res.text, path).not.toContain('ZodError');
     }
     expect((await t.services.db.annualReport.findFirstOrThrow({ where: { year: 2023 } })).status).not.toBe('FINAL');
