@@ -49,7 +49,7 @@ function submittedValues(body: unknown): EditorValues {
 }
 
 /** A post without the version it acts on: a page from before, or a form that was not the editor's. */
-const STALE_FORM = '页面信息不完整或已过期，没有执行此操作。请刷新页面，核对最新内容后再试。';
+const STALE_FORM = '页面已过期，未执行操作。请刷新页面，核对最新内容后再试。';
 
 export function reportsRoutes(services: Services): Router {
   const router = Router();
