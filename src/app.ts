@@ -12,6 +12,8 @@ import { createSealer } from './features/admin/credentials.js';
 import { flashLocals } from './middleware/flash.js';
 import { locals } from './middleware/locals.js';
 import { errorHandler, notFound } from './middleware/error-handler.js';
+import { storageFault } from './lib/storage-faults.js';
+import { onceGuard } from './middleware/once.js';
 import { createPassport } from './auth/passport.js';
 import { multipartForms } from './middleware/multipart.js';
 import { routes } from './routes.js';
@@ -76,10 +78,17 @@ export function createApp(services: Services, config: Config, options: { clock?:
   // The work report's PDF export (features/reports) launches this Chromium when it exists.
   app.set('chromiumPath', config.CHROMIUM_PATH);
 
-  // Health check: one database round trip, no session.
+  // Health check, no session: the database answers and accepts writes (a no-op update), or 503 with the reason.
   app.get('/healthz', async (_req, res) => {
-    await services.db.$queryRaw`SELECT 1`;
-    res.json({ status: 'ok' });
+    try {
+      await services.db.$queryRaw`SELECT 1`;
+      await services.db.$executeRaw`UPDATE "Township" SET "id" = "id" WHERE 1 = 0`;
+      res.json({ status: 'ok' });
+    } catch (err) {
+      const fault = storageFault(err);
+      console.error(`Health check failed${fault ? ` (${fault.code}): ${fault.log}` : ':'}`, fault ? '' : err);
+      res.status(503).json({ status: 'error', reason: fault?.message ?? '数据库无法访问。' });
+    }
   });
 
   app.use(auditContext); // the client address of every audit row written while serving a request
@@ -95,6 +104,7 @@ export function createApp(services: Services, config: Config, options: { clock?:
   app.use(passwordGate); // a temporary or expired password is changed before anything else
   const csrf = createCsrf(config);
   app.use(csrf.protection);
+  app.use(onceGuard(services.db, clock)); // one request, one record: a form submitted twice writes once
 
   app.use(routes(services, passport, { csrf, sealer: createSealer(config.sessionSecret), clock }));
 

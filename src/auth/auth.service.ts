@@ -9,6 +9,7 @@ import { hashPassword, verifyPassword } from './password.js';
 import { passwordProblem, type SecurityPolicy } from './password-policy.js';
 import { endSessionsOf } from './sessions.service.js';
 import { ValidationError } from '../errors.js';
+import { cached } from '../lib/cached.js';
 
 export type LoginResult =
   | { ok: true; user: CurrentUser }
@@ -186,7 +187,11 @@ export function createAuthService(
      * account is out at once, an expired password or a pending first change is flagged.
      */
     async findSessionUser(id: number): Promise<CurrentUser | null> {
-      const [user, policy] = await Promise.all([db.user.findUnique({ where: { id }, select: sessionUserSelect }), policies.get()]);
+      // Read on every logged-in request: kept until a user row changes (a deactivation or a new
+      // password takes effect on the next request), for at most a few seconds.
+      const row = () =>
+        cached(db, `session-user:${id}`, ['User'], 5_000, () => db.user.findUnique({ where: { id }, select: sessionUserSelect }));
+      const [user, policy] = await Promise.all([row(), policies.get()]);
       if (!user || !user.active) return null;
       return toCurrentUser(user, policy, now());
     },

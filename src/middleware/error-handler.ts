@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { HttpError, NotFoundError } from '../errors.js';
+import { storageFault } from '../lib/storage-faults.js';
 import { setLocals } from './locals.js';
 import type { AuditService } from '../features/audit/audit.service.js';
 
@@ -19,6 +20,12 @@ export function errorHandler(options: { isProduction: boolean; log: (err: unknow
     } else if ((err as { type?: string }).type === 'entity.too.large') {
       status = 413;
       message = '提交的内容过大。';
+    } else if (storageFault(err)) {
+      const fault = storageFault(err)!;
+      status = 503;
+      message = fault.message;
+      options.log(`Database fault (${fault.code}) on ${req.method} ${req.path}: ${fault.log}`);
+      options.log(err);
     } else {
       options.log(err);
     }
@@ -36,7 +43,7 @@ export function errorHandler(options: { isProduction: boolean; log: (err: unknow
     if (res.headersSent) return;
     if (!('fmt' in res.locals)) setLocals(req, res);
     res.status(status);
-    const stack = !options.isProduction && status === 500 && err instanceof Error ? err.stack : undefined;
+    const stack = !options.isProduction && status >= 500 && err instanceof Error ? err.stack : undefined;
     if (req.accepts(['html', 'json']) === 'json' && !req.accepts('html')) {
       res.json({ error: message });
       return;
@@ -54,6 +61,8 @@ function titleFor(status: number): string {
       return '页面不存在';
     case 409:
       return '操作冲突';
+    case 503:
+      return '暂时无法使用';
     default:
       return status >= 500 ? '服务器错误' : '请求有误';
   }

@@ -1,13 +1,13 @@
 /**
  * Audit coverage, checked on every request of every integration test: a POST that commits a change
- * to the records (any table but sessions, notifications, login counters and the log itself) must
+ * to the records (any table but sessions, notifications, login counters, one-time form tokens and the log itself) must
  * also commit at least one audit row. The test app (test-app.ts) watches every SQL statement of its
  * database and fails the test file at its end, naming each request that changed records silently.
  */
 import type { App } from '../../src/app.js';
 
 /** Tables whose writes need no audit row of their own. */
-const UNAUDITED = new Set(['Session', 'Notification', 'AuditLog', 'LoginLock', 'LoginThrottle', '_prisma_migrations']);
+const UNAUDITED = new Set(['Session', 'Notification', 'AuditLog', 'LoginLock', 'LoginThrottle', 'FormSubmission', '_prisma_migrations']);
 const WRITE =
   /^\s*(INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)\s+(?:[`"[]?main[`"\]]?\.)?[`"[]?(\w+)/i;
 

@@ -41,16 +41,17 @@ export function suggestionsRoutes(services: Services): Router {
   /** The list; with `bulk` the bulk-assign form comes back with its errors and values. */
   async function renderList(req: Request, res: Response, filter: SuggestionFilter, bulk?: { errors: FieldErrors; values: unknown }) {
     const user = req.user!;
-    const [page, years, counts, units, deputies] = await Promise.all([
+    // The deputy filter is a picker with search (partials/deputy-picker): only the chosen deputy is loaded.
+    const [page, years, counts, units, deputy] = await Promise.all([
       suggestions.list(user, filter),
       suggestions.years(user),
       suggestions.tabCounts(user, filter),
       isOffice(user) ? services.units.options(user) : Promise.resolve([]),
-      isOffice(user) ? services.deputies.options(user) : Promise.resolve([]),
+      isOffice(user) ? services.deputies.option(user, filter.deputy) : Promise.resolve(null),
     ]);
     res.status(bulk ? 422 : 200).render('suggestions/index', {
       title: '代表建议',
-      ...{ page, filter, years, counts, units, deputies, rules: RULES },
+      ...{ page, filter, years, counts, units, deputy, rules: RULES },
       errors: bulk?.errors ?? {},
       values: bulk?.values ?? {},
     });
@@ -63,11 +64,18 @@ export function suggestionsRoutes(services: Services): Router {
     status = 200,
     extra: { errors?: FieldErrors; values?: unknown; openAction?: ActionName; actionError?: string } = {},
   ) {
-    const s = await suggestions.get(req.user!, id);
+    const user = req.user!;
+    // The action forms choose units and presidium members, never deputies.
+    const [s, units, presidium] = await Promise.all([
+      suggestions.get(user, id),
+      services.units.options(user),
+      services.units.presidiumOptions(user),
+    ]);
     res.status(status).render('suggestions/show', {
       title: s.title,
       s,
-      ...(await formOptions(req)),
+      units,
+      presidium,
       rules: RULES,
       actionPaths,
       actionDefs: ACTIONS,
