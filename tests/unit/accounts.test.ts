@@ -134,7 +134,7 @@ describe('三权分立', () => {
 
   it('each administrator sees only their own pages in the navigation', () => {
     expect(navLinks(navFor('SYSADMIN')).map((i) => i.href)).toEqual(['/admin/users', '/admin/units', '/admin/township']);
-    expect(navLinks(navFor('SECADMIN')).map((i) => i.href)).toEqual(['/admin/locks', '/admin/security']);
+    expect(navLinks(navFor('SECADMIN')).map((i) => i.href)).toEqual(['/admin/locks', '/admin/security-events', '/admin/security']);
     expect(navLinks(navFor('AUDITOR')).map((i) => i.href)).toEqual(['/audit']);
   });
 });

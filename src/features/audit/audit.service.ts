@@ -73,6 +73,25 @@ const ENTITY_NAMES: Record<string, string> = {
   SecurityPolicy: '安全策略',
 };
 
+/** The detail's keys in Chinese (others are shown as written). */
+const DETAIL_KEYS: Record<string, string> = {
+  year: '年度',
+  revision: '修订版',
+  rows: '行数',
+  count: '人数',
+  file: '文件',
+  name: '名称',
+  title: '标题',
+  method: '方式',
+  path: '地址',
+  reason: '原因',
+  minutes: '锁定分钟',
+  format: '格式',
+  filter: '筛选条件',
+  username: '用户名',
+  role: '角色',
+};
+
 const PAGE_SIZE = 50;
 const SEAL_DELAY_MS = 20;
 
@@ -219,7 +238,7 @@ export function createAuditService(db: Db, options: { dataKey: Buffer }) {
       const value = JSON.parse(detail) as unknown;
       if (value && typeof value === 'object') {
         return Object.entries(value as Record<string, unknown>)
-          .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+          .map(([k, v]) => `${DETAIL_KEYS[k] ?? k}：${typeof v === 'string' ? v : JSON.stringify(v)}`)
           .join('；');
       }
       return String(value);
