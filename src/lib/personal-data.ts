@@ -237,6 +237,19 @@ export function runtimeDataModel(client: PrismaClient): RuntimeDataModel {
   return dm;
 }
 
+/** The keyring of each client made by withPersonalData, for the search hash of what users type. */
+const keyringOfClient = new WeakMap<object, Keyring>();
+
+/**
+ * The search hash for `q` on this client's keys when `q` is a phone number (7+ digits), else null:
+ * `{ phoneHash: hash }` finds the record whatever way the number was written.
+ */
+export function phoneSearchFor(db: object, q: string): string | null {
+  const keys = keyringOfClient.get(db);
+  if (!keys) throw new Error('This client was not made by createDb (no personal-data keys)');
+  return phoneQueryHash(keys, q);
+}
+
 /**
  * The client with personal data encrypted on every write and decrypted in every result. The
  * extension only changes values, never types, so the result is used as a PrismaClient.
@@ -254,6 +267,7 @@ export function withPersonalData(client: PrismaClient, keys: Keyring): PrismaCli
       },
     },
   });
+  keyringOfClient.set(extended, keys);
   return extended as unknown as PrismaClient;
 }
 
