@@ -154,6 +154,8 @@ export function changeStamp(db: Db, tables: readonly string[] | 'records'): stri
  */
 function updatePlannerStatistics(client: BetterSqlite3.Database): void {
   try {
+    // An empty file stays empty (the schema engine refuses to migrate a database with sqlite_stat1).
+    if (!client.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table'`).get()) return;
     client.pragma('analysis_limit = 400');
     const analyzed = client.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'`).get();
     if (analyzed) client.pragma('optimize = 0x10002');

@@ -1,6 +1,6 @@
 import type { Db } from './db.js';
 import type { Config } from './config.js';
-import { migrateDeploy } from './migrations.js';
+import { loadMigrations, migrateDeploy } from './migrations.js';
 import { seedDemo } from './demo/index.js';
 import { keyringOf, reencryptPersonalData } from './lib/personal-data.js';
 
@@ -10,11 +10,7 @@ import { keyringOf, reencryptPersonalData } from './lib/personal-data.js';
  * (`npm run user:create` makes the first account).
  */
 export async function prepareDatabase(db: Db, config: Config): Promise<void> {
-  // The schema engine migrates with `locking_mode=EXCLUSIVE`, which a WAL database refuses while
-  // another connection has it open: close ours (Prisma reconnects on the next query).
-  await db.$disconnect();
-  const applied = await migrateDeploy(config.DATABASE_URL);
-  if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
+  if (!(await migrationsUpToDate(db))) await migrate(db, config);
   // Phone numbers of a database from before encryption, or under DATA_KEY_PREVIOUS: to the current key.
   const encrypted = await reencryptPersonalData(db, keyringOf(config));
   if (encrypted) console.log(`Personal data: ${encrypted} values encrypted under the current DATA_KEY`);
@@ -23,4 +19,30 @@ export async function prepareDatabase(db: Db, config: Config): Promise<void> {
   console.log('Empty database: filling it with the 东明镇 demo data …');
   await seedDemo(db);
   console.log('Demo data ready. Log in as staff / Dongming@2023 (see README).');
+}
+
+/**
+ * Whether every migration folder is recorded as applied: then a restart skips loading the schema
+ * engine (WebAssembly), the larger part of start-up. Any doubt (no table yet, a failed or
+ * rolled-back migration, a new folder) goes through the engine.
+ */
+async function migrationsUpToDate(db: Db): Promise<boolean> {
+  const folders = loadMigrations().migrationDirectories.map((d) => d.path);
+  try {
+    const rows = await db.$queryRaw<Array<{ name: string; finished: unknown; rolledBack: unknown }>>`
+      SELECT migration_name AS name, finished_at AS finished, rolled_back_at AS "rolledBack" FROM _prisma_migrations`;
+    if (rows.some((r) => r.finished === null && r.rolledBack === null)) return false; // failed: the engine reports it
+    const applied = new Set(rows.filter((r) => r.finished !== null && r.rolledBack === null).map((r) => r.name));
+    return folders.every((f) => applied.has(f));
+  } catch {
+    return false;
+  }
+}
+
+async function migrate(db: Db, config: Config): Promise<void> {
+  // The schema engine migrates with `locking_mode=EXCLUSIVE`, which a WAL database refuses while
+  // another connection has it open: close ours (Prisma reconnects on the next query).
+  await db.$disconnect();
+  const applied = await migrateDeploy(config.DATABASE_URL);
+  if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
 }
