@@ -21,6 +21,13 @@ const schema = z.object({
     .string()
     .optional()
     .refine((v) => v === undefined || decodeKey(v) !== null, 'DATA_KEY must be 32 bytes, as 64 hex characters or base64'),
+  /** The previous DATA_KEY while a key rotation is under way (README: 密钥轮换); unset otherwise. */
+  DATA_KEY_PREVIOUS: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || decodeKey(v) !== null, 'DATA_KEY_PREVIOUS must be 32 bytes, as 64 hex characters or base64'),
+  /** Daily backups kept in data/backups/ (SQLite only). */
+  BACKUP_KEEP: z.coerce.number().int().min(1).default(14),
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
   /** Set when the portal runs behind a reverse proxy (nginx) that terminates TLS. */
   TRUST_PROXY: z
@@ -29,7 +36,12 @@ const schema = z.object({
     .transform((v) => v === 'true'),
 });
 
-export type Config = z.infer<typeof schema> & { sessionSecret: string; isProduction: boolean; dataKey: Buffer };
+export type Config = z.infer<typeof schema> & {
+  sessionSecret: string;
+  isProduction: boolean;
+  dataKey: Buffer;
+  dataKeyPrevious: Buffer | null;
+};
 
 /** A development-only master key: never protects real data (production refuses to start without DATA_KEY). */
 export const DEV_DATA_KEY = Buffer.alloc(32, 'dongming-dev-only-data-key').subarray(0, 32);
@@ -60,5 +72,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     isProduction,
     sessionSecret: c.SESSION_SECRET ?? 'dev-only-session-secret-change-me',
     dataKey: c.DATA_KEY ? decodeKey(c.DATA_KEY)! : DEV_DATA_KEY,
+    dataKeyPrevious: c.DATA_KEY_PREVIOUS ? decodeKey(c.DATA_KEY_PREVIOUS)! : null,
   };
 }

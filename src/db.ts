@@ -1,9 +1,11 @@
 import path from 'node:path';
-import fs from 'node:fs';
 import type BetterSqlite3 from 'better-sqlite3';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import type { ConnectionInfo, SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient, type Prisma } from './generated/prisma/client.js';
+import { loadConfig } from './config.js';
+import { prepareDataFile } from './lib/data-files.js';
+import { keyringOf, withPersonalData, type Keyring } from './lib/personal-data.js';
 
 export type Db = PrismaClient;
 export { PrismaClient };
@@ -173,6 +175,8 @@ function maxVariables(client: BetterSqlite3.Database): number {
 export type DbOptions = {
   /** Called after every statement with its SQL and how long SQLite took (query counts and plans in the bench). */
   onQuery?: (sql: string, ms: number) => void;
+  /** The keys of personal data at rest; by default those of DATA_KEY (and DATA_KEY_PREVIOUS). */
+  keys?: Keyring;
 };
 
 /** Applies the portal's pragmas and statement cache to a connection the adapter opened. */
@@ -213,9 +217,10 @@ export function sqliteAdapter(
 /** Opens the SQLite database at `url` (e.g. `file:./data/portal.db`), creating its folder. */
 export function createDb(url: string, options: DbOptions = {}): Db {
   const file = sqliteFilePath(url);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  prepareDataFile(file);
   const changes: Changes = { client: null, connection: 0, counts: new Map(), open: null };
-  const db = new PrismaClient({ adapter: sqliteAdapter(file, options, changes) });
+  const client = new PrismaClient({ adapter: sqliteAdapter(file, options, changes) });
+  const db = withPersonalData(client, options.keys ?? keyringOf(loadConfig()));
   changesOf.set(db, changes);
   return db;
 }

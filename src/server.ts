@@ -1,13 +1,17 @@
+import path from 'node:path';
 import { loadConfig } from './config.js';
-import { createDb } from './db.js';
+import { createDb, sqliteFilePath } from './db.js';
 import { createServices } from './services.js';
 import { createApp } from './app.js';
 import { prepareDatabase } from './setup.js';
 import { createDeadlineReminders } from './features/notifications/deadline-reminders.js';
 import { closePdfBrowser } from './features/reports/reports.pdf.js';
+import { createDailyBackup, scheduleDailyBackup, writePidFile } from './backup/backup.js';
 
 const config = loadConfig();
+const dbFile = sqliteFilePath(config.DATABASE_URL);
 const db = createDb(config.DATABASE_URL);
+writePidFile(dbFile); // `npm run restore` refuses to run under a live portal
 await prepareDatabase(db, config);
 const services = createServices(db, { dataKey: config.dataKey });
 const app = createApp(services, config);
@@ -18,6 +22,8 @@ const reminders = createDeadlineReminders(db, services.now);
 const remind = () => reminders.run().catch((err: unknown) => console.error('Deadline reminders failed:', err));
 setTimeout(() => void remind(), 60 * 1000).unref();
 setInterval(() => void remind(), 60 * 60 * 1000).unref();
+// The daily backup into data/backups/ (SQLite's online backup: the portal keeps serving).
+scheduleDailyBackup(createDailyBackup({ source: dbFile, dir: path.join(path.dirname(dbFile), 'backups'), keep: config.BACKUP_KEEP }));
 // Express 5 calls back with the error when listening fails (a port already taken, or not allowed):
 // say so and stop, instead of serving nothing.
 app.listen(config.PORT, config.HOST, (err?: NodeJS.ErrnoException) => {

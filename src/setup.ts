@@ -2,6 +2,7 @@ import type { Db } from './db.js';
 import type { Config } from './config.js';
 import { loadMigrations, migrateDeploy } from './migrations.js';
 import { seedDemo } from './demo/index.js';
+import { keyringOf, reencryptPersonalData } from './lib/personal-data.js';
 
 /**
  * Start-up: apply pending migrations; outside production, fill an empty database with the
@@ -10,6 +11,9 @@ import { seedDemo } from './demo/index.js';
  */
 export async function prepareDatabase(db: Db, config: Config): Promise<void> {
   if (!(await migrationsUpToDate(db))) await migrate(db, config);
+  // Phone numbers of a database from before encryption, or under DATA_KEY_PREVIOUS: to the current key.
+  const encrypted = await reencryptPersonalData(db, keyringOf(config));
+  if (encrypted) console.log(`Personal data: ${encrypted} values encrypted under the current DATA_KEY`);
   if (config.isProduction || !config.SEED_DEMO) return;
   if ((await db.township.count()) > 0) return;
   console.log('Empty database: filling it with the 东明镇 demo data …');

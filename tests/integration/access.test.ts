@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
-import { createTestApp, loginAs, type TestApp } from '../helpers/test-app.js';
+import { createTestApp, csrfFrom, loginAs, type TestApp } from '../helpers/test-app.js';
 import { createProjectsWorld, createWorld, TEST_PASSWORD, type ProjectsWorld, type World } from '../helpers/factories.js';
 
 /**
@@ -193,8 +193,13 @@ describe('state-changing routes are guarded too', () => {
       const res = await agents.deputy!.get(p);
       expect(res.text, p).not.toContain(w.deputies.deputyB.phone);
     }
-    // The staff roster does show it, so the check above is meaningful.
-    expect((await agents.staff!.get('/deputies')).text).toContain(w.deputies.deputyB.phone);
+    // Staff see it on the record's page after 显示完整号码, so the check above is meaningful.
+    const page = await agents.staff!.get(`/deputies/${w.deputies.deputyB.id}`);
+    const shown = await agents
+      .staff!.post(`/deputies/${w.deputies.deputyB.id}/reveal-phone`)
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text) });
+    expect(shown.text).toContain(w.deputies.deputyB.phone);
   });
 });
 

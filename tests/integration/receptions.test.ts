@@ -152,7 +152,9 @@ describe('reception days', () => {
 
     it('masks the voter’s name and phone for everyone except staff (real requests per role)', async () => {
       const staffPage = await staff.get(`/receptions/${receptionId}`);
-      expect(staffPage.text).toContain('13654750981');
+      // Staff see the name; the phone is masked in lists for everyone (显示完整号码 on the opinion's page).
+      expect(staffPage.text).toContain('136****0981');
+      expect(staffPage.text).not.toContain('13654750981');
       expect(staffPage.text).toContain('刘振山');
       for (const name of ['chair', 'deputy', 'deputy2']) {
         const agent = await loginAs(t.app, name, TEST_PASSWORD);

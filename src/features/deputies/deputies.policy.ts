@@ -10,3 +10,8 @@ export function canViewDeputy(user: CurrentUser, deputyId: number): boolean {
 export function canManageDeputies(user: CurrentUser): boolean {
   return user.role === 'STAFF';
 }
+
+/** The office (staff and presidium) may reveal a deputy's full phone number on the record's page (audited). */
+export function canRevealDeputyPhone(user: CurrentUser): boolean {
+  return isOffice(user);
+}

@@ -89,11 +89,23 @@ export function deputiesRoutes(services: Services): Router {
     res.redirect(303, `/deputies/${created.value.id}`);
   });
 
-  router.get('/deputies/:id', requireRole('STAFF', 'PRESIDIUM', 'DEPUTY'), async (req, res) => {
+  /** The record's page; the phone masked unless revealed (显示完整号码, a POST: it is audited). */
+  const renderRecordPage = async (req: Request, res: Response, reveal: boolean) => {
     const record = await services.records.forDeputy(req.user!, parseId(req.params.id), recordYearSchema.parse(req.query.year));
-    const deputy = record.deputy;
-    res.render('deputies/show', { title: deputy.name, deputy, record, canManage: canManageDeputies(req.user!), errors: {}, values: {} });
-  });
+    const { phone, canReveal } = await deputies.phoneFor(req.user!, record.deputy, reveal, req.ip);
+    const deputy = { ...record.deputy, phone };
+    res.render('deputies/show', {
+      title: deputy.name,
+      deputy,
+      record,
+      canManage: canManageDeputies(req.user!),
+      canReveal,
+      errors: {},
+      values: {},
+    });
+  };
+  router.get('/deputies/:id', requireRole('STAFF', 'PRESIDIUM', 'DEPUTY'), (req, res) => renderRecordPage(req, res, false));
+  router.post('/deputies/:id/reveal-phone', office, (req, res) => renderRecordPage(req, res, true));
 
   /** 代表年度履职报告: one deputy, one year, on A4. */
   router.get('/deputies/:id/record', requireRole('STAFF', 'PRESIDIUM', 'DEPUTY'), async (req, res) => {
@@ -123,9 +135,10 @@ export function deputiesRoutes(services: Services): Router {
     const form = parseForm(terminateSchema, req.body);
     const renderShow = async (errors: FieldErrors) => {
       const record = await services.records.forDeputy(req.user!, id);
-      const deputy = record.deputy;
+      const { phone, canReveal } = await deputies.phoneFor(req.user!, record.deputy);
+      const deputy = { ...record.deputy, phone };
       const values = { termEnd: fieldText(req.body, 'termEnd'), statusNote: fieldText(req.body, 'statusNote') };
-      res.status(422).render('deputies/show', { title: deputy.name, deputy, record, canManage: true, errors, values });
+      res.status(422).render('deputies/show', { title: deputy.name, deputy, record, canManage: true, canReveal, errors, values });
     };
     if (!form.ok) return renderShow(form.errors);
     if (!(await orRender(() => deputies.terminate(req.user!, id, form.data), renderShow))) return;

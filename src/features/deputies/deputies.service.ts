@@ -6,7 +6,9 @@ import type { AuditAction } from '../audit/audit.labels.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
 import { paginate } from '../../lib/pagination.js';
 import { byPinyin } from '../../lib/pinyin.js';
-import { canManageDeputies, canViewDeputy } from './deputies.policy.js';
+import { maskPhone } from '../../lib/format.js';
+import { phoneSearchFor } from '../../lib/personal-data.js';
+import { canManageDeputies, canRevealDeputyPhone, canViewDeputy } from './deputies.policy.js';
 import type { DeputyFilter, DeputyForm } from './deputies.schemas.js';
 
 const listInclude = { levels: true } satisfies Prisma.DeputyInclude;
@@ -45,6 +47,8 @@ export function createDeputiesService(db: Db, audit: AuditService) {
 
   function listWhere(user: CurrentUser, filter: DeputyFilter): Prisma.DeputyWhereInput {
     if (user.role !== 'STAFF' && user.role !== 'PRESIDIUM') throw new ForbiddenError();
+    // A full phone number finds its deputy through the keyed hash (the number itself is encrypted).
+    const phoneHash = filter.q ? phoneSearchFor(db, filter.q) : null;
     return {
       townshipId: user.townshipId,
       ...(filter.status !== 'ALL' ? { status: filter.status } : {}),
@@ -57,6 +61,7 @@ export function createDeputiesService(db: Db, audit: AuditService) {
               { workplace: { contains: filter.q } },
               { occupation: { contains: filter.q } },
               { district: { contains: filter.q } },
+              ...(phoneHash ? [{ phoneHash }] : []),
             ],
           }
         : {}),
@@ -81,11 +86,27 @@ export function createDeputiesService(db: Db, audit: AuditService) {
   return {
     async list(user: CurrentUser, filter: DeputyFilter) {
       const where = listWhere(user, filter);
-      return paginate(
+      const page = await paginate(
         filter.page,
         () => db.deputy.count({ where }),
         (args) => db.deputy.findMany({ where, include: listInclude, orderBy: [{ village: 'asc' }, { name: 'asc' }], ...args }),
       );
+      // Lists circulate: phone numbers masked (138****5678); the full one is on the record's page.
+      return { ...page, items: page.items.map((d) => ({ ...d, phone: maskPhone(d.phone) })) };
+    },
+
+    /**
+     * The phone as the record's page shows it: in full to the deputy; masked to the office, who may
+     * reveal it (`reveal`), which is audited (personal.reveal).
+     */
+    async phoneFor(user: CurrentUser, deputy: { id: number; phone: string }, reveal = false, ip?: string) {
+      const own = user.deputyId === deputy.id;
+      const mayReveal = !own && canRevealDeputyPhone(user) && deputy.phone !== '';
+      if (reveal && !mayReveal) throw new ForbiddenError('您无权查看完整号码。');
+      if (reveal) {
+        await audit.record(user, { action: 'personal.reveal', entity: 'Deputy', entityId: deputy.id, detail: { field: 'phone' }, ip });
+      }
+      return { phone: own || reveal ? deputy.phone : maskPhone(deputy.phone), canReveal: mayReveal && !reveal };
     },
 
     /** Every deputy of the filtered roster (for the .xlsx export), without paging. */

@@ -19,7 +19,7 @@ import {
   referSchema,
 } from './receptions.schemas.js';
 import type { ReceptionDetail } from './receptions.service.js';
-import { canManageReceptions } from './receptions.policy.js';
+import { canManageReceptions, canSeeVoterContact } from './receptions.policy.js';
 
 const RECEPTION_FIELDS = ['stationId', 'date', 'timeRange', 'noticePublishedOn', 'acceptLateNotice'] as const;
 const OPINION_FIELDS = ['content', 'category', 'voterName', 'voterPhone', 'deputyId'] as const;
@@ -225,7 +225,7 @@ export function receptionsRoutes(services: Services): Router {
   router.get('/opinions', canRead, async (req, res) => {
     const filter = opinionFilterSchema.parse(req.query);
     const [opinions, overdue] = await Promise.all([receptions.listOpinions(req.user!, filter), receptions.overdueCount(req.user!)]);
-    res.render('opinions/index', { title: '民情民意', opinions, overdue, filter });
+    res.render('opinions/index', { title: '民情民意', opinions, overdue, filter, canSearchPhone: canSeeVoterContact(req.user!) });
   });
 
   const renderOpinion = async (
@@ -233,9 +233,9 @@ export function receptionsRoutes(services: Services): Router {
     res: Response,
     status: number,
     id: number,
-    extra: { errors?: FieldErrors; values?: unknown; form?: string } = {},
+    extra: { errors?: FieldErrors; values?: unknown; form?: string; reveal?: boolean } = {},
   ) => {
-    const opinion = await receptions.getOpinion(req.user!, id);
+    const opinion = await receptions.getOpinion(req.user!, id, { reveal: extra.reveal, ip: req.ip });
     const canManage = canManageReceptions(req.user!);
     const units = canManage
       ? await services.db.handlingUnit.findMany({
@@ -248,6 +248,7 @@ export function receptionsRoutes(services: Services): Router {
       title: '选民意见',
       opinion,
       canManage,
+      canReveal: canSeeVoterContact(req.user!) && !extra.reveal && opinion.voterPhone !== '',
       units,
       today: toDateInput(services.now()),
       errors: extra.errors ?? {},
@@ -258,6 +259,10 @@ export function receptionsRoutes(services: Services): Router {
 
   router.get('/opinions/:id', canRead, async (req, res) => {
     await renderOpinion(req, res, 200, parseId(req.params.id));
+  });
+  // 显示完整号码: the voter's full phone, for staff, audited (personal.reveal).
+  router.post('/opinions/:id/reveal-phone', staff, async (req, res) => {
+    await renderOpinion(req, res, 200, parseId(req.params.id), { reveal: true });
   });
 
   router.post('/opinions/:id/answer', staff, async (req, res) => {

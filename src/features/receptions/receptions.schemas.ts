@@ -93,5 +93,7 @@ export const opinionFilterSchema = z.object({
   handling: z.enum(OpinionHandling).optional().catch(undefined),
   overdue: z.enum(['1']).optional().catch(undefined),
   year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+  /** A voter's full phone number (staff only): found through its keyed search hash. */
+  phone: z.string().trim().max(30).optional().catch(undefined),
 });
 export type OpinionFilter = z.output<typeof opinionFilterSchema>;

@@ -4,6 +4,7 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
 import { maskPhone, yearOf, yearRange } from '../../lib/format.js';
+import { phoneSearchFor } from '../../lib/personal-data.js';
 import { deadlineFlag } from '../../lib/deadline.js';
 import { calendarDaysBetween, noticeWarning } from './receptions.notice.js';
 import type {
@@ -40,14 +41,17 @@ export function createReceptionsService(db: Db, audit: AuditService, now: () => 
     if (!canManageReceptions(user)) throw new ForbiddenError('只有工作人员可以安排和登记接待日。');
   }
 
-  /** What a user may see of an opinion: the voter's contact masked for all but staff; overdue flag. */
-  function shape(user: CurrentUser, o: OpinionRow) {
+  /**
+   * What a user may see of an opinion: the voter's name masked for all but staff, the phone masked
+   * for everyone unless revealed (staff, on the opinion's page, audited); overdue flag.
+   */
+  function shape(user: CurrentUser, o: OpinionRow, revealPhone = false) {
     const full = canSeeVoterContact(user);
     const open = o.handling === 'REFERRED' && !o.answeredAt;
     return {
       ...o,
       voterName: full ? o.voterName : maskName(o.voterName),
-      voterPhone: full ? o.voterPhone : maskPhone(o.voterPhone),
+      voterPhone: full && revealPhone ? o.voterPhone : maskPhone(o.voterPhone),
       flag: deadlineFlag(o.referralDueDate, open, now()),
       awaitingAnswer: open,
     };
@@ -87,6 +91,10 @@ export function createReceptionsService(db: Db, audit: AuditService, now: () => 
     if (filter.year) {
       const range = yearRange(filter.year);
       and.push({ OR: [{ reception: { date: range } }, { receptionId: null, createdAt: range }] });
+    }
+    if (filter.phone && canSeeVoterContact(user)) {
+      // Not a phone number: nothing matches (never every opinion).
+      and.push({ voterPhoneHash: phoneSearchFor(db, filter.phone) ?? '-' });
     }
     return { AND: and };
   }
@@ -271,11 +279,21 @@ export function createReceptionsService(db: Db, audit: AuditService, now: () => 
       return db.voterOpinion.count({ where: opinionWhere(user, { overdue: '1' }) });
     },
 
-    async getOpinion(user: CurrentUser, id: number) {
+    async getOpinion(user: CurrentUser, id: number, options: { reveal?: boolean; ip?: string } = {}) {
       assertRead(user);
       const o = await db.voterOpinion.findFirst({ where: { id, townshipId: user.townshipId }, include: opinionInclude });
       if (!o) throw new NotFoundError('没有找到该选民意见。');
-      return shape(user, o);
+      if (options.reveal) {
+        if (!canSeeVoterContact(user)) throw new ForbiddenError('您无权查看完整号码。');
+        await audit.record(user, {
+          action: 'personal.reveal',
+          entity: 'VoterOpinion',
+          entityId: o.id,
+          detail: { field: 'voterPhone' },
+          ip: options.ip,
+        });
+      }
+      return shape(user, o, options.reveal);
     },
 
     /** 当场答复. */
