@@ -19,6 +19,7 @@ import { createNotificationsService } from './features/notifications/notificatio
 import { createUnitsService } from './features/units/units.service.js';
 import { createSuggestionStatsService } from './features/suggestions/suggestions.stats.js';
 import { createRecordsService } from './features/records/records.service.js';
+import { createOpinionsService } from './features/opinions/opinions.service.js';
 import { createReceptionsService } from './features/receptions/receptions.service.js';
 
 export type ServiceOptions = { now?: () => Date };
@@ -60,7 +61,8 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     activities,
     reports: createReportsService(db, { stations, projects, activities, suggestions, suggestionStats, units, audit, now }),
     tasks,
-    receptions: createReceptionsService(db, audit, now),
+    receptions: createReceptionsService(db, audit, now, notifications),
+    opinions: createOpinionsService(db, { audit, notifications }, now),
     records: createRecordsService(db, { deputies }, now),
     home: createHomeService(db, { suggestions, tasks, projects }, now),
   };

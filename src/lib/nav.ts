@@ -21,6 +21,8 @@ const ITEMS = {
   allTasks: { href: '/tasks', label: '监督任务' },
   sessions: { href: '/sessions', label: '会议票决' },
   me: { href: '/me', label: '我的履职' },
+  myOpinions: { href: '/me/opinions', label: '选民扫码反映' },
+  codes: { href: '/codes', label: '代表码' },
   audit: { href: '/audit', label: '操作日志' },
   users: { href: '/admin/users', label: '账号管理' },
   units: { href: '/admin/units', label: '承办单位' },
@@ -41,7 +43,7 @@ export function navFor(role: Role): NavItem[] {
       return [
         ITEMS.home,
         ITEMS.suggestions,
-        group('代表工作', ITEMS.deputies, ITEMS.stations, ITEMS.receptions, ITEMS.activities),
+        group('代表工作', ITEMS.deputies, ITEMS.stations, ITEMS.receptions, ITEMS.activities, ITEMS.codes),
         group('民生实事', ITEMS.projects, ITEMS.sessions, ITEMS.allTasks),
         group('报告统计', ITEMS.reports, ITEMS.dashboard, ITEMS.suggestionStats, ITEMS.activityStats),
       ];
@@ -60,7 +62,7 @@ export function navFor(role: Role): NavItem[] {
         ITEMS.suggestions,
         ITEMS.tasks,
         ITEMS.me,
-        group('更多', ITEMS.projects, ITEMS.sessions, ITEMS.stations, ITEMS.receptions, ITEMS.activities),
+        group('更多', ITEMS.myOpinions, ITEMS.projects, ITEMS.sessions, ITEMS.stations, ITEMS.receptions, ITEMS.activities),
       ];
     case 'UNIT':
       return [ITEMS.home, ITEMS.suggestions, ITEMS.projects];

@@ -15,8 +15,12 @@ export function homeRoutes(services: Services): Router {
         return res.render('home/presidium', { title: '工作台', ...home, ballots });
       }
       case 'DEPUTY': {
-        const [home, ballots] = await Promise.all([services.home.deputy(user), services.voting.pendingBallots(user)]);
-        return res.render('home/deputy', { title: '我的首页', ...home, ballots });
+        const [home, ballots, openOpinions] = await Promise.all([
+          services.home.deputy(user),
+          services.voting.pendingBallots(user),
+          services.opinions.openCount(user),
+        ]);
+        return res.render('home/deputy', { title: '我的首页', ...home, ballots, openOpinions });
       }
       case 'UNIT':
         return res.render('home/unit', { title: '承办工作台', ...(await services.home.unit(user)) });
