@@ -150,6 +150,34 @@ export function createOpinionsService(
       for (const s of stations) await this.issueStationCode(user, s.id);
     },
 
+    /** The codes page: every active deputy and station of the township and their codes (staff). */
+    async codeList(user: CurrentUser) {
+      assertStaff(user);
+      const [deputies, stations, township] = await Promise.all([
+        db.deputy.findMany({
+          where: { townshipId: user.townshipId, status: 'ACTIVE' },
+          select: { id: true, name: true, village: true, voterCode: true },
+          orderBy: [{ village: 'asc' }, { name: 'asc' }],
+        }),
+        db.liaisonStation.findMany({
+          where: { townshipId: user.townshipId, active: true },
+          select: { id: true, name: true, village: true, address: true, voterCode: true },
+          orderBy: [{ tier: 'asc' }, { name: 'asc' }],
+        }),
+        db.township.findUniqueOrThrow({ where: { id: user.townshipId }, select: { name: true } }),
+      ]);
+      return { deputies, stations, townshipName: township.name };
+    },
+
+    /** One poster: the deputy's or station's name, village and code (staff). */
+    async poster(user: CurrentUser, kind: TargetKind, id: number) {
+      const { deputies, stations, townshipName } = await this.codeList(user);
+      const row = kind === 'd' ? deputies.find((d) => d.id === id) : stations.find((s) => s.id === id);
+      if (!row) throw new NotFoundError();
+      if (!row.voterCode) throw new ConflictError('还没有生成二维码，请先在“代表码”页面生成。');
+      return { kind, id: row.id, name: row.name, village: row.village, code: row.voterCode, townshipName };
+    },
+
     /** The public face of a code: who the voter writes to. Never a phone number. */
     async target(kind: TargetKind, code: string): Promise<PublicTarget> {
       if (kind === 'd') {

@@ -49,9 +49,9 @@ export function createReceptionsService(
     if (!canManageReceptions(user)) throw new ForbiddenError('只有工作人员可以安排和登记接待日。');
   }
 
-  /** What a user may see of an opinion: the voter's contact masked for all but staff; overdue flag. */
+  /** What a user may see of an opinion: the voter's contact masked but for staff and the deputy it was sent to; overdue flags. */
   function shape<T extends OpinionRow>(user: CurrentUser, o: T) {
-    const full = canSeeVoterContact(user);
+    const full = canSeeVoterContact(user, o);
     const open = o.handling === 'REFERRED' && !o.answeredAt;
     return {
       ...o,
