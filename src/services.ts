@@ -19,6 +19,7 @@ import { createNotificationsService } from './features/notifications/notificatio
 import { createUnitsService } from './features/units/units.service.js';
 import { createSuggestionStatsService } from './features/suggestions/suggestions.stats.js';
 import { createRecordsService } from './features/records/records.service.js';
+import { createOpinionStats } from './features/opinions/opinions.stats.js';
 import { createOpinionsService } from './features/opinions/opinions.service.js';
 import { createReceptionsService } from './features/receptions/receptions.service.js';
 
@@ -37,6 +38,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
   const activities = createActivitiesService(db, audit);
   const suggestionStats = createSuggestionStatsService(db, now);
   const units = createUnitsService(db);
+  const opinionStats = createOpinionStats(db);
   const policies = createSecurityPolicyService(db, audit, now);
   const guard = createLoginGuard(db, now);
   const auth = createAuthService(db, { audit, policies, guard }, now);
@@ -59,11 +61,12 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     projects,
     voting: createVotingService(db, audit, now, notifications),
     activities,
-    reports: createReportsService(db, { stations, projects, activities, suggestions, suggestionStats, units, audit, now }),
+    reports: createReportsService(db, { stations, projects, activities, suggestions, suggestionStats, opinionStats, units, audit, now }),
+    opinionStats,
     tasks,
     receptions: createReceptionsService(db, audit, now, notifications),
     opinions: createOpinionsService(db, { audit, notifications }, now),
-    records: createRecordsService(db, { deputies }, now),
+    records: createRecordsService(db, { deputies, opinionStats }, now),
     home: createHomeService(db, { suggestions, tasks, projects }, now),
   };
 }

@@ -286,3 +286,33 @@ describe('the voter side: a code, a form, a 查询码', () => {
     expect((await request(t.app).get(`/v/d/${fresh}`)).status).toBe(200);
   });
 });
+
+describe('statistics: per deputy, station and month; dashboard, 履职档案, the report draft', () => {
+  it('counts received, on time, converted and satisfied, spam left out', async () => {
+    const stats = await t.services.opinionStats.forYear(w.township.id, 2024);
+    const rows = await t.services.db.voterOpinion.findMany({ where: { source: 'CODE', spam: false } });
+    expect(stats.total.received).toBe(rows.length);
+    expect(stats.total.received).toBeGreaterThanOrEqual(4);
+    // The lamp opinion (answered the same day, rated 满意) and the station's (handed over the same day, 基本 none).
+    expect(stats.total.onTime).toBe(rows.filter((o) => o.respondedAt).length);
+    expect(stats.total.satisfied).toBe(1);
+    expect(stats.total.rated).toBe(1);
+    expect(stats.months[2]!.received).toBe(stats.total.received); // all in March 2024
+    expect(stats.deputies.map((d) => d.name)).toEqual(['张代表']);
+    expect(stats.stations.map((s) => s.name)).toEqual([w.station.name]);
+    expect(stats.deputies[0]!.received + stats.stations[0]!.received).toBe(stats.total.received);
+  });
+
+  it('shows them on the dashboard, in the deputy’s record and in the report draft’s figures', async () => {
+    const dash = await staff.get('/dashboard?year=2024');
+    expect(dash.status).toBe(200);
+    expect(dash.text).toContain('id="code-stats"');
+    expect(dash.text).toContain('按联络站');
+    const record = await deputyA.get(`/deputies/${w.deputies.deputyA.id}?year=2024`);
+    expect(record.text).toMatch(/id="record-code-opinions"><b>[1-9]/);
+    const staffUser = { id: w.users.staff.id, townshipId: w.township.id, role: 'STAFF' } as Parameters<typeof t.services.reports.live>[0];
+    const { facts } = await t.services.reports.live(staffUser, 2024);
+    expect(facts.codeOpinions?.value).toBeGreaterThanOrEqual(4);
+    expect(facts.codeOpinions?.phrase).toContain('代表码');
+  });
+});
