@@ -23,6 +23,8 @@ const ITEMS = {
   me: { href: '/me', label: '我的履职' },
   myOpinions: { href: '/me/opinions', label: '选民扫码反映' },
   codes: { href: '/codes', label: '代表码' },
+  myDeputies: { href: '/me/deputies', label: '我联系的代表' },
+  liaison: { href: '/liaison', label: '主席团联系代表' },
   audit: { href: '/audit', label: '操作日志' },
   users: { href: '/admin/users', label: '账号管理' },
   units: { href: '/admin/units', label: '承办单位' },
@@ -43,7 +45,7 @@ export function navFor(role: Role): NavItem[] {
       return [
         ITEMS.home,
         ITEMS.suggestions,
-        group('代表工作', ITEMS.deputies, ITEMS.stations, ITEMS.receptions, ITEMS.activities, ITEMS.codes),
+        group('代表工作', ITEMS.deputies, ITEMS.stations, ITEMS.receptions, ITEMS.activities, ITEMS.codes, ITEMS.liaison),
         group('民生实事', ITEMS.projects, ITEMS.sessions, ITEMS.allTasks),
         group('报告统计', ITEMS.reports, ITEMS.dashboard, ITEMS.suggestionStats, ITEMS.activityStats),
       ];
@@ -52,7 +54,7 @@ export function navFor(role: Role): NavItem[] {
         ITEMS.home,
         ITEMS.suggestions,
         ITEMS.tasks,
-        group('代表工作', ITEMS.deputies, ITEMS.stations, ITEMS.receptions, ITEMS.activities),
+        group('代表工作', ITEMS.myDeputies, ITEMS.deputies, ITEMS.stations, ITEMS.receptions, ITEMS.activities),
         group('民生实事', ITEMS.projects, ITEMS.sessions, ITEMS.allTasks),
         group('报告统计', ITEMS.reports, ITEMS.dashboard, ITEMS.suggestionStats, ITEMS.activityStats),
       ];

@@ -10,6 +10,7 @@ import type { ActivitiesService } from '../activities/activities.service.js';
 import type { SuggestionStatsService } from '../suggestions/suggestions.stats.js';
 import type { SuggestionsService } from '../suggestions/suggestions.service.js';
 import type { OpinionStats } from '../opinions/opinions.stats.js';
+import type { LiaisonService } from '../liaison/liaison.service.js';
 import type { ActivityKind, SuggestionCategory } from '../../generated/prisma/enums.js';
 import { formatWan, yearOf } from '../../lib/format.js';
 import { suggestionCategoryLabels } from '../../lib/labels.js';
@@ -76,11 +77,12 @@ export type ReportDeps = {
   suggestions: SuggestionsService;
   suggestionStats: SuggestionStatsService;
   opinionStats: OpinionStats;
+  liaison: Pick<LiaisonService, 'yearCounts'>;
 };
 
 /** Everything the draft, the facts, the appendix and the dashboard need about one year. */
 export async function gatherYearData(deps: ReportDeps, user: CurrentUser, year: number) {
-  const [stations, projects, activities, suggestionStats, byStatus, receptions, codes] = await Promise.all([
+  const [stations, projects, activities, suggestionStats, byStatus, receptions, codes, liaison] = await Promise.all([
     deps.stations.list(user),
     deps.projects.list(user, { year }),
     deps.activities.list(user, { year }),
@@ -88,6 +90,7 @@ export async function gatherYearData(deps: ReportDeps, user: CurrentUser, year: 
     deps.suggestions.countByStatus(user, { year, status: { not: 'DRAFT' } }),
     deps.stations.receptionsInYear(user, year),
     deps.opinionStats.forYear(user.townshipId, year),
+    deps.liaison.yearCounts(user.townshipId, year),
   ]);
   const home = stations.find((s) => s.tier === 'TOWN_HOME') ?? null;
   const homeDetail = home ? await deps.stations.get(user, home.id) : null;
@@ -134,6 +137,8 @@ export async function gatherYearData(deps: ReportDeps, user: CurrentUser, year: 
     receptions,
     /** 代表码 / 联络站码: the year's opinions sent through the codes. */
     codes,
+    /** 主席团联系代表: contacts logged in the year and the deputies reached. */
+    liaison,
   };
 }
 
@@ -210,6 +215,11 @@ export function computeFacts(data: YearData): Facts {
     if (c.converted) put('codeConverted', '扫码意见转为代表建议件数', c.converted, `${c.converted}件`, `转为代表建议${c.converted}件`);
     const happy = percentText(c.satisfied, c.rated);
     if (happy) put('codeSatisfaction', '扫码意见选民满意率', happy, happy, `选民满意率${happy}`);
+  }
+  if (data.liaison.contacts) {
+    const l = data.liaison;
+    put('presidiumContacts', '主席团成员联系代表次数', l.contacts, `${l.contacts}次`, `主席团成员联系代表${l.contacts}次`);
+    put('presidiumDeputies', '主席团成员联系的代表人数', l.deputies, `${l.deputies}名`, `覆盖代表${l.deputies}名`);
   }
   const s = data.suggestions;
   put('suggestionsReceived', '收到代表建议件数', s.received, `${s.received}件`, `收到代表建议${s.received}件`);
