@@ -36,3 +36,10 @@ export class ValidationError extends HttpError {
     super(422, message);
   }
 }
+
+/** Too many submissions from one address (the voters' public form). */
+export class RateLimitedError extends HttpError {
+  constructor(message = '提交过于频繁，请稍后再试。') {
+    super(429, message);
+  }
+}

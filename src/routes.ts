@@ -15,6 +15,9 @@ import { reportsRoutes } from './features/reports/reports.routes.js';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes.js';
 import { tasksRoutes } from './features/tasks/tasks.routes.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
+import { liaisonRoutes } from './features/liaison/liaison.routes.js';
+import { voterRoutes } from './features/opinions/voter.routes.js';
+import { opinionsRoutes } from './features/opinions/opinions.routes.js';
 import { receptionsRoutes } from './features/receptions/receptions.routes.js';
 import { notificationCount, notificationsRoutes } from './features/notifications/notifications.routes.js';
 
@@ -39,5 +42,8 @@ export function routes(services: Services, passport: Passport, web: WebContext):
   router.use(auditRoutes(services));
   router.use(notificationsRoutes(services));
   router.use(receptionsRoutes(services));
+  router.use(opinionsRoutes(services));
+  router.use(liaisonRoutes(services));
+  router.use(voterRoutes(services, web.csrf));
   return router;
 }

@@ -20,6 +20,9 @@ import { createNotificationsService } from './features/notifications/notificatio
 import { createUnitsService } from './features/units/units.service.js';
 import { createSuggestionStatsService } from './features/suggestions/suggestions.stats.js';
 import { createRecordsService } from './features/records/records.service.js';
+import { createLiaisonService } from './features/liaison/liaison.service.js';
+import { createOpinionStats } from './features/opinions/opinions.stats.js';
+import { createOpinionsService } from './features/opinions/opinions.service.js';
 import { createReceptionsService } from './features/receptions/receptions.service.js';
 
 export type ServiceOptions = {
@@ -41,6 +44,8 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
   const activities = createActivitiesService(db, audit);
   const suggestionStats = createSuggestionStatsService(db, now);
   const units = createUnitsService(db);
+  const opinionStats = createOpinionStats(db);
+  const liaison = createLiaisonService(db, audit, now);
   const policies = createSecurityPolicyService(db, audit, now);
   const guard = createLoginGuard(db, now);
   const auth = createAuthService(db, { audit, policies, guard }, now);
@@ -63,10 +68,24 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     projects,
     voting: createVotingService(db, audit, now, notifications),
     activities,
-    reports: createReportsService(db, { stations, projects, activities, suggestions, suggestionStats, units, audit, now }),
+    reports: createReportsService(db, {
+      stations,
+      projects,
+      activities,
+      suggestions,
+      suggestionStats,
+      opinionStats,
+      liaison,
+      units,
+      audit,
+      now,
+    }),
+    opinionStats,
+    liaison,
     tasks,
-    receptions: createReceptionsService(db, audit, now),
-    records: createRecordsService(db, { deputies }, now),
+    receptions: createReceptionsService(db, audit, now, notifications),
+    opinions: createOpinionsService(db, { audit, notifications }, now),
+    records: createRecordsService(db, { deputies, opinionStats }, now),
     home: createHomeService(db, { suggestions, tasks, projects }, now),
   };
 }

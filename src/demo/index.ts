@@ -29,6 +29,7 @@ import { CURRENT_SUGGESTIONS } from './tables/suggestions-current.js';
 import { OPEN_SUGGESTIONS } from './tables/suggestions-open.js';
 import { CURRENT_TASKS, TASKS_2023 } from './tables/tasks.js';
 import { newIds } from './write/context.js';
+import { writeVoterCodes } from './voters.js';
 import { writeFoundation } from './write/foundation.js';
 import { writeProjects } from './write/projects.js';
 import { writeReport } from './write/report.js';
@@ -66,6 +67,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
       if (personTimes.get(2023) !== 206) throw new Error(`demo seed: 2023 activities count ${personTimes.get(2023)} 人次, expected 206`);
       await writeTasks(c, [...TASKS_2023, ...CURRENT_TASKS]);
       await writeNotifications(c, NOTIFICATIONS);
+      await writeVoterCodes(c);
       return c.townshipId;
     },
     { timeout: 60000 },

@@ -5,6 +5,8 @@ import type {
   DeputyStatus,
   Gender,
   OpinionHandling,
+  OpinionRating,
+  OpinionSource,
   ProjectPhase,
   ProjectStatus,
   ReceptionStatus,
@@ -66,6 +68,17 @@ export const opinionHandlingLabels: Record<OpinionHandling, string> = {
   ANSWERED: '当场答复',
   REFERRED: '转办',
   CONVERTED: '转为代表建议',
+};
+
+export const opinionSourceLabels: Record<OpinionSource, string> = {
+  RECEPTION: '接待日登记',
+  CODE: '扫码反映',
+};
+
+export const opinionRatingLabels: Record<OpinionRating, string> = {
+  SATISFIED: '满意',
+  FAIRLY: '基本满意',
+  DISSATISFIED: '不满意',
 };
 
 export const activityKindLabels: Record<ActivityKind, string> = {

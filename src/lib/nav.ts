@@ -21,6 +21,10 @@ const ITEMS = {
   allTasks: { href: '/tasks', label: '监督任务' },
   sessions: { href: '/sessions', label: '会议票决' },
   me: { href: '/me', label: '我的履职' },
+  myOpinions: { href: '/me/opinions', label: '选民扫码反映' },
+  codes: { href: '/codes', label: '代表码' },
+  myDeputies: { href: '/me/deputies', label: '我联系的代表' },
+  liaison: { href: '/liaison', label: '主席团联系代表' },
   audit: { href: '/audit', label: '审计日志' },
   securityEvents: { href: '/admin/security-events', label: '安全事件' },
   users: { href: '/admin/users', label: '账号管理' },
@@ -42,7 +46,7 @@ export function navFor(role: Role): NavItem[] {
       return [
         ITEMS.home,
         ITEMS.suggestions,
-        group('代表工作', ITEMS.deputies, ITEMS.stations, ITEMS.receptions, ITEMS.activities),
+        group('代表工作', ITEMS.deputies, ITEMS.stations, ITEMS.receptions, ITEMS.activities, ITEMS.codes, ITEMS.liaison),
         group('民生实事', ITEMS.projects, ITEMS.sessions, ITEMS.allTasks),
         group('报告统计', ITEMS.reports, ITEMS.dashboard, ITEMS.suggestionStats, ITEMS.activityStats),
       ];
@@ -51,7 +55,7 @@ export function navFor(role: Role): NavItem[] {
         ITEMS.home,
         ITEMS.suggestions,
         ITEMS.tasks,
-        group('代表工作', ITEMS.deputies, ITEMS.stations, ITEMS.receptions, ITEMS.activities),
+        group('代表工作', ITEMS.myDeputies, ITEMS.deputies, ITEMS.stations, ITEMS.receptions, ITEMS.activities),
         group('民生实事', ITEMS.projects, ITEMS.sessions, ITEMS.allTasks),
         group('报告统计', ITEMS.reports, ITEMS.dashboard, ITEMS.suggestionStats, ITEMS.activityStats),
       ];
@@ -61,7 +65,7 @@ export function navFor(role: Role): NavItem[] {
         ITEMS.suggestions,
         ITEMS.tasks,
         ITEMS.me,
-        group('更多', ITEMS.projects, ITEMS.sessions, ITEMS.stations, ITEMS.receptions, ITEMS.activities),
+        group('更多', ITEMS.myOpinions, ITEMS.projects, ITEMS.sessions, ITEMS.stations, ITEMS.receptions, ITEMS.activities),
       ];
     case 'UNIT':
       return [ITEMS.home, ITEMS.suggestions, ITEMS.projects];

@@ -21,7 +21,7 @@ export const { csrfSynchronisedProtection, generateToken: csrfToken } = csrfSync
 export type Csrf = {
   /** The protection of every state-changing request, the login form's included. */
   protection: RequestHandler;
-  /** A token for the login form, in a signed cookie: GET /login creates no session. */
+  /** A token for the login form and the voters' public forms (/v/…), in a signed cookie: no session is created. */
   loginToken: (req: Request, res: Response) => string;
   /** Forgets the login form's cookie once logged in. */
   clearLoginToken: (res: Response) => void;
@@ -31,7 +31,8 @@ export type Csrf = {
  * The login form is protected by a signed double-submit cookie (csrf-csrf): its token is an HMAC
  * under the session secret, posted back both in the form and in an HttpOnly, SameSite=Strict
  * cookie (`__Host-` in production), so that no session row exists for a visitor who has not
- * logged in. Every other form uses the session's synchronizer token.
+ * logged in (and none for a voter who sends an opinion through a code, /v/…). Every other form uses
+ * the session's synchronizer token.
  */
 export function createCsrf(config: Config): Csrf {
   const cookieName = config.isProduction ? '__Host-renda.login-csrf' : 'renda.login-csrf';
@@ -44,7 +45,8 @@ export function createCsrf(config: Config): Csrf {
     getCsrfTokenFromRequest: formToken,
   });
   const parseCookies = cookieParser();
-  const isLoginPost = (req: Request) => req.method === 'POST' && req.path === '/login';
+  /** Forms of visitors without a session: the login form and the voters' forms behind the codes (/v/…). */
+  const isLoginPost = (req: Request) => req.method === 'POST' && (req.path === '/login' || req.path.startsWith('/v/'));
 
   return {
     protection: (req, res, next) => {

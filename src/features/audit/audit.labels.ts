@@ -74,6 +74,16 @@ const FIXED = {
   'opinion.answer': '答复选民意见',
   'opinion.refer': '转交选民意见',
   'opinion.referral-answer': '登记转交单位答复',
+  // 代表码、联络站码（选民扫码反映）和主席团联系代表
+  'opinion.submit': '选民扫码提交意见',
+  'opinion.rate': '选民评价答复',
+  'opinion.escalate': '代表将意见交镇人大办理',
+  'opinion.spam': '标记为无效信息',
+  'opinion.unspam': '取消无效信息标记',
+  'voter-code.issue': '生成或重新生成代表码/联络站码',
+  'voter-code.revoke': '停用代表码/联络站码',
+  'liaison.assign': '安排主席团成员联系代表',
+  'liaison.contact': '登记联系代表情况',
   // 活动
   'activity.create': '新增代表活动',
   'activity.update': '修改代表活动',

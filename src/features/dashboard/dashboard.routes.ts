@@ -39,7 +39,10 @@ export function dashboardRoutes(services: Services): Router {
         { label: '民生实事项目', value: `${data.projects.length}件` },
         { label: '项目投资', value: formatWan(data.projects.reduce((x, p) => x + p.budgetYuan, 0)) },
         { label: '代表活动', value: `${data.totalPersonTimes}人次` },
+        { label: '选民扫码反映', value: `${data.codes.total.received}条` },
+        { label: '扫码意见7日内答复率', value: percentText(data.codes.total.onTime, data.codes.total.received) ?? '—' },
       ],
+      codes: data.codes,
     });
   });
   return router;

@@ -11,12 +11,20 @@ export function homeRoutes(services: Services): Router {
       case 'STAFF':
         return res.render('home/staff', { title: '工作台', ...(await services.home.staff(user)) });
       case 'PRESIDIUM': {
-        const [home, ballots] = await Promise.all([services.home.presidium(user), services.voting.pendingBallots(user)]);
-        return res.render('home/presidium', { title: '工作台', ...home, ballots });
+        const [home, ballots, liaison] = await Promise.all([
+          services.home.presidium(user),
+          services.voting.pendingBallots(user),
+          services.liaison.mine(user),
+        ]);
+        return res.render('home/presidium', { title: '工作台', ...home, ballots, notContacted: liaison.notContacted });
       }
       case 'DEPUTY': {
-        const [home, ballots] = await Promise.all([services.home.deputy(user), services.voting.pendingBallots(user)]);
-        return res.render('home/deputy', { title: '我的首页', ...home, ballots });
+        const [home, ballots, openOpinions] = await Promise.all([
+          services.home.deputy(user),
+          services.voting.pendingBallots(user),
+          services.opinions.openCount(user),
+        ]);
+        return res.render('home/deputy', { title: '我的首页', ...home, ballots, openOpinions });
       }
       case 'UNIT':
         return res.render('home/unit', { title: '承办工作台', ...(await services.home.unit(user)) });

@@ -7,9 +7,12 @@ export function canReadReceptions(user: CurrentUser): boolean {
 export function canManageReceptions(user: CurrentUser): boolean {
   return user.role === 'STAFF';
 }
-/** Voters' names and phones are shown in full to staff only. */
-export function canSeeVoterContact(user: CurrentUser): boolean {
-  return user.role === 'STAFF';
+/**
+ * Voters' names and phones are shown in full to staff, and to the deputy a voter wrote to through a
+ * code (a deputy sees a code opinion only when it is in their own queue: opinions/opinions.policy.ts).
+ */
+export function canSeeVoterContact(user: CurrentUser, o: { source: string }): boolean {
+  return user.role === 'STAFF' || (user.role === 'DEPUTY' && o.source === 'CODE');
 }
 
 /** Overdue referrals are the office's to chase (staff) and the presidium's to supervise; deputies are not alerted. */

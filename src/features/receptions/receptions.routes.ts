@@ -20,6 +20,8 @@ import {
 } from './receptions.schemas.js';
 import type { ReceptionDetail } from './receptions.service.js';
 import { canManageReceptions, canSeeVoterContact } from './receptions.policy.js';
+import { canMarkSpam } from '../opinions/opinions.policy.js';
+import { opinionEventLabels } from '../opinions/opinions.history.js';
 
 const RECEPTION_FIELDS = ['stationId', 'date', 'timeRange', 'noticePublishedOn', 'acceptLateNotice'] as const;
 const OPINION_FIELDS = ['content', 'category', 'voterName', 'voterPhone', 'deputyId'] as const;
@@ -225,7 +227,7 @@ export function receptionsRoutes(services: Services): Router {
   router.get('/opinions', canRead, async (req, res) => {
     const filter = opinionFilterSchema.parse(req.query);
     const [opinions, overdue] = await Promise.all([receptions.listOpinions(req.user!, filter), receptions.overdueCount(req.user!)]);
-    res.render('opinions/index', { title: '民情民意', opinions, overdue, filter, canSearchPhone: canSeeVoterContact(req.user!) });
+    res.render('opinions/index', { title: '民情民意', opinions, overdue, filter, canSearchPhone: canManageReceptions(req.user!) });
   });
 
   const renderOpinion = async (
@@ -236,7 +238,9 @@ export function receptionsRoutes(services: Services): Router {
     extra: { errors?: FieldErrors; values?: unknown; form?: string; reveal?: boolean } = {},
   ) => {
     const opinion = await receptions.getOpinion(req.user!, id, { reveal: extra.reveal, ip: req.ip });
+    await services.opinions.markRead(req.user!, opinion);
     const canManage = canManageReceptions(req.user!);
+    const canHandle = await services.opinions.mayHandle(req.user!, opinion);
     const units = canManage
       ? await services.db.handlingUnit.findMany({
           where: { townshipId: req.user!.townshipId, active: true },
@@ -248,7 +252,10 @@ export function receptionsRoutes(services: Services): Router {
       title: '选民意见',
       opinion,
       canManage,
-      canReveal: canSeeVoterContact(req.user!) && !extra.reveal && opinion.voterPhone !== '',
+      canReveal: canSeeVoterContact(req.user!, opinion) && !extra.reveal && opinion.voterPhone !== '',
+      canHandle,
+      canMarkSpam: canMarkSpam(req.user!, opinion),
+      eventLabels: opinionEventLabels,
       units,
       today: toDateInput(services.now()),
       errors: extra.errors ?? {},
@@ -265,12 +272,12 @@ export function receptionsRoutes(services: Services): Router {
     await renderOpinion(req, res, 200, parseId(req.params.id), { reveal: true });
   });
 
-  router.post('/opinions/:id/answer', staff, async (req, res) => {
+  router.post('/opinions/:id/answer', requireRole('STAFF', 'DEPUTY'), async (req, res) => {
     const id = parseId(req.params.id);
     const form = parseForm(answerSchema, req.body);
     if (!form.ok) return renderOpinion(req, res, 422, id, { errors: form.errors, values: submitted(req.body, ['answer']), form: 'answer' });
     await receptions.answer(req.user!, id, form.data);
-    flash(req, 'success', '已登记当场答复。');
+    flash(req, 'success', req.user!.role === 'DEPUTY' ? '已答复，选民凭查询码可以看到。' : '已登记答复。');
     res.redirect(303, `/opinions/${id}`);
   });
 

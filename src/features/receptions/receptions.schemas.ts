@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OpinionHandling, ReceptionStatus, SuggestionCategory } from '../../generated/prisma/enums.js';
+import { OpinionHandling, OpinionSource, ReceptionStatus, SuggestionCategory } from '../../generated/prisma/enums.js';
 import { date, ids, oneOf, optionalDate, optionalText, text } from '../../lib/forms.js';
 
 const categories = Object.values(SuggestionCategory) as [SuggestionCategory, ...SuggestionCategory[]];
@@ -53,7 +53,7 @@ export const recordFormSchema = z.object({
 });
 export type RecordForm = z.output<typeof recordFormSchema>;
 
-const voterPhone = z.preprocess(
+export const voterPhone = z.preprocess(
   (v) => (typeof v === 'string' ? v.replace(/[\s-]/g, '') : ''),
   z.string().refine((s) => s === '' || /^1\d{10}$/.test(s) || /^0\d{9,11}$/.test(s), '请填写11位手机号码或带区号的固定电话，也可不填'),
 );
@@ -91,6 +91,8 @@ export type ReceptionFilter = z.output<typeof receptionFilterSchema>;
 
 export const opinionFilterSchema = z.object({
   handling: z.enum(OpinionHandling).optional().catch(undefined),
+  source: z.enum(OpinionSource).optional().catch(undefined),
+  spam: z.enum(['1']).optional().catch(undefined),
   overdue: z.enum(['1']).optional().catch(undefined),
   year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
   /** A voter's full phone number (staff only): found through its keyed search hash. */

@@ -2,8 +2,11 @@ import type { Db, Tx } from '../../db.js';
 import type { CurrentUser } from '../../auth/current-user.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { NotificationsService } from '../notifications/notifications.service.js';
+import { canHandleOpinion, firstAnswerFlag, opinionScope, queueScope } from '../opinions/opinions.policy.js';
+import { recordOpinionEvent } from '../opinions/opinions.history.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
-import { maskPhone, yearOf, yearRange } from '../../lib/format.js';
+import { formatDate, maskPhone, yearOf, yearRange } from '../../lib/format.js';
 import { phoneSearchFor } from '../../lib/personal-data.js';
 import { deadlineFlag } from '../../lib/deadline.js';
 import { calendarDaysBetween, noticeWarning } from './receptions.notice.js';
@@ -30,10 +33,16 @@ const opinionInclude = {
   referredUnit: { select: { id: true, name: true } },
   suggestion: { select: { id: true, title: true, status: true, year: true, number: true } },
   reception: { select: { id: true, date: true, station: { select: { id: true, name: true } } } },
+  station: { select: { id: true, name: true } },
 } satisfies Prisma.VoterOpinionInclude;
 type OpinionRow = Prisma.VoterOpinionGetPayload<{ include: typeof opinionInclude }>;
 
-export function createReceptionsService(db: Db, audit: AuditService, now: () => Date = () => new Date()) {
+export function createReceptionsService(
+  db: Db,
+  audit: AuditService,
+  now: () => Date = () => new Date(),
+  notifications?: Pick<NotificationsService, 'notify'>,
+) {
   function assertRead(user: CurrentUser) {
     if (!canReadReceptions(user)) throw new ForbiddenError();
   }
@@ -42,17 +51,19 @@ export function createReceptionsService(db: Db, audit: AuditService, now: () => 
   }
 
   /**
-   * What a user may see of an opinion: the voter's name masked for all but staff, the phone masked
-   * for everyone unless revealed (staff, on the opinion's page, audited); overdue flag.
+   * What a user may see of an opinion: the voter's name masked but for staff and the deputy it was sent
+   * to; the phone masked for everyone unless revealed (on the opinion's page, audited); overdue flags.
    */
-  function shape(user: CurrentUser, o: OpinionRow, revealPhone = false) {
-    const full = canSeeVoterContact(user);
+  function shape<T extends OpinionRow>(user: CurrentUser, o: T, revealPhone = false) {
+    const full = canSeeVoterContact(user, o);
     const open = o.handling === 'REFERRED' && !o.answeredAt;
     return {
       ...o,
       voterName: full ? o.voterName : maskName(o.voterName),
       voterPhone: full && revealPhone ? o.voterPhone : maskPhone(o.voterPhone),
       flag: deadlineFlag(o.referralDueDate, open, now()),
+      /** 有访必答: a code opinion's first answer is due within 7 days. */
+      firstAnswerFlag: firstAnswerFlag(o, now()),
       awaitingAnswer: open,
     };
   }
@@ -72,7 +83,7 @@ export function createReceptionsService(db: Db, audit: AuditService, now: () => 
   }
 
   async function loadOpinion(user: CurrentUser, id: number) {
-    const o = await db.voterOpinion.findFirst({ where: { id, townshipId: user.townshipId } });
+    const o = await db.voterOpinion.findFirst({ where: { AND: [opinionScope(user), { id }] } });
     if (!o) throw new NotFoundError('没有找到该选民意见。');
     return o;
   }
@@ -81,9 +92,21 @@ export function createReceptionsService(db: Db, audit: AuditService, now: () => 
     if (o.handling !== 'PENDING') throw new ConflictError('这条意见已经处理过了，每条意见只能按一种方式处理。请刷新页面查看。');
   }
 
+  /** The deputy's account of a code opinion sent to them, to tell them what became of it. */
+  async function notifyDeputy(tx: Tx, o: { id: number; deputyId: number | null; source: string }, title: string) {
+    if (!notifications || o.source !== 'CODE' || !o.deputyId) return;
+    const users = await tx.user.findMany({ where: { deputyId: o.deputyId, active: true }, select: { id: true } });
+    await notifications.notify(
+      users.map((u) => u.id),
+      { kind: 'opinion', title, link: `/opinions/${o.id}` },
+      tx,
+    );
+  }
+
   function opinionWhere(user: CurrentUser, filter: OpinionFilter): Prisma.VoterOpinionWhereInput {
-    const and: Prisma.VoterOpinionWhereInput[] = [{ townshipId: user.townshipId }];
+    const and: Prisma.VoterOpinionWhereInput[] = [opinionScope(user), { spam: !!filter.spam }];
     if (filter.handling) and.push({ handling: filter.handling });
+    if (filter.source) and.push({ source: filter.source });
     if (filter.overdue) {
       const todayStart = new Date(now().getTime() - 24 * 3600 * 1000);
       and.push({ handling: 'REFERRED', answeredAt: null, referralDueDate: { lt: todayStart } });
@@ -92,7 +115,7 @@ export function createReceptionsService(db: Db, audit: AuditService, now: () => 
       const range = yearRange(filter.year);
       and.push({ OR: [{ reception: { date: range } }, { receptionId: null, createdAt: range }] });
     }
-    if (filter.phone && canSeeVoterContact(user)) {
+    if (filter.phone && canManageReceptions(user)) {
       // Not a phone number: nothing matches (never every opinion).
       and.push({ voterPhoneHash: phoneSearchFor(db, filter.phone) ?? '-' });
     }
@@ -281,10 +304,16 @@ export function createReceptionsService(db: Db, audit: AuditService, now: () => 
 
     async getOpinion(user: CurrentUser, id: number, options: { reveal?: boolean; ip?: string } = {}) {
       assertRead(user);
-      const o = await db.voterOpinion.findFirst({ where: { id, townshipId: user.townshipId }, include: opinionInclude });
+      const o = await db.voterOpinion.findFirst({
+        where: { AND: [opinionScope(user), { id }] },
+        include: {
+          ...opinionInclude,
+          events: { include: { actor: { select: { displayName: true } } }, orderBy: { id: 'asc' } },
+        },
+      });
       if (!o) throw new NotFoundError('没有找到该选民意见。');
       if (options.reveal) {
-        if (!canSeeVoterContact(user)) throw new ForbiddenError('您无权查看完整号码。');
+        if (!canSeeVoterContact(user, o)) throw new ForbiddenError('您无权查看完整号码。');
         await audit.record(user, {
           action: 'personal.reveal',
           entity: 'VoterOpinion',
@@ -296,17 +325,22 @@ export function createReceptionsService(db: Db, audit: AuditService, now: () => 
       return shape(user, o, options.reveal);
     },
 
-    /** 当场答复. */
+    /** 答复: staff (当场答复 at a reception, or any pending opinion), or the deputy a code opinion was sent to. */
     async answer(user: CurrentUser, id: number, input: { answer: string }) {
-      assertManage(user);
-      assertPending(await loadOpinion(user, id));
+      const o = await loadOpinion(user, id);
+      assertPending(o);
+      const mine = user.role === 'DEPUTY' && (await db.voterOpinion.count({ where: { AND: [queueScope(user), { id }] } })) === 1;
+      if (!canHandleOpinion(user, o, mine)) throw new ForbiddenError('您不能答复这条意见。');
+      const t = now();
       await db.$transaction(async (tx) => {
         const done = await tx.voterOpinion.updateMany({
           where: { id, handling: 'PENDING' },
-          data: { handling: 'ANSWERED', answer: input.answer, answeredAt: now() },
+          data: { handling: 'ANSWERED', answer: input.answer, answeredAt: t, respondedAt: o.respondedAt ?? t, readAt: o.readAt ?? t },
         });
         if (done.count !== 1) throw new ConflictError();
+        await recordOpinionEvent(tx, id, user.id, 'answer', input.answer);
         await audit.record(user, { action: 'opinion.answer', entity: 'VoterOpinion', entityId: id }, tx);
+        if (user.role === 'STAFF') await notifyDeputy(tx, o, '工作人员答复了选民通过代表码反映的意见');
       });
     },
 
@@ -317,12 +351,22 @@ export function createReceptionsService(db: Db, audit: AuditService, now: () => 
       const unit = await db.handlingUnit.findFirst({ where: { id: input.unitId, townshipId: user.townshipId, active: true } });
       if (!unit) throw new ValidationError({ unitId: '请选择本镇的承办单位' });
       if (calendarDaysBetween(now(), input.dueDate) < 0) throw new ValidationError({ dueDate: '办理期限不能早于今天' });
+      const o = await loadOpinion(user, id);
+      const t = now();
       await db.$transaction(async (tx) => {
         const done = await tx.voterOpinion.updateMany({
           where: { id, handling: 'PENDING' },
-          data: { handling: 'REFERRED', referredUnitId: unit.id, referralDueDate: input.dueDate },
+          data: {
+            handling: 'REFERRED',
+            referredUnitId: unit.id,
+            referralDueDate: input.dueDate,
+            respondedAt: o.respondedAt ?? t,
+            readAt: o.readAt ?? t,
+          },
         });
         if (done.count !== 1) throw new ConflictError();
+        await recordOpinionEvent(tx, id, user.id, 'refer', `${unit.name}，期限${formatDate(input.dueDate)}`);
+        await notifyDeputy(tx, o, `选民意见已转${unit.name}办理`);
         await audit.record(
           user,
           { action: 'opinion.refer', entity: 'VoterOpinion', entityId: id, detail: { unit: unit.name, dueDate: input.dueDate } },
@@ -339,6 +383,8 @@ export function createReceptionsService(db: Db, audit: AuditService, now: () => 
       if (o.handling !== 'REFERRED' || o.answeredAt) throw new ConflictError('这条意见不是待答复的转办意见。');
       await db.$transaction(async (tx) => {
         await tx.voterOpinion.update({ where: { id }, data: { answer: input.answer, answeredAt: input.answeredOn } });
+        await recordOpinionEvent(tx, id, user.id, 'referral-answer', input.answer);
+        await notifyDeputy(tx, o, '承办单位已答复选民通过代表码反映的意见');
         await audit.record(user, { action: 'opinion.referral-answer', entity: 'VoterOpinion', entityId: id }, tx);
       });
     },

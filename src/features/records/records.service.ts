@@ -3,6 +3,7 @@ import type { CurrentUser } from '../../auth/current-user.js';
 import { yearOf, yearRange } from '../../lib/format.js';
 import { defaultYear, yearOptions } from '../../lib/years.js';
 import type { DeputiesService } from '../deputies/deputies.service.js';
+import type { OpinionStats } from '../opinions/opinions.stats.js';
 import { suggestionScope } from '../suggestions/suggestions.policy.js';
 import { suggestionCode } from '../suggestions/suggestions.service.js';
 
@@ -11,7 +12,11 @@ import { suggestionCode } from '../suggestions/suggestions.service.js';
  * receptions on duty and opinions collected, inspections, votes, supervision tasks — with counts.
  * Who may read it is the deputy record's own rule (staff and presidium everyone, a deputy themself).
  */
-export function createRecordsService(db: Db, deps: { deputies: DeputiesService }, now: () => Date = () => new Date()) {
+export function createRecordsService(
+  db: Db,
+  deps: { deputies: DeputiesService; opinionStats: OpinionStats },
+  now: () => Date = () => new Date(),
+) {
   /** Years in which the deputy has anything on record, newest first (always the current year). */
   async function years(deputyId: number): Promise<number[]> {
     const [s, a, r, v, t] = await Promise.all([
@@ -56,7 +61,7 @@ export function createRecordsService(db: Db, deps: { deputies: DeputiesService }
         leadDeputy: { select: { name: true } },
       } as const;
       const township = await db.township.findUnique({ where: { id: user.townshipId }, select: { name: true } });
-      const [led, coSigned, activities, receptions, opinions, votes, tasks] = await Promise.all([
+      const [led, coSigned, activities, receptions, opinions, votes, tasks, codes] = await Promise.all([
         db.suggestion.findMany({
           where: { AND: [scope, { leadDeputyId: deputyId, year, status: { not: 'DRAFT' } }] },
           select: suggestionSelect,
@@ -94,7 +99,8 @@ export function createRecordsService(db: Db, deps: { deputies: DeputiesService }
           orderBy: { reception: { date: 'asc' } },
         }),
         db.voterOpinion.findMany({
-          where: { deputyId, OR: [{ reception: { date: range } }, { receptionId: null, createdAt: range }] },
+          // opinions collected at receptions and elsewhere; those sent through the code are counted below
+          where: { deputyId, source: 'RECEPTION', OR: [{ reception: { date: range } }, { receptionId: null, createdAt: range }] },
           select: {
             id: true,
             content: true,
@@ -127,6 +133,7 @@ export function createRecordsService(db: Db, deps: { deputies: DeputiesService }
           },
           orderBy: { task: { dueDate: 'asc' } },
         }),
+        deps.opinionStats.forYear(user.townshipId, year, deputyId),
       ]);
       const withCode = <T extends { year: number; number: number | null }>(s: T) => ({ ...s, code: suggestionCode(s) });
       const acts = activities.map((a) => a.activity);
@@ -145,6 +152,8 @@ export function createRecordsService(db: Db, deps: { deputies: DeputiesService }
         opinions,
         votes,
         tasks,
+        /** 代表码: opinions voters sent to the deputy through their code this year. */
+        codes: codes.total,
         counts: {
           led: led.length,
           coSigned: coSigned.length,

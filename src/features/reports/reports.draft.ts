@@ -66,7 +66,14 @@ export function buildDraft(data: YearData, facts: Facts, meta: DraftMeta): Secti
     Number(receptions.value) > 0
       ? `全年各级代表联络站共${receptions.phrase}，${f('receptionVoters')!.phrase}，${f('opinions')!.phrase}。`
       : '';
-  const stations = `一是充分发挥代表联络站作用。不断深化三级人大代表联络站规范化建设${stationSentence.length ? '，' + stationSentence.join('，并') : ''}。按照“建、管、用”并重原则，重点在“用”上发力，在闭会期间认真开展代表履职学习培训、联系和接待选民等各项活动，为各级人大代表深入学习交流、广泛联系选民、收集民情民意、更好履职尽责，搭建了依法履职服务平台，充分发挥人大代表之家及代表联络站的阵地作用。${receptionSentence}`;
+  const codeSentence = f('codeOpinions')
+    ? `${f('codeOpinions')!.phrase}，${['codeOnTime', 'codeConverted', 'codeSatisfaction']
+        .map((k) => f(k)?.phrase)
+        .filter(Boolean)
+        .join('，')}。`.replace('，。', '。')
+    : '';
+  const liaisonSentence = f('presidiumContacts') ? `${f('presidiumContacts')!.phrase}，${f('presidiumDeputies')!.phrase}。` : '';
+  const stations = `一是充分发挥代表联络站作用。不断深化三级人大代表联络站规范化建设${stationSentence.length ? '，' + stationSentence.join('，并') : ''}。按照“建、管、用”并重原则，重点在“用”上发力，在闭会期间认真开展代表履职学习培训、联系和接待选民等各项活动，为各级人大代表深入学习交流、广泛联系选民、收集民情民意、更好履职尽责，搭建了依法履职服务平台，充分发挥人大代表之家及代表联络站的阵地作用。${receptionSentence}${codeSentence}${liaisonSentence}`;
 
   // 二、二是: serving the township's key work
   const keyWork = ctx.keyWork;

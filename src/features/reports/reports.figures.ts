@@ -9,6 +9,8 @@ import type { ProjectsService } from '../projects/projects.service.js';
 import type { ActivitiesService } from '../activities/activities.service.js';
 import type { SuggestionStatsService } from '../suggestions/suggestions.stats.js';
 import type { SuggestionsService } from '../suggestions/suggestions.service.js';
+import type { OpinionStats } from '../opinions/opinions.stats.js';
+import type { LiaisonService } from '../liaison/liaison.service.js';
 import type { ActivityKind, SuggestionCategory } from '../../generated/prisma/enums.js';
 import { formatWan, yearOf } from '../../lib/format.js';
 import { suggestionCategoryLabels } from '../../lib/labels.js';
@@ -74,17 +76,21 @@ export type ReportDeps = {
   activities: ActivitiesService;
   suggestions: SuggestionsService;
   suggestionStats: SuggestionStatsService;
+  opinionStats: OpinionStats;
+  liaison: Pick<LiaisonService, 'yearCounts'>;
 };
 
 /** Everything the draft, the facts, the appendix and the dashboard need about one year. */
 export async function gatherYearData(deps: ReportDeps, user: CurrentUser, year: number) {
-  const [stations, projects, activities, suggestionStats, byStatus, receptions] = await Promise.all([
+  const [stations, projects, activities, suggestionStats, byStatus, receptions, codes, liaison] = await Promise.all([
     deps.stations.list(user),
     deps.projects.list(user, { year }),
     deps.activities.list(user, { year }),
     deps.suggestionStats.forYear(user, year),
     deps.suggestions.countByStatus(user, { year, status: { not: 'DRAFT' } }),
     deps.stations.receptionsInYear(user, year),
+    deps.opinionStats.forYear(user.townshipId, year),
+    deps.liaison.yearCounts(user.townshipId, year),
   ]);
   const home = stations.find((s) => s.tier === 'TOWN_HOME') ?? null;
   const homeDetail = home ? await deps.stations.get(user, home.id) : null;
@@ -129,6 +135,10 @@ export async function gatherYearData(deps: ReportDeps, user: CurrentUser, year: 
     suggestions: suggestionStats,
     suggestionsByStatus: byStatus,
     receptions,
+    /** 代表码 / 联络站码: the year's opinions sent through the codes. */
+    codes,
+    /** 主席团联系代表: contacts logged in the year and the deputies reached. */
+    liaison,
   };
 }
 
@@ -197,6 +207,20 @@ export function computeFacts(data: YearData): Facts {
   put('receptions', '接待选民活动次数', held, `${held}次`, `开展接待选民活动${held}次`);
   put('receptionVoters', '接待选民人次', voters, `${voters}人次`, `接待选民${voters}人次`);
   put('opinions', '收集群众意见建议条数', opinions, `${opinions}条`, `收集意见建议${opinions}条`);
+  const c = data.codes.total;
+  if (c.received) {
+    put('codeOpinions', '选民扫码反映意见条数', c.received, `${c.received}条`, `选民通过“代表码”“联络站码”反映意见${c.received}条`);
+    const onTime = percentText(c.onTime, c.received);
+    if (onTime) put('codeOnTime', '扫码意见7日内答复率', onTime, onTime, `7日内答复率${onTime}`);
+    if (c.converted) put('codeConverted', '扫码意见转为代表建议件数', c.converted, `${c.converted}件`, `转为代表建议${c.converted}件`);
+    const happy = percentText(c.satisfied, c.rated);
+    if (happy) put('codeSatisfaction', '扫码意见选民满意率', happy, happy, `选民满意率${happy}`);
+  }
+  if (data.liaison.contacts) {
+    const l = data.liaison;
+    put('presidiumContacts', '主席团成员联系代表次数', l.contacts, `${l.contacts}次`, `主席团成员联系代表${l.contacts}次`);
+    put('presidiumDeputies', '主席团成员联系的代表人数', l.deputies, `${l.deputies}名`, `覆盖代表${l.deputies}名`);
+  }
   const s = data.suggestions;
   put('suggestionsReceived', '收到代表建议件数', s.received, `${s.received}件`, `收到代表建议${s.received}件`);
   put('suggestionsRegistered', '立案建议件数', s.total.count, `${s.total.count}件`, `立案${s.total.count}件`);

@@ -7,6 +7,8 @@ import { formatDate, yearOf } from '../../lib/format.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { isDraftOwner, registersForDeputy, suggestionScope } from './suggestions.policy.js';
 import type { SuggestionForm } from './suggestions.schemas.js';
+import { queueScope } from '../opinions/opinions.policy.js';
+import { recordOpinionEvent } from '../opinions/opinions.history.js';
 
 type Fire = (user: CurrentUser, id: number, action: 'submit', input: { note: string }, version: number, tx?: Tx) => Promise<unknown>;
 
@@ -39,9 +41,10 @@ export function createSuggestionDrafting(db: Db, deps: { audit: AuditService; fi
     return { leadDeputyId, coSignerIds };
   }
 
-  /** A voter's opinion a user may turn into a suggestion (staff: any; a deputy: their own). */
+  /** A voter's opinion a user may turn into a suggestion (staff: any; a deputy: one they collected or one in their queue). */
   function opinionWhere(user: CurrentUser, id: number) {
-    return { id, townshipId: user.townshipId, ...(user.role === 'DEPUTY' ? { deputyId: user.deputyId ?? -1 } : {}) };
+    if (user.role !== 'DEPUTY') return { id, townshipId: user.townshipId };
+    return { AND: [{ id }, { OR: [{ townshipId: user.townshipId, deputyId: user.deputyId ?? -1 }, queueScope(user)] }] };
   }
 
   return {
@@ -49,8 +52,8 @@ export function createSuggestionDrafting(db: Db, deps: { audit: AuditService; fi
     async create(user: CurrentUser, form: SuggestionForm) {
       const { leadDeputyId, coSignerIds } = await people(user, form);
       return db.$transaction(async (tx) => {
+        const opinion = form.opinionId ? await tx.voterOpinion.findFirst({ where: opinionWhere(user, form.opinionId) }) : null;
         if (form.opinionId) {
-          const opinion = await tx.voterOpinion.findFirst({ where: opinionWhere(user, form.opinionId) });
           if (!opinion) throw new ValidationError({ opinionId: '没有找到该选民意见' });
           if (opinion.suggestionId) throw new ValidationError({ opinionId: '该选民意见已经转为代表建议' });
         }
@@ -76,11 +79,12 @@ export function createSuggestionDrafting(db: Db, deps: { audit: AuditService; fi
             note: registersForDeputy(user) ? '工作人员代为登记' : '',
           },
         });
-        if (form.opinionId) {
+        if (opinion) {
           await tx.voterOpinion.update({
-            where: { id: form.opinionId },
-            data: { handling: 'CONVERTED', suggestionId: created.id, answeredAt: t },
+            where: { id: opinion.id },
+            data: { handling: 'CONVERTED', suggestionId: created.id, answeredAt: t, respondedAt: opinion.respondedAt ?? t },
           });
+          await recordOpinionEvent(tx, opinion.id, user.id, 'convert', form.title);
         }
         await audit.record(user, { action: 'suggestion.create', entity: 'Suggestion', entityId: created.id }, tx);
         if (form.intent === 'submit') await fire(user, created.id, 'submit', { note: '' }, created.version, tx);
@@ -97,7 +101,11 @@ export function createSuggestionDrafting(db: Db, deps: { audit: AuditService; fi
       });
       if (!o) throw new NotFoundError('没有找到该选民意见。');
       if (o.suggestionId) throw new ConflictError('该选民意见已经转为代表建议。');
-      const where = o.reception ? `${formatDate(o.reception.date)}在${o.reception.station.name}接待选民时` : '联系选民时';
+      const where = o.reception
+        ? `${formatDate(o.reception.date)}在${o.reception.station.name}接待选民时`
+        : o.source === 'CODE'
+          ? `${formatDate(o.createdAt)}选民扫码反映${o.village ? `（${o.village}）` : ''}`
+          : '联系选民时';
       const firstLine = (o.content.split(/[。！？\n]/)[0] ?? '').slice(0, 40);
       return {
         id: o.id,
