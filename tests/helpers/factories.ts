@@ -43,7 +43,7 @@ export async function createUnit(db: Db, townshipId: number, name = `承办单�
 }
 
 export async function createUser(db: Db, townshipId: number, role: Role, overrides: Partial<Prisma.UserUncheckedCreateInput> = {}) {
-  return db.user.create({
+  const user = await db.user.create({
     data: {
       townshipId,
       username: `${role.toLowerCase()}${next()}`,
@@ -53,6 +53,7 @@ export async function createUser(db: Db, townshipId: number, role: Role, overrid
       ...overrides,
     },
   });
+  return { ...user, townshipId };
 }
 
 export async function createStation(db: Db, townshipId: number, overrides: Partial<Prisma.LiaisonStationUncheckedCreateInput> = {}) {
@@ -173,3 +174,10 @@ export async function createProjectsWorld(db: Db, w: World) {
   return { session, candidates, taskOfA, taskOfB };
 }
 export type ProjectsWorld = Awaited<ReturnType<typeof createProjectsWorld>>;
+
+/** A township account read back by username, typed as one (banner accounts have no township). */
+export async function townshipUser(db: Db, username: string) {
+  const user = await db.user.findUniqueOrThrow({ where: { username } });
+  if (user.townshipId === null) throw new Error(`${username} belongs to no township`);
+  return { ...user, townshipId: user.townshipId };
+}

@@ -1,5 +1,5 @@
 import type { Db } from '../../db.js';
-import type { CurrentUser } from '../../auth/current-user.js';
+import { NO_TOWNSHIP, type CurrentUser } from '../../auth/current-user.js';
 import { pageArgs, toPage, type Page } from '../../lib/pagination.js';
 
 /** Something that can write rows: the client or a transaction client. */
@@ -7,6 +7,8 @@ type Writer = Pick<Db, 'auditLog'>;
 
 export type AuditEntry = {
   action: string;
+  /** The township the event concerns, when the actor has none (a banner account's work in a township). */
+  townshipId?: number;
   entity?: string;
   entityId?: string | number;
   detail?: unknown;
@@ -16,10 +18,11 @@ export type AuditEntry = {
 export function createAuditService(db: Db) {
   return {
     /** Writes one audit row; pass the transaction client to keep it in the same transaction. */
-    async record(actor: Pick<CurrentUser, 'id' | 'townshipId'> | null, entry: AuditEntry, tx: Writer = db) {
+    async record(actor: { id: number; townshipId: number | null } | null, entry: AuditEntry, tx: Writer = db) {
+      const own = actor?.townshipId === NO_TOWNSHIP ? null : (actor?.townshipId ?? null);
       await tx.auditLog.create({
         data: {
-          townshipId: actor?.townshipId ?? null,
+          townshipId: own ?? entry.townshipId ?? null,
           actorId: actor?.id ?? null,
           action: entry.action,
           entity: entry.entity ?? '',
