@@ -16,6 +16,7 @@ import { dashboardRoutes } from './features/dashboard/dashboard.routes.js';
 import { tasksRoutes } from './features/tasks/tasks.routes.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { receptionsRoutes } from './features/receptions/receptions.routes.js';
+import { bannerRoutes } from './features/banner/banner.routes.js';
 import { notificationCount, notificationsRoutes } from './features/notifications/notifications.routes.js';
 
 /** What some routers need from the web layer beside the services. */
@@ -39,5 +40,6 @@ export function routes(services: Services, passport: Passport, web: WebContext):
   router.use(auditRoutes(services));
   router.use(notificationsRoutes(services));
   router.use(receptionsRoutes(services));
+  router.use(bannerRoutes(services));
   return router;
 }

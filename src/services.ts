@@ -5,6 +5,7 @@ import { createLoginGuard } from './auth/login-guard.js';
 import { createSecurityPolicyService } from './auth/security-policy.service.js';
 import { createSessionsService } from './auth/sessions.service.js';
 import { createAdminService } from './features/admin/admin.service.js';
+import { createBannerService } from './features/banner/banner.service.js';
 import { createDeputiesService } from './features/deputies/deputies.service.js';
 import { createRosterImports } from './features/deputies/deputies.import.jobs.js';
 import { createStationsService } from './features/stations/stations.service.js';
@@ -63,6 +64,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     receptions: createReceptionsService(db, audit, now),
     records: createRecordsService(db, { deputies }, now),
     home: createHomeService(db, { suggestions, tasks, projects }, now),
+    banner: createBannerService(db, { audit, auth }, now),
   };
 }
 

@@ -260,7 +260,8 @@ export function createAuthService(
       });
       await tx.passwordHistory.create({ data: { userId: user.id, hash: input.passwordHash, createdAt: now() } });
       const detail = { username, role: input.role, deputyId: input.deputyId ?? null, unitId: input.unitId ?? null };
-      await audit.record(actor ?? user, { action: 'user.create', entity: 'User', entityId: user.id, detail }, tx);
+      const entry = { action: 'user.create', entity: 'User', entityId: user.id, detail, townshipId: input.townshipId ?? undefined };
+      await audit.record(actor ?? user, entry, tx);
       return toCurrentUser(user, await policies.get(), now());
     },
   };
