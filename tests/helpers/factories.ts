@@ -198,3 +198,16 @@ export async function townshipUser(db: Db, username: string) {
   if (user.townshipId === null) throw new Error(`${username} belongs to no township`);
   return { ...user, townshipId: user.townshipId };
 }
+
+/** A banner account (旗人大): no township. */
+export async function createBannerUser(db: Db, role: 'BANNER_ADMIN' | 'BANNER_VIEWER', username: string) {
+  return db.user.create({
+    data: {
+      townshipId: null,
+      username,
+      passwordHash: await passwordHash(),
+      role,
+      displayName: role === 'BANNER_ADMIN' ? '旗系统管理' : '旗常委会',
+    },
+  });
+}
