@@ -29,6 +29,7 @@ export type NewAccount = {
 const sessionUserSelect = {
   id: true,
   townshipId: true,
+  township: { select: { name: true, county: true } },
   username: true,
   role: true,
   title: true,
@@ -79,6 +80,7 @@ export function createAuthService(
     const user: CurrentUser = {
       id: u.id,
       townshipId: u.townshipId ?? NO_TOWNSHIP,
+      ...(u.township ? { townshipName: u.township.name } : {}),
       username: u.username,
       role: u.role,
       title: u.title,

@@ -5,6 +5,8 @@ export type CurrentUser = {
   id: number;
   /** The user's township; NO_TOWNSHIP for the banner's accounts, which belong to none. */
   townshipId: number;
+  /** The township's name (东明镇), shown in the page header; absent for the banner's accounts. */
+  townshipName?: string;
   username: string;
   role: Role;
   title: string;

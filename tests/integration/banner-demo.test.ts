@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import type request from 'supertest';
 import { createTestApp, loginAs, type TestApp } from '../helpers/test-app.js';
 import { BANNER_DEMO_ACCOUNTS, DEMO_PASSWORD, SECOND_TOWNSHIP, seedDemo } from '../../src/demo/index.js';
 
@@ -10,6 +12,12 @@ beforeAll(async () => {
   await seedDemo(t.services.db, { now: today });
 }, 120_000);
 afterAll(() => t.close());
+
+const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+};
 
 describe('the demo banner', () => {
   it('every banner demo account logs in', async () => {
@@ -60,5 +68,20 @@ describe('the demo banner', () => {
     expect(roster.text).toContain('敖日格乐');
     expect(roster.text).not.toContain('宝音图');
     expect((await staff.get(`/suggestions/${dongming[0]!.id}`)).status).toBe(404);
+  });
+
+  it('八仙筒镇’s pages, print sheets and ledger carry its own name, never 东明镇', async () => {
+    const staff = await loginAs(t.app, 'bxt-staff', DEMO_PASSWORD);
+    const own = await t.services.db.suggestion.findFirstOrThrow({ where: { township: { name: SECOND_TOWNSHIP.name }, number: 1 } });
+    for (const url of ['/', '/suggestions', `/suggestions/${own.id}`, `/suggestions/${own.id}/print`]) {
+      const res = await staff.get(url);
+      expect(res.status, url).toBe(200);
+      expect(res.text, url).toContain('八仙筒镇');
+      expect(res.text, url).not.toContain('东明镇');
+    }
+    const file = await staff.get('/suggestions/export.xlsx').buffer(true).parse(binary);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.body as ArrayBuffer);
+    expect(book.worksheets[0]!.getCell(1, 1).text).toBe('八仙筒镇人大代表建议办理台账');
   });
 });

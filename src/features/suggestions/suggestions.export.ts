@@ -42,11 +42,11 @@ export const LEDGER_COLUMNS: ReadonlyArray<XlsxColumn<LedgerRow>> = [
  * The 代表建议台账 as an .xlsx workbook with Chinese headers, ready for Excel / WPS: A4 landscape
  * over two pages across, 编号/标题/年度 and the header row repeated on every page.
  */
-export function ledgerWorkbook(rows: LedgerRow[], year?: number): ExcelJS.Workbook {
+export function ledgerWorkbook(rows: LedgerRow[], township: string, year?: number): ExcelJS.Workbook {
   const book = new ExcelJS.Workbook();
-  book.creator = '东明镇人大主席团工作平台';
+  book.creator = `${township}人大主席团工作平台`;
   const sheet = book.addWorksheet('代表建议台账');
-  const title = `东明镇${year ? `${year}年` : ''}人大代表建议办理台账`;
+  const title = `${township}${year ? `${year}年` : ''}人大代表建议办理台账`;
   // The title stands at the left of the first page: merged and centred over all columns it would
   // fall between the two pages of the print.
   const cell = sheet.getCell(1, 1);

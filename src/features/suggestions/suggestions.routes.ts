@@ -113,7 +113,7 @@ export function suggestionsRoutes(services: Services): Router {
 
   router.get('/suggestions/export.xlsx', requireRole('STAFF', 'PRESIDIUM', 'UNIT'), async (req, res) => {
     const filter = suggestionFilterSchema.parse(req.query);
-    const book = ledgerWorkbook(await suggestions.listAll(req.user!, filter), filter.year);
+    const book = ledgerWorkbook(await suggestions.listAll(req.user!, filter), req.user!.townshipName ?? '', filter.year);
     const filename = `代表建议台账${filter.year ? `-${filter.year}年` : ''}.xlsx`;
     sendFile(res, { filename, asciiName: 'suggestions.xlsx', type: 'xlsx', body: await book.xlsx.writeBuffer() });
   });
