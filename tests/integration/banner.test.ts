@@ -86,6 +86,14 @@ describe('banner roles and township roles stay apart', () => {
     }
   });
 
+  it('the banner roles get no notification bell (its page is for township users)', async () => {
+    for (const who of ['viewer', 'admin']) {
+      const page = await agents[who]!.get(who === 'viewer' ? '/banner' : '/banner/townships');
+      expect(page.text).not.toContain('href="/notifications"');
+    }
+    expect((await agents.staffA!.get('/')).text).toContain('href="/notifications"');
+  });
+
   it('the banner roles hold no township and see no business data in the admin pages', async () => {
     const page = await agents.admin!.get('/banner/townships');
     expect(page.text).toContain(a.township.name);
