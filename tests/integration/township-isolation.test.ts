@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { strFromU8, unzipSync } from 'fflate';
-import { createTestApp, loginAs, type TestApp } from '../helpers/test-app.js';
+import { createTestApp, csrfOf, loginAs, type TestApp } from '../helpers/test-app.js';
 import { listRoutes } from '../helpers/routes.js';
 import { createProjectsWorld, createWorld, TEST_PASSWORD, type ProjectsWorld, type World } from '../helpers/factories.js';
 
@@ -184,6 +184,65 @@ for (const [me, other] of [
     }
   });
 }
+
+/** Everything of a township that a request could change. */
+async function snapshot(townshipId: number): Promise<string> {
+  const db = t.services.db;
+  const where = { townshipId };
+  const rows = await Promise.all([
+    db.suggestion.findMany({ where, include: { assignments: true, replies: true, satisfactions: true, events: true, coSigners: true } }),
+    db.deputy.findMany({ where }),
+    db.liaisonStation.findMany({ where, include: { equipment: true, deputies: true } }),
+    db.livelihoodProject.findMany({ where, include: { follower: { select: { id: true } } } }),
+    db.activity.findMany({ where, include: { participants: true } }),
+    db.supervisionTask.findMany({ where, include: { assignments: true } }),
+    db.reception.findMany({ where, include: { deputies: true } }),
+    db.voterOpinion.findMany({ where }),
+    db.handlingUnit.findMany({ where }),
+    db.user.findMany({ where, select: { id: true, active: true, passwordHash: true, displayName: true, mustChangePassword: true } }),
+    db.annualReport.findMany({ where, include: { sections: true } }),
+    db.congressSession.findMany({ where: { congress: where } }),
+    db.township.findUnique({ where: { id: townshipId } }),
+  ]);
+  return JSON.stringify(rows);
+}
+
+describe('POST routes with the other township’s records change nothing there', () => {
+  for (const [me, other] of [
+    ['A', 'B'],
+    ['B', 'A'],
+  ] as const) {
+    it(`every role of ${me}, every POST route with a record of ${other} in its path: 403/404/422 and ${other} unchanged`, async () => {
+      const before = await snapshot(sides[other].w.township.id);
+      const posts = listRoutes(t.app)
+        .filter((r) => r.startsWith('POST ') && r.includes(':') && !r.includes(':handle'))
+        .map((r) => r.slice(5))
+        // a year and an import job are no township's records
+        .filter((r) => !r.startsWith('/reports/:year') && !r.startsWith('/deputies/import/:job'));
+      expect(posts.length).toBeGreaterThan(40);
+      for (const role of ROLES) {
+        const agent = sides[me].agents[role]!;
+        const csrf = await csrfOf(agent);
+        for (const route of posts) {
+          let url: string;
+          try {
+            url = fill(route, sides[other])[0]!;
+          } catch {
+            url = route.replace(/:\w+/, String(sides[other].w.suggestions.mine.id));
+          }
+          url = url.replace(/:\w+/g, '999999');
+          const res = await agent
+            .post(url)
+            .type('form')
+            .send({ _csrf: csrf, version: '1', name: '篡改', title: '篡改', content: '篡改的内容篡改的内容' });
+          expect([403, 404, 422], `${role} of ${me} POST ${url} → ${res.status}`).toContain(res.status);
+          for (const m of markers(sides[other])) expect(res.text.includes(m), `${role} POST ${url} shows “${m}”`).toBe(false);
+        }
+      }
+      expect(await snapshot(sides[other].w.township.id)).toBe(before);
+    });
+  }
+});
 
 describe('the markers are real', () => {
   it('the staff of each township see their own records on the pages above', async () => {
