@@ -7,6 +7,9 @@
  * `echo 'S3cure-Passw0rd' | npm run user:create -- …`). A township of that name is created
  * when the database has none yet. Roles: STAFF PRESIDIUM DEPUTY UNIT, and the administrators
  * SYSADMIN (系统管理员) SECADMIN (安全管理员) AUDITOR (审计管理员), which only this command creates.
+ * The banner's accounts belong to no township (--township is ignored): BANNER_ADMIN (旗系统管理员,
+ * opens townships and their first accounts) and BANNER_VIEWER (旗人大常委会, reads the banner view);
+ * only this command creates them.
  */
 import { parseArgs } from 'node:util';
 import readline from 'node:readline';
@@ -16,6 +19,7 @@ import { createServices } from '../src/services.js';
 import { migrateDeploy } from '../src/migrations.js';
 import { Role } from '../src/generated/prisma/enums.js';
 import { ValidationError } from '../src/errors.js';
+import { isBannerRole } from '../src/auth/current-user.js';
 
 async function readPassword(): Promise<string> {
   const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
@@ -44,7 +48,7 @@ async function main() {
   const role = values.role?.toUpperCase();
   if (!values.username || !values.name || !role || !(role in Role)) {
     console.error(
-      'Usage: npm run user:create -- --username NAME --role STAFF|PRESIDIUM|DEPUTY|UNIT|SYSADMIN|SECADMIN|AUDITOR --name 显示名 [--title 职务] [--township 东明镇]',
+      'Usage: npm run user:create -- --username NAME --role STAFF|PRESIDIUM|DEPUTY|UNIT|SYSADMIN|SECADMIN|AUDITOR|BANNER_ADMIN|BANNER_VIEWER --name 显示名 [--title 职务] [--township 东明镇]',
     );
     process.exit(2);
   }
@@ -52,20 +56,24 @@ async function main() {
   await migrateDeploy(config.DATABASE_URL);
   const db = createDb(config.DATABASE_URL);
   try {
-    const township =
-      (await db.township.findUnique({ where: { name: values.township } })) ??
-      (await db.township.create({ data: { name: values.township } }));
+    const banner = isBannerRole(role as Role);
+    const township = banner
+      ? null
+      : ((await db.township.findUnique({ where: { name: values.township } })) ??
+        (await db.township.create({ data: { name: values.township } })));
     const password = await readPassword();
     const services = createServices(db, { dataKey: config.dataKey });
     const user = await services.auth.createUser({
-      townshipId: township.id,
+      townshipId: township?.id ?? null,
       username: values.username,
       password,
       role: role as Role,
       displayName: values.name,
       title: values.title,
     });
-    console.log(`Created ${user.role} account "${user.username}" (${user.displayName}) in ${township.name}.`);
+    console.log(
+      `Created ${user.role} account "${user.username}" (${user.displayName}) ${township ? `in ${township.name}` : 'for the banner'}.`,
+    );
   } catch (e) {
     if (e instanceof ValidationError) {
       console.error(Object.values(e.fieldErrors).join('; '));

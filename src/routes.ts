@@ -19,6 +19,7 @@ import { liaisonRoutes } from './features/liaison/liaison.routes.js';
 import { voterRoutes } from './features/opinions/voter.routes.js';
 import { opinionsRoutes } from './features/opinions/opinions.routes.js';
 import { receptionsRoutes } from './features/receptions/receptions.routes.js';
+import { bannerRoutes } from './features/banner/banner.routes.js';
 import { notificationCount, notificationsRoutes } from './features/notifications/notifications.routes.js';
 
 /** What some routers need from the web layer beside the services. */
@@ -45,5 +46,6 @@ export function routes(services: Services, passport: Passport, web: WebContext):
   router.use(opinionsRoutes(services));
   router.use(liaisonRoutes(services));
   router.use(voterRoutes(services, web.csrf));
+  router.use(bannerRoutes(services));
   return router;
 }

@@ -6,6 +6,7 @@ import { createLoginGuard } from './auth/login-guard.js';
 import { createSecurityPolicyService } from './auth/security-policy.service.js';
 import { createSessionsService } from './auth/sessions.service.js';
 import { createAdminService } from './features/admin/admin.service.js';
+import { createBannerService } from './features/banner/banner.service.js';
 import { createDeputiesService } from './features/deputies/deputies.service.js';
 import { createRosterImports } from './features/deputies/deputies.import.jobs.js';
 import { createStationsService } from './features/stations/stations.service.js';
@@ -87,6 +88,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     opinions: createOpinionsService(db, { audit, notifications }, now),
     records: createRecordsService(db, { deputies, opinionStats }, now),
     home: createHomeService(db, { suggestions, tasks, projects }, now),
+    banner: createBannerService(db, { audit, auth }, now),
   };
 }
 

@@ -2,7 +2,7 @@ import type { Db } from '../db.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Role } from '../generated/prisma/enums.js';
 import type { AuditService } from '../features/audit/audit.service.js';
-import type { CurrentUser } from './current-user.js';
+import { isBannerRole, NO_TOWNSHIP, type CurrentUser } from './current-user.js';
 import type { LoginGuard, Refusal } from './login-guard.js';
 import type { SecurityPolicyService } from './security-policy.service.js';
 import { hashPassword, verifyPassword } from './password.js';
@@ -16,7 +16,8 @@ export type LoginResult =
   | { ok: false; reason: 'invalid' | 'inactive' | Refusal['kind']; message: string; retryAfterSeconds?: number };
 
 export type NewAccount = {
-  townshipId: number;
+  /** null for a banner account (BANNER_ADMIN, BANNER_VIEWER), a township for every other role. */
+  townshipId: number | null;
   username: string;
   role: Role;
   displayName: string;
@@ -29,6 +30,7 @@ export type NewAccount = {
 const sessionUserSelect = {
   id: true,
   townshipId: true,
+  township: { select: { name: true, county: true } },
   username: true,
   role: true,
   title: true,
@@ -78,7 +80,8 @@ export function createAuthService(
   function toCurrentUser(u: SessionUserRow, policy: SecurityPolicy, t: Date): CurrentUser {
     const user: CurrentUser = {
       id: u.id,
-      townshipId: u.townshipId,
+      townshipId: u.townshipId ?? NO_TOWNSHIP,
+      ...(u.township ? { townshipName: u.township.name } : {}),
       username: u.username,
       role: u.role,
       title: u.title,
@@ -248,6 +251,9 @@ export function createAuthService(
       actor: CurrentUser | null,
     ): Promise<CurrentUser> {
       const username = normalizeUsername(input.username);
+      if (isBannerRole(input.role) !== (input.townshipId === null)) {
+        throw new Error(`a ${input.role} account ${input.townshipId === null ? 'needs' : 'has no'} township`);
+      }
       if (await tx.user.findUnique({ where: { username }, select: { id: true } })) {
         throw new ValidationError({ username: `用户名“${username}”已被使用` });
       }
@@ -268,7 +274,14 @@ export function createAuthService(
       });
       await tx.passwordHistory.create({ data: { userId: user.id, hash: input.passwordHash, createdAt: now() } });
       const detail = { username, role: input.role, deputyId: input.deputyId ?? null, unitId: input.unitId ?? null };
-      await audit.record(actor ?? user, { action: 'user.create', entity: 'User', entityId: user.id, detail }, tx);
+      const entry = {
+        action: 'user.create' as const,
+        entity: 'User',
+        entityId: user.id,
+        detail,
+        townshipId: input.townshipId ?? undefined,
+      };
+      await audit.record(actor ?? user, entry, tx);
       return toCurrentUser(user, await policies.get(), now());
     },
   };

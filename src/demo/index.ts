@@ -35,8 +35,10 @@ import { writeProjects } from './write/projects.js';
 import { writeReport } from './write/report.js';
 import { writeSuggestions } from './write/suggestions.js';
 import { writeActivities, writeNotifications, writeReceptions, writeTasks } from './write/work.js';
+import { seedBannerDemo } from './banner.js';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './accounts.js';
+export { BANNER_DEMO_ACCOUNTS, SECOND_TOWNSHIP } from './banner.js';
 
 /** The demo's history ends here; a demo created earlier would mix the current year into it. */
 const EARLIEST_TODAY = new Date('2024-12-18T00:00:00+08:00');
@@ -73,4 +75,6 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
     { timeout: 60000 },
   );
   await writeReport(db, clock, townshipId);
+  // The banner around it: a second township and the banner's accounts (src/demo/banner.ts).
+  await seedBannerDemo(db, clock, passwordHash);
 }

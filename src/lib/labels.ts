@@ -38,6 +38,8 @@ export const roleLabels: Record<Role, string> = {
   AUDITOR: '审计管理员',
   SYSADMIN: '系统管理员',
   SECADMIN: '安全管理员',
+  BANNER_ADMIN: '旗系统管理员',
+  BANNER_VIEWER: '旗人大常委会',
 };
 
 export const genderLabels: Record<Gender, string> = { MALE: '男', FEMALE: '女' };

@@ -32,6 +32,9 @@ const ITEMS = {
   township: { href: '/admin/township', label: '镇设置' },
   locks: { href: '/admin/locks', label: '账号解锁' },
   security: { href: '/admin/security', label: '安全策略' },
+  banner: { href: '/banner', label: '各镇汇总' },
+  bannerLedger: { href: '/banner/suggestions', label: '建议台账' },
+  townships: { href: '/banner/townships', label: '镇管理' },
 } satisfies Record<string, NavLink>;
 
 const group = (label: string, ...items: NavLink[]): NavGroup => ({ label, items });
@@ -75,6 +78,10 @@ export function navFor(role: Role): NavItem[] {
       return [ITEMS.users, ITEMS.units, ITEMS.township];
     case 'SECADMIN':
       return [ITEMS.locks, ITEMS.securityEvents, ITEMS.security];
+    case 'BANNER_VIEWER':
+      return [ITEMS.banner, ITEMS.bannerLedger];
+    case 'BANNER_ADMIN':
+      return [ITEMS.townships];
   }
 }
 

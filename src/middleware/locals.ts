@@ -17,6 +17,8 @@ export const locals: RequestHandler = (req, res, next) => {
 /** Also used by the error handler, for errors raised before `locals` ran. */
 export function setLocals(req: Request, res: Response): void {
   res.locals.user = req.user ?? null;
+  // Each township's users see their own township's name; the banner's, the banner's portal.
+  if (req.user) res.locals.appName = req.user.townshipName ? `${req.user.townshipName}人大主席团工作平台` : '旗人大代表工作平台';
   res.locals.nav = req.user ? navFor(req.user.role) : [];
   res.locals.navCurrent = currentLink(res.locals.nav as ReturnType<typeof navFor>, req.path);
   res.locals.path = req.path;

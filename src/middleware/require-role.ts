@@ -21,6 +21,16 @@ export function requireRole(...roles: Role[]): RequestHandler {
   };
 }
 
-export const ALL_ROLES: Role[] = ['STAFF', 'PRESIDIUM', 'DEPUTY', 'UNIT', 'AUDITOR', 'SYSADMIN', 'SECADMIN'];
+export const ALL_ROLES: Role[] = [
+  'STAFF',
+  'PRESIDIUM',
+  'DEPUTY',
+  'UNIT',
+  'AUDITOR',
+  'SYSADMIN',
+  'SECADMIN',
+  'BANNER_ADMIN',
+  'BANNER_VIEWER',
+];
 /** Everyone who works with the domain data (the three administrators never do). */
 export const DOMAIN_ROLES: Role[] = ['STAFF', 'PRESIDIUM', 'DEPUTY', 'UNIT'];

@@ -43,7 +43,7 @@ export async function createUnit(db: Db, townshipId: number, name = `承办单�
 }
 
 export async function createUser(db: Db, townshipId: number, role: Role, overrides: Partial<Prisma.UserUncheckedCreateInput> = {}) {
-  return db.user.create({
+  const user = await db.user.create({
     data: {
       townshipId,
       username: `${role.toLowerCase()}${next()}`,
@@ -53,6 +53,7 @@ export async function createUser(db: Db, townshipId: number, role: Role, overrid
       ...overrides,
     },
   });
+  return { ...user, townshipId };
 }
 
 export async function createStation(db: Db, townshipId: number, overrides: Partial<Prisma.LiaisonStationUncheckedCreateInput> = {}) {
@@ -84,50 +85,67 @@ export async function createSuggestion(
 /**
  * A small township with one account of each role, a deputy for each deputy account, a unit,
  * a station, a project, an activity and suggestions in each role's scope — and one out of scope.
+ * `tag` makes a second world in the same database: its usernames start with it, and its names and
+ * phone numbers are its own, so that a page showing them shows the other township's data.
  */
-export async function createWorld(db: Db) {
-  const { township, congress } = await createTownship(db);
+export async function createWorld(db: Db, tag = '') {
+  const { township, congress } = tag ? await createTownship(db, `测试镇${next()}${tag}`) : await createTownship(db);
   const t = township.id;
-  const chairDeputy = await createDeputy(db, t, { name: '刘主席', congressId: congress.id });
-  const deputyA = await createDeputy(db, t, { name: '张代表', congressId: congress.id, phone: '13811112222' });
-  const deputyB = await createDeputy(db, t, { name: '包代表', congressId: congress.id, phone: '13933334444' });
-  const unit = await createUnit(db, t, '农业农村办公室');
-  const otherUnit = await createUnit(db, t, '交通管理站');
+  const n = (name: string) => (tag ? `${name}${tag}` : name);
+  const login = (username: string) => (tag ? `t${tag.codePointAt(0)}-${username}` : username);
+  const chairDeputy = await createDeputy(db, t, {
+    name: n('刘主席'),
+    congressId: congress.id,
+    phone: tag ? `137${tag.codePointAt(0)}001` : '13800000000',
+  });
+  const deputyA = await createDeputy(db, t, {
+    name: n('张代表'),
+    congressId: congress.id,
+    phone: tag ? `137${tag.codePointAt(0)}002` : '13811112222',
+  });
+  const deputyB = await createDeputy(db, t, {
+    name: n('包代表'),
+    congressId: congress.id,
+    phone: tag ? `137${tag.codePointAt(0)}003` : '13933334444',
+  });
+  const unit = await createUnit(db, t, n('农业农村办公室'));
+  const otherUnit = await createUnit(db, t, n('交通管理站'));
   const users = {
-    staff: await createUser(db, t, 'STAFF', { username: 'staff', displayName: '王工作' }),
+    staff: await createUser(db, t, 'STAFF', { username: login('staff'), displayName: n('王工作') }),
     presidium: await createUser(db, t, 'PRESIDIUM', {
-      username: 'chair',
-      displayName: '刘主席',
+      username: login('chair'),
+      displayName: n('刘主席'),
       title: '人大主席',
       deputyId: chairDeputy.id,
     }),
-    deputy: await createUser(db, t, 'DEPUTY', { username: 'deputy', displayName: '张代表', deputyId: deputyA.id }),
-    deputy2: await createUser(db, t, 'DEPUTY', { username: 'deputy2', displayName: '包代表', deputyId: deputyB.id }),
-    unit: await createUser(db, t, 'UNIT', { username: 'unit', displayName: '李科员', unitId: unit.id }),
-    auditor: await createUser(db, t, 'AUDITOR', { username: 'auditor', displayName: '赵审计' }),
-    sysadmin: await createUser(db, t, 'SYSADMIN', { username: 'admin', displayName: '高系统' }),
-    secadmin: await createUser(db, t, 'SECADMIN', { username: 'secadmin', displayName: '苏安全' }),
+    deputy: await createUser(db, t, 'DEPUTY', { username: login('deputy'), displayName: n('张代表'), deputyId: deputyA.id }),
+    deputy2: await createUser(db, t, 'DEPUTY', { username: login('deputy2'), displayName: n('包代表'), deputyId: deputyB.id }),
+    unit: await createUser(db, t, 'UNIT', { username: login('unit'), displayName: n('李科员'), unitId: unit.id }),
+    auditor: await createUser(db, t, 'AUDITOR', { username: login('auditor'), displayName: n('赵审计') }),
+    sysadmin: await createUser(db, t, 'SYSADMIN', { username: login('admin'), displayName: n('高系统') }),
+    secadmin: await createUser(db, t, 'SECADMIN', { username: login('secadmin'), displayName: n('苏安全') }),
   };
-  const station = await createStation(db, t, { name: '东明镇人大代表之家', tier: 'TOWN_HOME' });
+  const station = await createStation(db, t, { name: n('东明镇人大代表之家'), tier: 'TOWN_HOME' });
   await db.stationEquipment.create({ data: { stationId: station.id, name: '投影仪', quantity: 1 } });
-  const mine = await createSuggestion(db, t, deputyA.id, { title: '张代表的建议', status: 'ASSIGNED', number: 1 });
+  const mine = await createSuggestion(db, t, deputyA.id, { title: n('张代表的建议'), status: 'ASSIGNED', number: 1 });
   await db.suggestionAssignment.create({ data: { suggestionId: mine.id, unitId: unit.id, role: 'LEAD' } });
-  const others = await createSuggestion(db, t, deputyB.id, { title: '包代表的建议', status: 'ASSIGNED', number: 2 });
+  const others = await createSuggestion(db, t, deputyB.id, { title: n('包代表的建议'), status: 'ASSIGNED', number: 2 });
   await db.suggestionAssignment.create({ data: { suggestionId: others.id, unitId: otherUnit.id, role: 'LEAD' } });
-  const draftOfB = await createSuggestion(db, t, deputyB.id, { title: '包代表的草稿', status: 'DRAFT' });
+  const draftOfB = await createSuggestion(db, t, deputyB.id, { title: n('包代表的草稿'), status: 'DRAFT' });
   const project = await db.livelihoodProject.create({
-    data: { townshipId: t, year: 2024, name: '测试项目', budgetYuan: 1_000_000, phase: 'PASSED', status: 'IN_PROGRESS' },
+    data: { townshipId: t, year: 2024, name: n('测试项目'), budgetYuan: 1_000_000, phase: 'PASSED', status: 'IN_PROGRESS' },
   });
   const activity = await db.activity.create({
     data: {
       townshipId: t,
       kind: 'STUDY',
-      title: '代表学堂',
+      title: n('代表学堂'),
       date: new Date('2024-03-01T00:00:00+08:00'),
       participants: { create: [{ deputyId: deputyA.id }] },
     },
   });
   return {
+    tag,
     township,
     congress,
     users,
@@ -155,7 +173,7 @@ export async function createProjectsWorld(db: Db, w: World) {
     db.livelihoodProject.create({
       data: { townshipId: t, year: 2025, name, budgetYuan, phase: 'SHORTLISTED', sessionId: session.id, responsibleUnitId: w.unit.id },
     });
-  const candidates = [await candidate('候选项目甲', 1_800_000), await candidate('候选项目乙', 3_500_000)];
+  const candidates = [await candidate(`候选项目甲${w.tag}`, 1_800_000), await candidate(`候选项目乙${w.tag}`, 3_500_000)];
   const task = (deputyId: number, title: string) =>
     db.supervisionTask.create({
       data: {
@@ -168,8 +186,28 @@ export async function createProjectsWorld(db: Db, w: World) {
         assignments: { create: [{ deputyId }] },
       },
     });
-  const taskOfA = await task(w.deputies.deputyA.id, '张代表的视察任务');
-  const taskOfB = await task(w.deputies.deputyB.id, '包代表的视察任务');
+  const taskOfA = await task(w.deputies.deputyA.id, `张代表的视察任务${w.tag}`);
+  const taskOfB = await task(w.deputies.deputyB.id, `包代表的视察任务${w.tag}`);
   return { session, candidates, taskOfA, taskOfB };
 }
 export type ProjectsWorld = Awaited<ReturnType<typeof createProjectsWorld>>;
+
+/** A township account read back by username, typed as one (banner accounts have no township). */
+export async function townshipUser(db: Db, username: string) {
+  const user = await db.user.findUniqueOrThrow({ where: { username } });
+  if (user.townshipId === null) throw new Error(`${username} belongs to no township`);
+  return { ...user, townshipId: user.townshipId };
+}
+
+/** A banner account (旗人大): no township. */
+export async function createBannerUser(db: Db, role: 'BANNER_ADMIN' | 'BANNER_VIEWER', username: string) {
+  return db.user.create({
+    data: {
+      townshipId: null,
+      username,
+      passwordHash: await passwordHash(),
+      role,
+      displayName: role === 'BANNER_ADMIN' ? '旗系统管理' : '旗常委会',
+    },
+  });
+}

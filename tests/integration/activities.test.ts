@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type request from 'supertest';
 import { createTestApp, csrfOf, loginAs, type TestApp } from '../helpers/test-app.js';
 import { worldApp } from '../helpers/world-app.js';
-import { createDeputy, TEST_PASSWORD, type World } from '../helpers/factories.js';
+import { createDeputy, TEST_PASSWORD, townshipUser, type World } from '../helpers/factories.js';
 import { seedDemo } from '../../src/demo/index.js';
 
 let t: TestApp;
@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const staffUser = async () => ({
-  ...(await t.services.db.user.findUniqueOrThrow({ where: { username: 'staff' } })),
+  ...(await townshipUser(t.services.db, 'staff')),
   deputyId: null,
   unitId: null,
 });
@@ -128,7 +128,7 @@ describe('the demo township', () => {
   it('adds up to 206 人次 in 2023, its inspections counted once', async () => {
     const demo = await createTestApp();
     await seedDemo(demo.services.db);
-    const staff = await demo.services.db.user.findUniqueOrThrow({ where: { username: 'staff' } });
+    const staff = await townshipUser(demo.services.db, 'staff');
     const stats = await demo.services.activities.personTimes({ ...staff }, { year: 2023 });
     expect(stats.total).toBe(206);
     const inspections = stats.byKind.find((k) => k.kind === 'INSPECTION')!;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type request from 'supertest';
 import { createTestApp, csrfOf, loginAs, type TestApp } from '../helpers/test-app.js';
-import { createWorld, TEST_PASSWORD, type World } from '../helpers/factories.js';
+import { createBannerUser, createWorld, TEST_PASSWORD, type World } from '../helpers/factories.js';
 import { listRoutes } from '../helpers/routes.js';
 
 /**
@@ -10,7 +10,7 @@ import { listRoutes } from '../helpers/routes.js';
  * The lists below name, per role, the POST routes the role's guard lets through.
  */
 const EVERYONE = ['/login', '/logout', '/account/password', '/account/sessions/end-others', '/account/sessions/:handle/end'];
-const ALLOWED: Record<'deputy' | 'unit' | 'auditor' | 'sysadmin' | 'secadmin', RegExp[]> = {
+const ALLOWED: Record<'deputy' | 'unit' | 'auditor' | 'sysadmin' | 'secadmin' | 'bannerAdmin' | 'bannerViewer', RegExp[]> = {
   deputy: [
     /^\/suggestions$/,
     /^\/suggestions\/:id$/,
@@ -28,16 +28,24 @@ const ALLOWED: Record<'deputy' | 'unit' | 'auditor' | 'sysadmin' | 'secadmin', R
   auditor: [],
   sysadmin: [/^\/admin\/(users|credentials|units|township)/],
   secadmin: [/^\/admin\/(locks|security)/],
+  bannerAdmin: [/^\/banner\/townships/],
+  bannerViewer: [],
 };
 
 let t: TestApp;
 let w: World;
 const agents: Record<string, request.Agent> = {};
+const userIds: Record<string, number> = {};
 beforeAll(async () => {
   t = await createTestApp();
   w = await createWorld(t.services.db);
   for (const name of ['deputy', 'unit', 'auditor', 'admin', 'secadmin']) agents[name] = await loginAs(t.app, name, TEST_PASSWORD);
   agents.sysadmin = agents.admin!;
+  for (const role of ['deputy', 'unit', 'auditor', 'sysadmin', 'secadmin'] as const) userIds[role] = w.users[role].id;
+  userIds.bannerAdmin = (await createBannerUser(t.services.db, 'BANNER_ADMIN', 'banner-admin')).id;
+  userIds.bannerViewer = (await createBannerUser(t.services.db, 'BANNER_VIEWER', 'banner-viewer')).id;
+  agents.bannerAdmin = await loginAs(t.app, 'banner-admin', TEST_PASSWORD);
+  agents.bannerViewer = await loginAs(t.app, 'banner-viewer', TEST_PASSWORD);
 });
 afterAll(() => t.close());
 
@@ -47,13 +55,13 @@ describe('POST routes refuse roles that may not use them', () => {
     expect(posts.length).toBeGreaterThan(40);
   });
 
-  for (const role of ['deputy', 'unit', 'auditor', 'sysadmin', 'secadmin'] as const) {
+  for (const role of ['deputy', 'unit', 'auditor', 'sysadmin', 'secadmin', 'bannerAdmin', 'bannerViewer'] as const) {
     it(`${role}: 403/404 on every POST route outside its own`, async () => {
       const agent = agents[role]!;
       const csrf = await csrfOf(agent);
       const business = { NOT: [{ action: { startsWith: 'login' } }, { action: { startsWith: 'access.' } }] };
       const before = await t.services.db.auditLog.count({ where: business });
-      const deniedBefore = await t.services.db.auditLog.count({ where: { action: 'access.denied', actorId: w.users[role].id } });
+      const deniedBefore = await t.services.db.auditLog.count({ where: { action: 'access.denied', actorId: userIds[role] } });
       let refused = 0;
       const posts = listRoutes(t.app)
         .filter((r) => r.startsWith('POST '))
@@ -68,7 +76,7 @@ describe('POST routes refuse roles that may not use them', () => {
       expect(await t.services.db.auditLog.count({ where: business })).toBe(before);
       // Each refusal is in the audit log, as 拒绝, with the account that tried.
       const denied = await t.services.db.auditLog.count({
-        where: { action: 'access.denied', result: 'DENIED', actorId: w.users[role].id },
+        where: { action: 'access.denied', result: 'DENIED', actorId: userIds[role] },
       });
       expect(refused).toBeGreaterThan(10);
       expect(denied - deniedBefore).toBe(refused);

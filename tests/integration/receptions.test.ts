@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type request from 'supertest';
 import { csrfOf, loginAs, type TestApp } from '../helpers/test-app.js';
 import { worldApp } from '../helpers/world-app.js';
-import { TEST_PASSWORD, type World } from '../helpers/factories.js';
+import { TEST_PASSWORD, townshipUser, type World } from '../helpers/factories.js';
 import { noticeWarning, noticeWarningText } from '../../src/features/receptions/receptions.notice.js';
 
 /** "Today" of these tests: 2024-03-10, so that dates and due dates are fixed. */
@@ -236,7 +236,7 @@ describe('reception days', () => {
     it('turns one into a deputy suggestion: the opinion and the suggestion link to each other', async () => {
       const page = await staff.get(`/opinions/${ids[0]}`);
       expect(page.text).toContain(`href="/suggestions/new?fromOpinion=${ids[0]}"`);
-      const staffUser = await t.services.db.user.findUniqueOrThrow({ where: { username: 'staff' } });
+      const staffUser = await townshipUser(t.services.db, 'staff');
       const current = { ...staffUser, deputyId: null, unitId: null };
       const s = await t.services.suggestions.create(current, {
         title: '关于修复村南过水桥涵的建议',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type TestApp } from '../helpers/test-app.js';
 import { seedDemo, DEMO_PASSWORD } from '../../src/demo/index.js';
+import { townshipUser } from '../helpers/factories.js';
 
 /** 代表履职档案 on the 东明镇 demo data. */
 let t: TestApp;
@@ -16,7 +17,7 @@ afterAll(() => t.close());
 
 describe('代表履职档案', () => {
   it('gathers one year of a deputy’s work with counts, and matches the data', async () => {
-    const staff = await t.services.db.user.findUniqueOrThrow({ where: { username: 'staff' } });
+    const staff = await townshipUser(t.services.db, 'staff');
     const record = await t.services.records.forDeputy({ ...staff }, ids['宝音图']!, 2023);
     const db = t.services.db;
     const range = { gte: new Date('2023-01-01T00:00:00+08:00'), lt: new Date('2024-01-01T00:00:00+08:00') };
@@ -55,7 +56,7 @@ describe('代表履职档案', () => {
   it('counts only suggestions the deputy submitted: a draft is not a 领衔建议 on the record', async () => {
     const db = t.services.db;
     const draft = await db.suggestion.findFirstOrThrow({ where: { leadDeputyId: ids['宝音图'], status: 'DRAFT' } });
-    const staff = await db.user.findUniqueOrThrow({ where: { username: 'staff' } });
+    const staff = await townshipUser(db, 'staff');
     const record = await t.services.records.forDeputy({ ...staff }, ids['宝音图']!, draft.year);
     expect(record.led.map((s) => s.title)).not.toContain(draft.title);
     expect(record.counts.led).toBe(

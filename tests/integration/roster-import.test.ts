@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type request from 'supertest';
 import { createTestApp, csrfOf, loginAs, type TestApp } from '../helpers/test-app.js';
 import { worldApp } from '../helpers/world-app.js';
-import { createTownship, createUser, TEST_PASSWORD, type World } from '../helpers/factories.js';
+import { createTownship, createUser, TEST_PASSWORD, townshipUser, type World } from '../helpers/factories.js';
 import { ROSTER_COLUMNS } from '../../src/features/deputies/deputies.import.js';
 import { rosterRow } from '../../src/features/deputies/deputies.import.workbooks.js';
 
@@ -196,7 +196,7 @@ describe('roster import', () => {
 
   it('shows the progress of a large file while its rows are checked', async () => {
     const rows = Array.from({ length: 300 }, (_, i) => row(`代表${String(i).padStart(3, '0')}`, { village: `第${i}村` }));
-    const staffUser = await t.services.db.user.findUniqueOrThrow({ where: { username: 'staff' } });
+    const staffUser = await townshipUser(t.services.db, 'staff');
     const job = await t.services.rosterImports.start({ ...staffUser }, { buffer: await xlsx(rows), filename: 'big.xlsx' });
     expect(job.status).toBe('checking');
     expect(job.total).toBe(300);

@@ -15,7 +15,7 @@ export function isManageable(role: Role): role is ManageableRole {
 }
 
 /** May `actor` create, reset, edit, deactivate or reactivate the account `target`? */
-export function canManageAccount(actor: CurrentUser, target: { id: number; townshipId: number; role: Role }): boolean {
+export function canManageAccount(actor: CurrentUser, target: { id: number; townshipId: number | null; role: Role }): boolean {
   return actor.role === 'SYSADMIN' && actor.townshipId === target.townshipId && actor.id !== target.id && isManageable(target.role);
 }
 

@@ -1,6 +1,6 @@
 import type { Db } from '../../db.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import type { CurrentUser } from '../../auth/current-user.js';
+import { NO_TOWNSHIP, type CurrentUser } from '../../auth/current-user.js';
 import { paginate, type Page } from '../../lib/pagination.js';
 import { deriveKey } from '../../lib/keys.js';
 import { formatDate } from '../../lib/format.js';
@@ -14,6 +14,8 @@ type Writer = Pick<Db, 'auditLog'>;
 
 export type AuditEntry = {
   action: AuditAction;
+  /** The township the event concerns, when the actor has none (a banner account's work in a township). */
+  townshipId?: number;
   entity?: string;
   entityId?: string | number;
   detail?: unknown;
@@ -277,10 +279,11 @@ export function createAuditService(db: Db, options: { dataKey: Buffer }) {
 
   return {
     /** Writes one audit row; pass the transaction client to keep it in the same transaction. */
-    async record(actor: Pick<CurrentUser, 'id' | 'townshipId'> | null, entry: AuditEntry, tx: Writer = db) {
+    async record(actor: { id: number; townshipId: number | null } | null, entry: AuditEntry, tx: Writer = db) {
+      const own = actor?.townshipId === NO_TOWNSHIP ? null : (actor?.townshipId ?? null);
       await tx.auditLog.create({
         data: {
-          townshipId: actor?.townshipId ?? null,
+          townshipId: own ?? entry.townshipId ?? null,
           actorId: actor?.id ?? null,
           action: entry.action,
           entity: entry.entity ?? '',

@@ -34,6 +34,10 @@ export function homeRoutes(services: Services): Router {
         return res.redirect(303, '/admin/users');
       case 'SECADMIN':
         return res.redirect(303, '/admin/locks');
+      case 'BANNER_VIEWER':
+        return res.redirect(303, '/banner');
+      case 'BANNER_ADMIN':
+        return res.redirect(303, '/banner/townships');
     }
   });
 

@@ -3,7 +3,7 @@ import { replyCategoryLabels, satisfactionLabels, suggestionCategoryLabels, sugg
 import { excelDate, printA4Landscape, writeTable, yesNo, type XlsxColumn } from '../../lib/xlsx.js';
 import type { SuggestionsService } from './suggestions.service.js';
 
-type LedgerRow = Awaited<ReturnType<SuggestionsService['listAll']>>[number];
+export type LedgerRow = Awaited<ReturnType<SuggestionsService['listAll']>>[number];
 
 const units = (r: LedgerRow, role: 'LEAD' | 'ASSIST') =>
   r.assignments
@@ -12,7 +12,7 @@ const units = (r: LedgerRow, role: 'LEAD' | 'ASSIST') =>
     .join('、');
 
 /** The ledger's columns: dates are dates, the year a number, flags 是/否. */
-const COLUMNS: ReadonlyArray<XlsxColumn<LedgerRow>> = [
+export const LEDGER_COLUMNS: ReadonlyArray<XlsxColumn<LedgerRow>> = [
   { header: '编号', width: 10, value: (r) => r.code },
   { header: '标题', width: 34, kind: 'wrap', value: (r) => r.title },
   { header: '年度', width: 6, kind: 'int', value: (r) => r.year },
@@ -42,11 +42,11 @@ const COLUMNS: ReadonlyArray<XlsxColumn<LedgerRow>> = [
  * The 代表建议台账 as an .xlsx workbook with Chinese headers, ready for Excel / WPS: A4 landscape
  * over two pages across, 编号/标题/年度 and the header row repeated on every page.
  */
-export function ledgerWorkbook(rows: LedgerRow[], year?: number): ExcelJS.Workbook {
+export function ledgerWorkbook(rows: LedgerRow[], township: string, year?: number): ExcelJS.Workbook {
   const book = new ExcelJS.Workbook();
-  book.creator = '东明镇人大主席团工作平台';
+  book.creator = `${township}人大主席团工作平台`;
   const sheet = book.addWorksheet('代表建议台账');
-  const title = `东明镇${year ? `${year}年` : ''}人大代表建议办理台账`;
+  const title = `${township}${year ? `${year}年` : ''}人大代表建议办理台账`;
   // The title stands at the left of the first page: merged and centred over all columns it would
   // fall between the two pages of the print.
   const cell = sheet.getCell(1, 1);
@@ -54,7 +54,7 @@ export function ledgerWorkbook(rows: LedgerRow[], year?: number): ExcelJS.Workbo
   cell.font = { size: 16, bold: true };
   cell.alignment = { vertical: 'middle' };
   sheet.getRow(1).height = 28;
-  writeTable(sheet, COLUMNS, rows, 2);
+  writeTable(sheet, LEDGER_COLUMNS, rows, 2);
   printA4Landscape(sheet, { headerRow: 2, pagesWide: 2, repeatColumns: 'A:C', title });
   return book;
 }

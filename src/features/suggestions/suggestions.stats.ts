@@ -24,7 +24,7 @@ export type StatRow = {
   closed: number; // 办结
 };
 
-const empty = (label: string): StatRow => ({
+export const empty = (label: string): StatRow => ({
   label,
   count: 0,
   key: 0,
@@ -55,10 +55,15 @@ const COUNTS = [
   'closed',
 ] as const satisfies ReadonlyArray<keyof StatRow>;
 
-/** The counts of the suggestions of one category and one lead unit (null: not assigned). */
-type Group = Record<(typeof COUNTS)[number], number> & { category: SuggestionCategory; unitId: number | null; unitName: string | null };
+/** The counts of the suggestions of one township, one category and one lead unit (null: not assigned). */
+type Group = Record<(typeof COUNTS)[number], number> & {
+  townshipId: number;
+  category: SuggestionCategory;
+  unitId: number | null;
+  unitName: string | null;
+};
 
-function add(row: StatRow, g: Group): void {
+export function add(row: StatRow, g: Group): void {
   for (const k of COUNTS) row[k] += g[k];
 }
 
@@ -72,13 +77,15 @@ function add(row: StatRow, g: Group): void {
  * - 应落实: the latest lead reply is A or B and the deputy has accepted it (rated, not sent back);
  *   已落实: A and closed, or B and marked implemented or closed;
  * - 逾期: awaiting a reply a full day past its deadline.
- * Dates are compared with julianday() on Prisma's ISO 8601 text.
+ * Dates are compared with julianday() on Prisma's ISO 8601 text. `townshipId` null: every township
+ * of the deployment at once (the banner's view), still one query.
  */
-async function yearGroups(db: Db, townshipId: number, year: number, at: Date): Promise<Group[]> {
+export async function yearGroups(db: Db, townshipId: number | null, year: number, at: Date): Promise<Group[]> {
+  const inScope = townshipId === null ? Prisma.empty : Prisma.sql`s."townshipId" = ${townshipId} AND`;
   const awaiting = Prisma.join([...AWAITING_REPLY]);
   const rows = await db.$queryRaw<Array<Record<string, unknown>>>`
     WITH base AS (
-      SELECT s."id", s."category", s."isKey", s."status", s."assignedAt", s."deadline",
+      SELECT s."id", s."townshipId", s."category", s."isKey", s."status", s."assignedAt", s."deadline",
         (SELECT a."unitId" FROM "SuggestionAssignment" a
           WHERE a."suggestionId" = s."id" AND a."active" = 1 AND a."role" = 'LEAD' ORDER BY a."id" LIMIT 1) AS "unitId",
         (SELECT r."id" FROM "Reply" r WHERE r."suggestionId" = s."id" AND r."isAssistOpinion" = 0 ORDER BY r."id" LIMIT 1) AS "firstReplyId",
@@ -86,13 +93,13 @@ async function yearGroups(db: Db, townshipId: number, year: number, at: Date): P
           WHERE r."suggestionId" = s."id" AND r."isAssistOpinion" = 0 ORDER BY r."id" DESC LIMIT 1) AS "lastCategory",
         (SELECT x."result" FROM "Satisfaction" x WHERE x."suggestionId" = s."id" ORDER BY x."round" DESC LIMIT 1) AS "rating"
       FROM "Suggestion" s
-      WHERE s."townshipId" = ${townshipId} AND s."year" = ${year} AND s."number" IS NOT NULL
+      WHERE ${inScope} s."year" = ${year} AND s."number" IS NOT NULL
         AND s."status" NOT IN ('MERGED', 'REFERENCE')
     ), facts AS (
       SELECT b.*, fr."createdAt" AS "firstReplyAt", COALESCE(fr."dueAt", b."deadline") AS "due"
       FROM base b LEFT JOIN "Reply" fr ON fr."id" = b."firstReplyId"
     )
-    SELECT f."category", f."unitId", u."name" AS "unitName",
+    SELECT f."townshipId", f."category", f."unitId", u."name" AS "unitName",
       COUNT(*) AS "count",
       SUM(f."isKey" = 1) AS "key",
       SUM(f."assignedAt" IS NOT NULL OR f."firstReplyId" IS NOT NULL) AS "assigned",
@@ -105,8 +112,9 @@ async function yearGroups(db: Db, townshipId: number, year: number, at: Date): P
       SUM(f."status" IN (${awaiting}) AND f."deadline" IS NOT NULL AND julianday(${at.toISOString()}) >= julianday(f."deadline") + 1) AS "overdue",
       SUM(f."status" = 'CLOSED') AS "closed"
     FROM facts f LEFT JOIN "HandlingUnit" u ON u."id" = f."unitId"
-    GROUP BY f."category", f."unitId"`;
+    GROUP BY f."townshipId", f."category", f."unitId"`;
   return rows.map((r) => ({
+    townshipId: Number(r.townshipId),
     category: r.category as SuggestionCategory,
     unitId: r.unitId === null ? null : Number(r.unitId),
     unitName: (r.unitName as string | null) ?? null,
