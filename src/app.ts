@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import morgan from 'morgan';
+import { describeDatabase } from './db-url.js';
 import type { Config } from './config.js';
 import type { Services } from './services.js';
 import { sessionActivity, sessionMiddleware } from './middleware/session.js';
@@ -71,10 +72,15 @@ export function createApp(services: Services, config: Config, options: { clock?:
   // The work report's PDF export (features/reports) launches this Chromium when it exists.
   app.set('chromiumPath', config.CHROMIUM_PATH);
 
-  // Health check: one database round trip, no session.
+  // Health check: one database round trip, no session. Says which database answered (provider and
+  // database name, as the database reports it on PostgreSQL; never the URL or its credentials).
   app.get('/healthz', async (_req, res) => {
-    await services.db.$queryRaw`SELECT 1`;
-    res.json({ status: 'ok' });
+    const database = describeDatabase(config.DATABASE_URL);
+    if (database.provider === 'postgresql') {
+      const [row] = await services.db.$queryRaw<Array<{ name: string }>>`SELECT current_database() AS name`;
+      database.name = row?.name ?? '';
+    } else await services.db.$queryRaw`SELECT 1`;
+    res.json({ status: 'ok', database });
   });
 
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));

@@ -3,7 +3,12 @@ import fs from 'node:fs';
 import type BetterSqlite3 from 'better-sqlite3';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import type { ConnectionInfo, SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient, type Prisma } from './generated/prisma/client.js';
+import { PrismaClient as PgPrismaClient } from './generated/prisma-pg/client.js';
+import { pgPoolConfig, providerOf, type Provider } from './db-url.js';
+
+export { providerOf, type Provider };
 
 export type Db = PrismaClient;
 export { PrismaClient };
@@ -208,13 +213,38 @@ export function sqliteAdapter(
   };
 }
 
-/** Opens the SQLite database at `url` (e.g. `file:./data/portal.db`), creating its folder. */
+const urls = new WeakMap<object, string>();
+
+/**
+ * Which database a client (or a transaction's client) talks to: raw SQL and locks differ
+ * (src/lib/sql.ts, src/lib/locks.ts).
+ */
+export function providerOfDb(db: object): Provider {
+  return (db as { _activeProvider?: string })._activeProvider === 'postgresql' ? 'postgresql' : 'sqlite';
+}
+
+/** The URL a client created by createDb was opened with. */
+export function urlOfDb(db: object): string | undefined {
+  return urls.get(db);
+}
+
+/**
+ * Opens the database at `url`: SQLite (`file:./data/portal.db`, creating its folder) or PostgreSQL
+ * (`postgresql://…`, through @prisma/adapter-pg and the client generated from
+ * prisma/postgresql/schema.prisma, which has the same models: typed as the SQLite client).
+ */
 export function createDb(url: string, options: DbOptions = {}): Db {
+  if (providerOf(url) === 'postgresql') {
+    const db = new PgPrismaClient({ adapter: new PrismaPg(pgPoolConfig(url)) }) as unknown as Db;
+    urls.set(db, url);
+    return db;
+  }
   const file = sqliteFilePath(url);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const changes: Changes = { client: null, connection: 0, counts: new Map(), open: null };
   const db = new PrismaClient({ adapter: sqliteAdapter(file, options, changes) });
   changesOf.set(db, changes);
+  urls.set(db, url);
   return db;
 }
 

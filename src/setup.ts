@@ -2,6 +2,7 @@ import type { Db } from './db.js';
 import type { Config } from './config.js';
 import { migrateDeploy } from './migrations.js';
 import { seedDemo } from './demo/index.js';
+import { exclusively } from './lib/locks.js';
 
 /**
  * Start-up: apply pending migrations; outside production, fill an empty database with the
@@ -9,6 +10,11 @@ import { seedDemo } from './demo/index.js';
  * (`npm run user:create` makes the first account).
  */
 export async function prepareDatabase(db: Db, config: Config): Promise<void> {
+  // Instances starting together on one PostgreSQL database take turns: one migrates and seeds.
+  await exclusively(config.DATABASE_URL, 'portal:startup', () => migrateAndSeed(db, config), { wait: true });
+}
+
+async function migrateAndSeed(db: Db, config: Config): Promise<void> {
   // The schema engine migrates with `locking_mode=EXCLUSIVE`, which a WAL database refuses while
   // another connection has it open: close ours (Prisma reconnects on the next query).
   await db.$disconnect();

@@ -7,18 +7,18 @@ import { createTestDb, type TestDb } from './test-db.js';
 export type TestApp = { app: App; services: Services; testDb: TestDb; close: () => Promise<void> };
 
 /**
- * The real app with real services on a fresh temporary SQLite file. `now` is the business date,
+ * The real app with real services on a fresh temporary database (a SQLite file, or PostgreSQL with TEST_DATABASE_URL). `now` is the business date,
  * `sessionClock` the sessions' wall clock; `env` adds settings (e.g. TRUST_PROXY=true, so that a
  * test can come from several addresses with X-Forwarded-For).
  */
-export function createTestApp(
+export async function createTestApp(
   options: { now?: () => Date; sessionClock?: () => Date; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
-  const testDb = createTestDb();
+  const testDb = await createTestDb();
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: testDb.url, SESSION_SECRET: 'test-secret-test-secret', ...options.env });
   const services = createServices(testDb.db, { now: options.now });
   const app = createApp(services, config, { clock: options.sessionClock });
-  return Promise.resolve({
+  return {
     app,
     services,
     testDb,
@@ -26,7 +26,7 @@ export function createTestApp(
       await app.close();
       await testDb.cleanup();
     },
-  });
+  };
 }
 
 /** Reads the CSRF token out of a page's forms. */

@@ -203,9 +203,14 @@ describe('security headers and health', () => {
     expect(res.text).not.toMatch(/<script>(?!<\/script>)/);
   });
 
-  it('GET /healthz answers after a database round trip', async () => {
+  it('GET /healthz answers after a database round trip and names the database it reached, without credentials', async () => {
     const res = await request(t.app).get('/healthz');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ok' });
+    const url = new URL(t.testDb.url.startsWith('file:') ? 'file:///x' : t.testDb.url);
+    const expected = t.testDb.file
+      ? { provider: 'sqlite', name: 'test.db' }
+      : { provider: 'postgresql', name: decodeURIComponent(url.pathname.slice(1)) };
+    expect(res.body).toEqual({ status: 'ok', database: expected });
+    if (url.password) expect(res.text).not.toContain(url.password);
   });
 });

@@ -17,8 +17,8 @@ describe('deadline reminders in batches', () => {
     });
 
   beforeAll(async () => {
-    a = createTestDb();
-    b = createTestDb();
+    a = await createTestDb();
+    b = await createTestDb();
     await seedDemo(a.db, { passwordHash: 'x' });
     await seedDemo(b.db, { passwordHash: 'x' });
   }, 60_000);

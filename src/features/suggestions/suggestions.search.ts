@@ -1,4 +1,4 @@
-import type { Db } from '../../db.js';
+import { providerOfDb, type Db } from '../../db.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 
 /** Above this many hits an `id IN (…)` list would pass SQLite's bound-parameter limit. */
@@ -13,12 +13,13 @@ const likeWhere = (terms: string[]): Prisma.SuggestionWhereInput => ({
  * are looked up in the FTS5 trigram index (migration 20261125110000_suggestion_search); shorter
  * words (two Chinese characters such as “道路” are common) use LIKE. When the index finds more rows
  * than an id list can carry, the equivalent LIKE condition is used instead: a trigram phrase match
- * is a substring match, so the result is the same.
+ * is a substring match, so the result is the same. On PostgreSQL, LIKE itself is served by the
+ * trigram GIN indexes on title and content (pg_trgm, src/schema-pg.ts).
  */
 export async function searchWhere(db: Db, townshipId: number, q: string): Promise<Prisma.SuggestionWhereInput> {
   const terms = q.trim().split(/\s+/).filter(Boolean).slice(0, 5);
   if (!terms.length) return {};
-  if (!terms.every((t) => [...t].length >= 3)) return likeWhere(terms);
+  if (providerOfDb(db) === 'postgresql' || !terms.every((t) => [...t].length >= 3)) return likeWhere(terms);
   const match = terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ');
   const rows = await db.$queryRaw<Array<{ id: number }>>`
     SELECT s."id" AS id FROM "SuggestionSearch" f JOIN "Suggestion" s ON s."id" = f.rowid
