@@ -44,7 +44,6 @@ async function main(argv: string[]): Promise<number> {
       }
       for (const r of [res.sqlite, res.postgresql]) if (r.file) console.log(`Created ${path.relative(PROJECT_ROOT, r.file)}`);
       console.log('Review them (hand-written SQL such as triggers needs its PostgreSQL twin), then `npm run db:migrate`.');
-      console.log('The PostgreSQL client: `npm run postinstall` (prisma generate for both schemas).');
       return 0;
     }
     case 'pg': {

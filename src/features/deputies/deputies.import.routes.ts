@@ -86,17 +86,17 @@ export function deputiesImportRoutes(services: Services): Router {
     res.redirect(303, `/deputies/import/${job.id}`);
   });
 
-  router.get('/deputies/import/:job', staff, (req, res) => {
-    renderJob(res, rosterImports.get(req.user!, jobId(req.params.job)));
+  router.get('/deputies/import/:job', staff, async (req, res) => {
+    renderJob(res, await rosterImports.get(req.user!, jobId(req.params.job)));
   });
 
   router.get('/deputies/import/:job/invalid.xlsx', staff, async (req, res) => {
-    const job = rosterImports.get(req.user!, jobId(req.params.job));
+    const job = await rosterImports.get(req.user!, jobId(req.params.job));
     sendXlsx(res, '未导入的行.xlsx', await invalidRowsWorkbook(job.results.filter((r) => r.errors.length)));
   });
 
   router.post('/deputies/import/:job/commit', staff, async (req, res) => {
-    const job = rosterImports.get(req.user!, jobId(req.params.job));
+    const job = await rosterImports.get(req.user!, jobId(req.params.job));
     const mode = fieldText(req.body, 'mode') === 'valid' ? 'valid' : 'all';
     const imported = await orRender(
       () => rosterImports.commit(req.user!, job.id, mode),

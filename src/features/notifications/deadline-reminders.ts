@@ -13,6 +13,7 @@ import { Prisma } from '../../generated/prisma/client.js';
 import { deadlineFlag } from '../../lib/deadline.js';
 import { formatDate } from '../../lib/format.js';
 import { sqlTime, sqlTimeParam } from '../../lib/sql.js';
+import { exclusively } from '../../lib/locks.js';
 import { AWAITING_REPLY } from '../suggestions/suggestions.workflow.js';
 import { suggestionCode } from '../suggestions/suggestions.service.js';
 
@@ -89,6 +90,15 @@ export function createDeadlineReminders(db: Db, now: () => Date = () => new Date
         await new Promise((resolve) => setImmediate(resolve)); // let requests in between batches
       }
       return written;
+    },
+
+    /**
+     * run(), unless another instance on the same PostgreSQL database is running it right now (an
+     * advisory lock): then null. A later run by any instance writes nothing twice (dedupeKey).
+     */
+    async runOnce(): Promise<number | null> {
+      const r = await exclusively(db, 'portal:deadline-reminders', () => this.run(), { wait: false });
+      return r.ran ? r.value : null;
     },
   };
 }
