@@ -27,3 +27,12 @@ export function sqlTimePlusDays(db: object, expr: Sql, days: number): Sql {
     ? Prisma.sql`(${expr} + ${Prisma.raw(`INTERVAL '${Math.trunc(days)} days'`)})`
     : Prisma.sql`(julianday(${expr}) + ${Prisma.raw(String(Math.trunc(days)))})`;
 }
+
+/**
+ * A case-insensitive "contains" filter: SQLite's LIKE already ignores the case of ASCII letters;
+ * PostgreSQL's does not, so there it is ILIKE (`mode: 'insensitive'`, which the SQLite client's
+ * types do not know). Chinese has no case: the same either way.
+ */
+export function containsText(db: object, q: string): { contains: string } {
+  return providerOfDb(db) === 'postgresql' ? ({ contains: q, mode: 'insensitive' } as { contains: string }) : { contains: q };
+}

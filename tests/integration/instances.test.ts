@@ -9,7 +9,7 @@ import { exclusively } from '../../src/lib/locks.js';
 import { createDeadlineReminders } from '../../src/features/notifications/deadline-reminders.js';
 import { ROSTER_COLUMNS } from '../../src/features/deputies/deputies.import.js';
 import { createTestApp, csrfFrom, type TestApp } from '../helpers/test-app.js';
-import { createSuggestion, createWorld, TEST_PASSWORD, type World } from '../helpers/factories.js';
+import { createDeputy, createSuggestion, createWorld, TEST_PASSWORD, type World } from '../helpers/factories.js';
 
 /**
  * Two instances of the portal on one database, as behind a load balancer (README, "deploying for a
@@ -128,6 +128,14 @@ describe('several instances on one database', () => {
     expect(again.text).toContain('已导入 <strong>1</strong> 名代表');
     expect(await a.services.db.deputy.count({ where: { townshipId: w.township.id, name: '斯琴' } })).toBe(1);
     expect((await get(a.app, onA, jobPath)).text).toContain('已导入 <strong>1</strong> 名代表');
+  });
+
+  it('filter text ignoring the case of Latin letters, as SQLite does (ILIKE on PostgreSQL)', async () => {
+    await createDeputy(a.services.db, w.township.id, { name: '格日勒', workplace: 'ABC农牧业合作社' });
+    await a.services.db.suggestion.update({ where: { id: w.suggestions.mine.id }, data: { title: '关于5G基站建设的建议' } });
+    const cookie = await login(b.app, 'staff');
+    expect((await get(b.app, cookie, '/deputies?q=abc')).text).toContain('格日勒');
+    expect((await get(b.app, cookie, '/suggestions?q=5g%E5%9F%BA%E7%AB%99')).text).toContain('关于5G基站建设的建议');
   });
 
   it('send deadline reminders from one instance at a time', async () => {

@@ -1,11 +1,12 @@
 import { providerOfDb, type Db } from '../../db.js';
+import { containsText } from '../../lib/sql.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 
 /** Above this many hits an `id IN (…)` list would pass SQLite's bound-parameter limit. */
 const MAX_ID_LIST = 900;
 
-const likeWhere = (terms: string[]): Prisma.SuggestionWhereInput => ({
-  AND: terms.map((t) => ({ OR: [{ title: { contains: t } }, { content: { contains: t } }] })),
+const likeWhere = (db: Db, terms: string[]): Prisma.SuggestionWhereInput => ({
+  AND: terms.map((t) => ({ OR: [{ title: containsText(db, t) }, { content: containsText(db, t) }] })),
 });
 
 /**
@@ -19,12 +20,12 @@ const likeWhere = (terms: string[]): Prisma.SuggestionWhereInput => ({
 export async function searchWhere(db: Db, townshipId: number, q: string): Promise<Prisma.SuggestionWhereInput> {
   const terms = q.trim().split(/\s+/).filter(Boolean).slice(0, 5);
   if (!terms.length) return {};
-  if (providerOfDb(db) === 'postgresql' || !terms.every((t) => [...t].length >= 3)) return likeWhere(terms);
+  if (providerOfDb(db) === 'postgresql' || !terms.every((t) => [...t].length >= 3)) return likeWhere(db, terms);
   const match = terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ');
   const rows = await db.$queryRaw<Array<{ id: number }>>`
     SELECT s."id" AS id FROM "SuggestionSearch" f JOIN "Suggestion" s ON s."id" = f.rowid
     WHERE "SuggestionSearch" MATCH ${match} AND s."townshipId" = ${townshipId}
     LIMIT ${MAX_ID_LIST + 1}`;
-  if (rows.length > MAX_ID_LIST) return likeWhere(terms);
+  if (rows.length > MAX_ID_LIST) return likeWhere(db, terms);
   return { id: { in: rows.map((r) => Number(r.id)) } };
 }
