@@ -56,7 +56,7 @@ async function main() {
       (await db.township.findUnique({ where: { name: values.township } })) ??
       (await db.township.create({ data: { name: values.township } }));
     const password = await readPassword();
-    const services = createServices(db);
+    const services = createServices(db, { dataKey: config.dataKey });
     const user = await services.auth.createUser({
       townshipId: township.id,
       username: values.username,

@@ -13,9 +13,13 @@ import { createSealer } from './features/admin/credentials.js';
 import { flashLocals } from './middleware/flash.js';
 import { locals } from './middleware/locals.js';
 import { errorHandler, notFound } from './middleware/error-handler.js';
+import { storageFault } from './lib/storage-faults.js';
+import { onceGuard } from './middleware/once.js';
 import { createPassport } from './auth/passport.js';
 import { multipartForms } from './middleware/multipart.js';
 import { routes } from './routes.js';
+import { auditContext } from './features/audit/audit.context.js';
+import type { DownloadRecorder } from './lib/download.js';
 import { PROJECT_ROOT } from './paths.js';
 
 const root = PROJECT_ROOT;
@@ -38,6 +42,9 @@ export function createApp(services: Services, config: Config, options: { clock?:
   app.set('trust proxy', config.TRUST_PROXY ? 1 : false);
   app.disable('x-powered-by');
   app.locals.appName = '东明镇人大主席团工作平台';
+  // Every download through lib/download's sendFile is audited with this.
+  const recordDownload: DownloadRecorder = (req, entry) => services.audit.record(req.user ?? null, entry);
+  app.locals.recordDownload = recordDownload;
 
   // Security headers: a strict CSP without inline script.
   app.use(
@@ -72,17 +79,26 @@ export function createApp(services: Services, config: Config, options: { clock?:
   // The work report's PDF export (features/reports) launches this Chromium when it exists.
   app.set('chromiumPath', config.CHROMIUM_PATH);
 
-  // Health check: one database round trip, no session. Says which database answered (provider and
-  // database name, as the database reports it on PostgreSQL; never the URL or its credentials).
+  // Health check, no session: the database answers and accepts writes (a no-op update), or 503 with the
+  // reason. Says which database answered (provider and database name, as PostgreSQL reports it; never
+  // the URL or its credentials).
   app.get('/healthz', async (_req, res) => {
-    const database = describeDatabase(config.DATABASE_URL);
-    if (database.provider === 'postgresql') {
-      const [row] = await services.db.$queryRaw<Array<{ name: string }>>`SELECT current_database() AS name`;
-      database.name = row?.name ?? '';
-    } else await services.db.$queryRaw`SELECT 1`;
-    res.json({ status: 'ok', database });
+    try {
+      const database = describeDatabase(config.DATABASE_URL);
+      if (database.provider === 'postgresql') {
+        const [row] = await services.db.$queryRaw<Array<{ name: string }>>`SELECT current_database() AS name`;
+        database.name = row?.name ?? '';
+      } else await services.db.$queryRaw`SELECT 1`;
+      await services.db.$executeRaw`UPDATE "Township" SET "id" = "id" WHERE 1 = 0`;
+      res.json({ status: 'ok', database });
+    } catch (err) {
+      const fault = storageFault(err);
+      console.error(`Health check failed${fault ? ` (${fault.code}): ${fault.log}` : ':'}`, fault ? '' : err);
+      res.status(503).json({ status: 'error', reason: fault?.message ?? '数据库无法访问。' });
+    }
   });
 
+  app.use(auditContext); // the client address of every audit row written while serving a request
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
   app.use(multipartForms()); // file uploads (roster import), before the CSRF check reads _csrf
   const session = sessionMiddleware(services.db, config);
@@ -95,11 +111,12 @@ export function createApp(services: Services, config: Config, options: { clock?:
   app.use(passwordGate); // a temporary or expired password is changed before anything else
   const csrf = createCsrf(config);
   app.use(csrf.protection);
+  app.use(onceGuard(services.db, clock)); // one request, one record: a form submitted twice writes once
 
   app.use(routes(services, passport, { csrf, sealer: createSealer(config.sessionSecret), clock }));
 
   app.use(notFound);
-  app.use(errorHandler({ isProduction: config.isProduction, log: (err) => console.error(err) }));
+  app.use(errorHandler({ isProduction: config.isProduction, log: (err) => console.error(err), audit: services.audit }));
 
   app.close = () => {
     session.store.shutdown();

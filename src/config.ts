@@ -36,7 +36,7 @@ const schema = z.object({
 export type Config = z.infer<typeof schema> & { sessionSecret: string; isProduction: boolean; dataKey: Buffer };
 
 /** A development-only master key: never protects real data (production refuses to start without DATA_KEY). */
-const DEV_DATA_KEY = Buffer.alloc(32, 'dongming-dev-only-data-key').subarray(0, 32);
+export const DEV_DATA_KEY = Buffer.alloc(32, 'dongming-dev-only-data-key').subarray(0, 32);
 
 function decodeKey(value: string): Buffer | null {
   const v = value.trim();

@@ -100,7 +100,7 @@ export function cacheStatements(
 // ───────────────────────────── what changed ─────────────────────────────
 
 /** Tables whose rows do not change what pages compute from the records: sessions, the bell, the log. */
-const VOLATILE_TABLES = new Set(['Session', 'Notification', 'AuditLog', '_prisma_migrations']);
+const VOLATILE_TABLES = new Set(['Session', 'Notification', 'AuditLog', '_prisma_migrations', 'ImportJob']);
 const WRITE =
   /^\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)\s+(?:[`"[]?main[`"\]]?\.)?[`"[]?(\w+)/i;
 
@@ -157,6 +157,8 @@ export function changeStamp(db: Db, tables: readonly string[] | 'records'): stri
  */
 function updatePlannerStatistics(client: BetterSqlite3.Database): void {
   try {
+    // An empty file stays empty (the schema engine refuses to migrate a database with sqlite_stat1).
+    if (!client.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table'`).get()) return;
     client.pragma('analysis_limit = 400');
     const analyzed = client.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'`).get();
     if (analyzed) client.pragma('optimize = 0x10002');

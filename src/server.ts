@@ -9,7 +9,7 @@ import { closePdfBrowser } from './features/reports/reports.pdf.js';
 const config = loadConfig();
 const db = createDb(config.DATABASE_URL);
 await prepareDatabase(db, config);
-const services = createServices(db);
+const services = createServices(db, { dataKey: config.dataKey });
 const app = createApp(services, config);
 
 // Deadline reminders (7 days before, and overdue), in batches: a minute after start (never before
@@ -18,8 +18,21 @@ const reminders = createDeadlineReminders(db, services.now);
 const remind = () => reminders.runOnce().catch((err: unknown) => console.error('Deadline reminders failed:', err));
 setTimeout(() => void remind(), 60 * 1000).unref();
 setInterval(() => void remind(), 60 * 60 * 1000).unref();
-app.listen(config.PORT, config.HOST, () => {
-  console.log(`东明镇人大主席团工作平台 is listening on http://localhost:${config.PORT}`);
+// Express 5 calls back with the error when listening fails (a port already taken, or not allowed):
+// say so and stop, instead of serving nothing.
+app.listen(config.PORT, config.HOST, (err?: NodeJS.ErrnoException) => {
+  if (!err) {
+    console.log(`东明镇人大主席团工作平台 is listening on http://localhost:${config.PORT}`);
+    return;
+  }
+  const why =
+    err.code === 'EADDRINUSE'
+      ? `port ${config.PORT} is already in use (is the portal already running?). Stop the other program or set PORT.`
+      : err.code === 'EACCES'
+        ? `port ${config.PORT} needs privileges this user does not have: use a port above 1024 behind a reverse proxy.`
+        : err.message;
+  console.error(`Cannot start the portal on ${config.HOST}:${config.PORT}: ${why}`);
+  void closePdfBrowser().finally(() => process.exit(1));
 });
 
 // The shared Chromium of the PDF export ends with the server.

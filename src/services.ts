@@ -1,4 +1,5 @@
 import type { Db } from './db.js';
+import { DEV_DATA_KEY } from './config.js';
 import { createAuditService } from './features/audit/audit.service.js';
 import { createAuthService } from './auth/auth.service.js';
 import { createLoginGuard } from './auth/login-guard.js';
@@ -21,12 +22,16 @@ import { createSuggestionStatsService } from './features/suggestions/suggestions
 import { createRecordsService } from './features/records/records.service.js';
 import { createReceptionsService } from './features/receptions/receptions.service.js';
 
-export type ServiceOptions = { now?: () => Date };
+export type ServiceOptions = {
+  now?: () => Date;
+  /** The master key (config.dataKey); the development key when not given (tests, scripts). */
+  dataKey?: Buffer;
+};
 
 /** Every service of the portal, built on one database client. Tests call these directly. */
 export function createServices(db: Db, options: ServiceOptions = {}) {
   const now = options.now ?? (() => new Date());
-  const audit = createAuditService(db);
+  const audit = createAuditService(db, { dataKey: options.dataKey ?? DEV_DATA_KEY });
   const notifications = createNotificationsService(db, now);
   const suggestions = createSuggestionsService(db, { audit, notifications }, now);
   const tasks = createTasksService(db, now, { audit, notifications });

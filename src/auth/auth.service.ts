@@ -9,6 +9,7 @@ import { hashPassword, verifyPassword } from './password.js';
 import { passwordProblem, type SecurityPolicy } from './password-policy.js';
 import { endSessionsOf } from './sessions.service.js';
 import { ValidationError } from '../errors.js';
+import { cached } from '../lib/cached.js';
 
 export type LoginResult =
   | { ok: true; user: CurrentUser }
@@ -137,7 +138,7 @@ export function createAuthService(
       const name = normalizeUsername(username);
       const refusal = await guard.refusal(name, ip);
       if (refusal) {
-        await audit.record(null, { action: 'login.refused', detail: { username: name, reason: refusal.kind }, ip });
+        await audit.record(null, { action: 'login.refused', username: name, result: 'DENIED', detail: { reason: refusal.kind }, ip });
         return { ok: false, reason: refusal.kind, message: refusalMessage(refusal), retryAfterSeconds: refusal.seconds };
       }
       const policy = await policies.get();
@@ -148,11 +149,18 @@ export function createAuthService(
         const outcome = await guard.recordFailure(name, ip, policy);
         const actor = user ? { id: user.id, townshipId: user.townshipId } : null;
         const target = user ? { entity: 'User', entityId: user.id } : {};
-        await audit.record(actor, { action: 'login.failure', ...target, detail: { username: name }, ip });
+        await audit.record(actor, { action: 'login.failure', ...target, username: name, result: 'DENIED', ip });
         if (outcome.lockedMinutes) {
-          await audit.record(actor, { action: 'login.lock', ...target, detail: { username: name, minutes: outcome.lockedMinutes }, ip });
+          await audit.record(actor, {
+            action: 'login.lock',
+            ...target,
+            username: name,
+            result: 'DENIED',
+            detail: { minutes: outcome.lockedMinutes },
+            ip,
+          });
         }
-        if (outcome.throttled) await audit.record(null, { action: 'login.throttled', detail: { username: name }, ip });
+        if (outcome.throttled) await audit.record(null, { action: 'login.throttled', username: name, result: 'DENIED', ip });
         if (outcome.lockedMinutes) {
           const message = refusalMessage({ kind: 'locked', seconds: outcome.lockedMinutes * 60 });
           return { ok: false, reason: 'locked', message, retryAfterSeconds: outcome.lockedMinutes * 60 };
@@ -162,14 +170,14 @@ export function createAuthService(
       }
       // Only after the right password: otherwise the message would tell which usernames exist.
       if (!user.active) {
-        await audit.record(user, { action: 'login.inactive', entity: 'User', entityId: user.id, ip });
+        await audit.record(user, { action: 'login.inactive', entity: 'User', entityId: user.id, username: name, result: 'DENIED', ip });
         return { ok: false, reason: 'inactive', message: '该账号已停用，请联系系统管理员。' };
       }
       await guard.recordSuccess(name, ip);
       const t = now();
       await db.$transaction(async (tx) => {
         await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: t } });
-        await audit.record(user, { action: 'login.success', entity: 'User', entityId: user.id, ip }, tx);
+        await audit.record(user, { action: 'login.success', entity: 'User', entityId: user.id, username: name, ip }, tx);
       });
       return { ok: true, user: toCurrentUser(user, policy, t) };
     },
@@ -179,7 +187,11 @@ export function createAuthService(
      * account is out at once, an expired password or a pending first change is flagged.
      */
     async findSessionUser(id: number): Promise<CurrentUser | null> {
-      const [user, policy] = await Promise.all([db.user.findUnique({ where: { id }, select: sessionUserSelect }), policies.get()]);
+      // Read on every logged-in request: kept until a user row changes (a deactivation or a new
+      // password takes effect on the next request), for at most a few seconds.
+      const row = () =>
+        cached(db, `session-user:${id}`, ['User'], 5_000, () => db.user.findUnique({ where: { id }, select: sessionUserSelect }));
+      const [user, policy] = await Promise.all([row(), policies.get()]);
       if (!user || !user.active) return null;
       return toCurrentUser(user, policy, now());
     },

@@ -1,6 +1,7 @@
 import session from 'express-session';
 import type { SessionData } from 'express-session';
 import type { Db } from '../db.js';
+import { cached } from '../lib/cached.js';
 
 type Callback = (err?: unknown) => void;
 
@@ -32,9 +33,12 @@ export class PrismaSessionStore extends session.Store {
   }
 
   override get(sid: string, cb: (err: unknown, session?: SessionData | null) => void): void {
-    this.db.session
-      .findFirst({ where: { sid, endedAt: null, expiresAt: { gt: new Date() } }, select: { data: true } })
-      .then((row) => cb(null, row ? (JSON.parse(row.data) as SessionData) : null))
+    // The row is kept until any session row changes (a session ended elsewhere, a logout) and for
+    // at most a few seconds; expiry is checked on every read, and each read parses its own copy.
+    cached(this.db, `session:${sid}`, ['Session'], 5_000, () =>
+      this.db.session.findFirst({ where: { sid, endedAt: null }, select: { data: true, expiresAt: true } }),
+    )
+      .then((row) => cb(null, row && row.expiresAt.getTime() > Date.now() ? (JSON.parse(row.data) as SessionData) : null))
       .catch((err: unknown) => cb(err));
   }
 

@@ -1,5 +1,12 @@
-/** File downloads: one way to name a file (Chinese names included) and send it. */
-import type { Response } from 'express';
+/** File downloads: one way to name a file (Chinese names included), audit it and send it. */
+import type { Request, Response } from 'express';
+import type { AuditEntry } from '../features/audit/audit.service.js';
+
+/** What the audit log says about a download (who and from where come from the request). */
+export type DownloadAudit = Omit<AuditEntry, 'ip' | 'username' | 'result'>;
+
+/** Set by createApp: writes the audit row of a download. */
+export type DownloadRecorder = (req: Request, entry: DownloadAudit) => Promise<void>;
 
 export const MIME = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -10,11 +17,23 @@ export const MIME = {
 /**
  * Sends `body` as a file named `filename` (RFC 5987 `filename*` for the Chinese name, and the ASCII
  * `asciiName` for old clients). `inline` lets the browser show it (PDF) instead of saving it.
+ * Every download is written to the audit log first (`audit`: which export of what), so that no
+ * export of personal data or a ledger goes unrecorded.
  */
-export function sendFile(
+export async function sendFile(
   res: Response,
-  file: { filename: string; asciiName?: string; type: keyof typeof MIME; body: Buffer | Uint8Array | ArrayBuffer; inline?: boolean },
-): void {
+  file: {
+    filename: string;
+    asciiName?: string;
+    type: keyof typeof MIME;
+    body: Buffer | Uint8Array | ArrayBuffer;
+    inline?: boolean;
+    audit: DownloadAudit;
+  },
+): Promise<void> {
+  const record = (res.app.locals as { recordDownload?: DownloadRecorder }).recordDownload;
+  if (!record) throw new Error('sendFile: the app has no recordDownload (see createApp)');
+  await record(res.req, { detail: { file: file.filename }, ...file.audit });
   const ascii = file.asciiName ?? `download.${file.type}`;
   res.setHeader('Content-Type', MIME[file.type]);
   res.setHeader(

@@ -21,7 +21,8 @@ const ITEMS = {
   allTasks: { href: '/tasks', label: '监督任务' },
   sessions: { href: '/sessions', label: '会议票决' },
   me: { href: '/me', label: '我的履职' },
-  audit: { href: '/audit', label: '操作日志' },
+  audit: { href: '/audit', label: '审计日志' },
+  securityEvents: { href: '/admin/security-events', label: '安全事件' },
   users: { href: '/admin/users', label: '账号管理' },
   units: { href: '/admin/units', label: '承办单位' },
   township: { href: '/admin/township', label: '镇设置' },
@@ -69,7 +70,7 @@ export function navFor(role: Role): NavItem[] {
     case 'SYSADMIN':
       return [ITEMS.users, ITEMS.units, ITEMS.township];
     case 'SECADMIN':
-      return [ITEMS.locks, ITEMS.security];
+      return [ITEMS.locks, ITEMS.securityEvents, ITEMS.security];
   }
 }
 

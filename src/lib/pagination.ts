@@ -4,7 +4,8 @@ export const PAGE_SIZE = 20;
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number; pageCount: number };
 
 export function pageArgs(page: number, pageSize = PAGE_SIZE): { skip: number; take: number } {
-  const p = Math.max(1, Math.floor(page) || 1);
+  // A page number from a URL can be anything: keep the offset within what a database can bind.
+  const p = Math.min(Math.max(1, Math.floor(page) || 1), 1_000_000);
   return { skip: (p - 1) * pageSize, take: pageSize };
 }
 

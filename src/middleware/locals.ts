@@ -2,6 +2,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import * as format from '../lib/format.js';
 import * as labels from '../lib/labels.js';
 import { csrfToken } from './csrf.js';
+import { newOnceToken } from './once.js';
 import { currentLink, navFor } from '../lib/nav.js';
 
 /** What every view may use: the user, their navigation, the CSRF token, formatters and labels. */
@@ -20,6 +21,7 @@ export function setLocals(req: Request, res: Response): void {
   res.locals.navCurrent = currentLink(res.locals.nav as ReturnType<typeof navFor>, req.path);
   res.locals.path = req.path;
   res.locals.csrfToken ??= '';
+  res.locals.onceToken = newOnceToken;
   res.locals.flash ??= [];
   res.locals.notificationCount ??= 0;
   res.locals.fmt = format;

@@ -3,6 +3,7 @@ import { loadConfig } from '../../src/config.js';
 import { createApp, type App } from '../../src/app.js';
 import { createServices, type Services } from '../../src/services.js';
 import { createTestDb, type TestDb } from './test-db.js';
+import { createAuditCoverage } from './audit-coverage.js';
 
 export type TestApp = { app: App; services: Services; testDb: TestDb; close: () => Promise<void> };
 
@@ -14,10 +15,12 @@ export type TestApp = { app: App; services: Services; testDb: TestDb; close: () 
 export async function createTestApp(
   options: { now?: () => Date; sessionClock?: () => Date; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
-  const testDb = await createTestDb();
+  const coverage = createAuditCoverage();
+  const testDb = await createTestDb({ onQuery: coverage.onQuery });
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: testDb.url, SESSION_SECRET: 'test-secret-test-secret', ...options.env });
   const services = createServices(testDb.db, { now: options.now });
   const app = createApp(services, config, { clock: options.sessionClock });
+  coverage.watch(app);
   return {
     app,
     services,
@@ -25,6 +28,8 @@ export async function createTestApp(
     close: async () => {
       await app.close();
       await testDb.cleanup();
+      // Every request that changed records wrote an audit row (tests/helpers/audit-coverage.ts).
+      if (coverage.violations.length) throw new Error(`Changes without an audit row:\n  ${coverage.violations.join('\n  ')}`);
     },
   };
 }

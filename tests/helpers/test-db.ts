@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { createDb, type Db } from '../../src/db.js';
+import { createDb, type Db, type DbOptions } from '../../src/db.js';
 import { pgPoolConfig } from '../../src/db-url.js';
 
 export type TestDb = { db: Db; url: string; file: string; cleanup: () => Promise<void> };
@@ -35,9 +35,9 @@ let counter = 0;
 /**
  * A fresh, migrated database of its own: a copy of the run's template database (global-setup.ts) —
  * a SQLite file, or with TEST_DATABASE_URL a PostgreSQL database created from the template
- * (`CREATE DATABASE … TEMPLATE`), dropped again by cleanup.
+ * (`CREATE DATABASE … TEMPLATE`), dropped again by cleanup. `options.onQuery` sees SQLite's statements only.
  */
-export async function createTestDb(): Promise<TestDb> {
+export async function createTestDb(options: DbOptions = {}): Promise<TestDb> {
   const server = testDatabaseUrl();
   if (server) {
     const template = process.env.TEST_TEMPLATE_PG;
@@ -45,7 +45,7 @@ export async function createTestDb(): Promise<TestDb> {
     const name = `${template.replace(/_tpl$/, '')}_${process.pid}_${++counter}`;
     await adminQuery(server, `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
     const url = withDatabase(server, name);
-    const db = createDb(url);
+    const db = createDb(url, options);
     return {
       db,
       url,
@@ -62,7 +62,7 @@ export async function createTestDb(): Promise<TestDb> {
   const file = path.join(dir, 'test.db');
   fs.copyFileSync(template, file);
   const url = `file:${file}`;
-  const db = createDb(url);
+  const db = createDb(url, options);
   return {
     db,
     url,

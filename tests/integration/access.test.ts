@@ -250,6 +250,9 @@ const adminTable: AdminRow[] = [
   [() => '/account/password', 303, 200, 200, 200, 200, 200, 200, 200],
   [() => '/account/sessions', 303, 200, 200, 200, 200, 200, 200, 200],
   [() => '/audit', 303, 403, 403, 403, 403, 200, 403, 403],
+  [() => '/audit?group=auth&result=DENIED&from=2020-01-01&to=2030-12-31&who=x', 303, 403, 403, 403, 403, 200, 403, 403],
+  [() => '/audit.xlsx', 303, 403, 403, 403, 403, 200, 403, 403],
+  [() => '/admin/security-events', 303, 403, 403, 403, 403, 403, 403, 200],
   [() => '/public/suggestions', 200, 200, 200, 200, 200, 200, 200, 200],
 ];
 const allRoles = ['anon', 'staff', 'presidium', 'deputy', 'unit', 'auditor', 'sysadmin', 'secadmin'] as const;

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
+import Database from 'better-sqlite3';
+import { sqliteFilePath } from '../../src/db.js';
 import { createTestApp, csrfFrom, csrfOf, loginAs, type TestApp } from '../helpers/test-app.js';
 import { createWorld, TEST_PASSWORD, type World } from '../helpers/factories.js';
+
+/** Tests that open the SQLite file itself (better-sqlite3): not on PostgreSQL (TEST_DATABASE_URL). */
+const SQLITE_FILE_ONLY = Boolean(process.env.TEST_DATABASE_URL);
 
 let t: TestApp;
 let w: World;
@@ -143,6 +148,26 @@ describe('login', () => {
     expect((await agent.get('/')).status).toBe(303);
     await t.services.db.user.update({ where: { username: 'deputy2' }, data: { active: true } });
   });
+
+  it.skipIf(SQLITE_FILE_ONLY)(
+    'logs out at once a user deactivated, or a session ended, by another process (the session cache)',
+    async () => {
+      const other = new Database(sqliteFilePath(t.testDb.url)); // e.g. a second instance or a script
+      try {
+        const agent = await loginAs(t.app, 'deputy2', TEST_PASSWORD);
+        expect((await agent.get('/')).status).toBe(200);
+        other.prepare(`UPDATE "User" SET active = 0 WHERE username = 'deputy2'`).run();
+        expect((await agent.get('/')).status).toBe(303);
+        other.prepare(`UPDATE "User" SET active = 1 WHERE username = 'deputy2'`).run();
+        const again = await loginAs(t.app, 'deputy2', TEST_PASSWORD);
+        expect((await again.get('/')).status).toBe(200);
+        other.prepare(`UPDATE "Session" SET "endedAt" = ? WHERE "userId" = ?`).run(new Date().toISOString(), w.users.deputy2.id);
+        expect((await again.get('/')).status).toBe(303);
+      } finally {
+        other.close();
+      }
+    },
+  );
 
   it('answers a logged-in user’s stale form with the Chinese 403 page', async () => {
     const agent = await loginAs(t.app, 'staff', TEST_PASSWORD);

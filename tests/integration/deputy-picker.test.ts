@@ -45,6 +45,16 @@ describe('deputy picker', () => {
     }
   });
 
+  it('is the deputy filter of the suggestion list: only the chosen deputy is rendered, and it filters', async () => {
+    const all = await staff.get('/suggestions');
+    expect(all.status).toBe(200);
+    expect(all.text).not.toContain('<select id="deputy"');
+    expect(all.text).not.toContain('张29'); // no deputy listed in the page
+    const res = await staff.get(`/suggestions?deputy=${w.deputies.deputyA.id}`);
+    expect(res.text).toContain(`name="deputy" value="${w.deputies.deputyA.id}"`);
+    expect(res.text).toContain('value="张代表"');
+  });
+
   it('renders the chosen deputy escaped, with the id in a hidden field', async () => {
     const html = await ejs.renderFile(path.resolve('views/partials/deputy-picker.ejs'), {
       name: 'deputy',

@@ -138,6 +138,18 @@ describe('several instances on one database', () => {
     expect((await get(b.app, cookie, '/suggestions?q=5g%E5%9F%BA%E7%AB%99')).text).toContain('关于5G基站建设的建议');
   });
 
+  it('keep the audit log append-only on either database (SQLite triggers, their PostgreSQL twins)', async () => {
+    await login(a.app, 'staff'); // writes an audit row
+    const [row] = await a.services.db.auditLog.findMany({ orderBy: { id: 'desc' }, take: 1 });
+    expect(row).toBeDefined();
+    await expect(a.services.db.$executeRawUnsafe(`UPDATE "AuditLog" SET "detail" = 'x' WHERE "id" = ${row!.id}`)).rejects.toThrow(
+      /cannot be changed once written/,
+    );
+    await expect(a.services.db.$executeRawUnsafe(`DELETE FROM "AuditLog" WHERE "id" = ${row!.id}`)).rejects.toThrow(
+      /kept at least 180 days/,
+    );
+  });
+
   it('send deadline reminders from one instance at a time', async () => {
     const reminders = createDeadlineReminders(bDb, () => clock);
     if (providerOfDb(bDb) !== 'postgresql') {

@@ -51,7 +51,10 @@ describe('POST routes refuse roles that may not use them', () => {
     it(`${role}: 403/404 on every POST route outside its own`, async () => {
       const agent = agents[role]!;
       const csrf = await csrfOf(agent);
-      const before = await t.services.db.auditLog.count({ where: { NOT: { action: { startsWith: 'login' } } } });
+      const business = { NOT: [{ action: { startsWith: 'login' } }, { action: { startsWith: 'access.' } }] };
+      const before = await t.services.db.auditLog.count({ where: business });
+      const deniedBefore = await t.services.db.auditLog.count({ where: { action: 'access.denied', actorId: w.users[role].id } });
+      let refused = 0;
       const posts = listRoutes(t.app)
         .filter((r) => r.startsWith('POST '))
         .map((r) => r.slice(5))
@@ -60,8 +63,15 @@ describe('POST routes refuse roles that may not use them', () => {
         const url = path.replace(/:(\w*id)/g, String(w.suggestions.mine.id));
         const res = await agent.post(url).type('form').send({ _csrf: csrf, version: '1', name: '篡改' });
         expect([403, 404], `${role} POST ${path} → ${res.status}`).toContain(res.status);
+        if (res.status === 403) refused++;
       }
-      expect(await t.services.db.auditLog.count({ where: { NOT: { action: { startsWith: 'login' } } } })).toBe(before);
+      expect(await t.services.db.auditLog.count({ where: business })).toBe(before);
+      // Each refusal is in the audit log, as 拒绝, with the account that tried.
+      const denied = await t.services.db.auditLog.count({
+        where: { action: 'access.denied', result: 'DENIED', actorId: w.users[role].id },
+      });
+      expect(refused).toBeGreaterThan(10);
+      expect(denied - deniedBefore).toBe(refused);
     });
   }
 });

@@ -336,6 +336,22 @@ describe('editing, revisions and optimistic locking', () => {
 });
 
 describe('定稿 locks the report; only the chair reopens it', () => {
+  it('regenerating or finalizing without the version answers 409 in Chinese, never a 500', async () => {
+    for (const [agent, path] of [
+      [staff, '/reports/2023/generate'],
+      [member, '/reports/2023/finalize'],
+    ] as const) {
+      const res = await agent
+        .post(path)
+        .type('form')
+        .send({ _csrf: csrfFrom((await agent.get('/reports/2023')).text) });
+      expect(res.status, path).toBe(409);
+      expect(res.text, path).toContain('页面信息不完整或已过期');
+      expect(res.text, path).not.toContain('ZodError');
+    }
+    expect((await t.services.db.annualReport.findFirstOrThrow({ where: { year: 2023 } })).status).not.toBe('FINAL');
+  });
+
   it('a presidium member finalizes; staff edits are then refused in Chinese', async () => {
     const page = await member.get('/reports/2023');
     const version = /action="\/reports\/2023\/finalize"[^]*?name="version" value="(\d+)"/.exec(page.text)![1]!;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type request from 'supertest';
 import { createTestApp, csrfFrom, loginAs, type TestApp } from '../helpers/test-app.js';
 import { createUser, createWorld, TEST_PASSWORD, type World } from '../helpers/factories.js';
+import { createDeadlineReminders } from '../../src/features/notifications/deadline-reminders.js';
 import { toDateInput } from '../../src/lib/format.js';
 
 /** A clock the tests move forward. */
@@ -76,10 +77,11 @@ describe('the rules around the workflow: returns, scope, search, late replies', 
     expect(overdue.text).toContain('class="tag tag-overdue"');
     expect(overdue.text).toContain('退回交办测试'); // reassigned 2024-05-05, due 2024-08-05, not answered
     expect(overdue.text).not.toContain('张代表的建议'); // no deadline
-    const first = await t.services.suggestions.remindDeadlines();
+    const reminders = createDeadlineReminders(t.services.db, () => clock);
+    const first = await reminders.run();
     expect(first).toBeGreaterThan(0);
     const count = await t.services.db.notification.count({ where: { kind: 'overdue' } });
-    await t.services.suggestions.remindDeadlines();
+    expect(await reminders.run()).toBe(0);
     expect(await t.services.db.notification.count({ where: { kind: 'overdue' } })).toBe(count);
   });
 

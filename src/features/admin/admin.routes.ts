@@ -164,17 +164,18 @@ export function adminRoutes(services: Services, sealer: Sealer): Router {
     const batch = batchOf(req);
     if (!batch) return res.redirect(303, '/admin/credentials');
     const file = await credentialsWorkbook(batch, await portalOf(req));
-    await services.audit.record(req.user!, {
-      action: 'user.credentials-export',
-      entity: 'User',
-      detail: { count: batch.items.length },
-      ip: req.ip,
+    await sendFile(res, {
+      filename: '账号与初始密码.xlsx',
+      asciiName: 'accounts.xlsx',
+      type: 'xlsx',
+      body: file,
+      audit: { action: 'user.credentials-export', entity: 'User', detail: { count: batch.items.length } },
     });
-    sendFile(res, { filename: '账号与初始密码.xlsx', asciiName: 'accounts.xlsx', type: 'xlsx', body: file });
   });
 
-  router.post('/admin/credentials/clear', sysadmin, (req, res) => {
+  router.post('/admin/credentials/clear', sysadmin, async (req, res) => {
     delete req.session.credentials;
+    await services.audit.record(req.user!, { action: 'user.credentials-clear' });
     flash(req, 'success', '初始密码已从本页清除。');
     res.redirect(303, '/admin/users');
   });

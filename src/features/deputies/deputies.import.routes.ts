@@ -1,5 +1,5 @@
 import { fieldText, orRender } from '../../lib/form-flow.js';
-import { sendFile } from '../../lib/download.js';
+import { sendFile, type DownloadAudit } from '../../lib/download.js';
 import { Router, type Response } from 'express';
 import type { Services } from '../../services.js';
 import { requireRole } from '../../middleware/require-role.js';
@@ -16,8 +16,8 @@ import { MAX_ROWS } from './deputies.import.read.js';
 /** Rows shown in the preview of how the file was read. */
 const PREVIEW_ROWS = 200;
 
-function sendXlsx(res: Response, filename: string, buffer: Buffer) {
-  sendFile(res, { filename, asciiName: 'roster.xlsx', type: 'xlsx', body: buffer });
+function sendXlsx(res: Response, filename: string, buffer: Buffer, audit: DownloadAudit) {
+  return sendFile(res, { filename, asciiName: 'roster.xlsx', type: 'xlsx', body: buffer, audit });
 }
 
 const jobId = (v: unknown): string => {
@@ -59,17 +59,18 @@ export function deputiesImportRoutes(services: Services): Router {
   router.get('/deputies/export.xlsx', office, async (req, res) => {
     const filter = deputyFilterSchema.parse(req.query);
     const rows = await services.deputies.listAll(req.user!, filter);
-    sendXlsx(
+    await sendXlsx(
       res,
       `代表名册-${toDateInput(services.now())}.xlsx`,
       await rosterWorkbook(rows, `代表名册（${formatDate(services.now())}导出）`),
+      { action: 'deputy.export', detail: { rows: rows.length } },
     );
   });
 
   router.get('/deputies/import', staff, (_req, res) => renderUpload(res, 200, {}));
 
   router.get('/deputies/import/template.xlsx', staff, async (_req, res) => {
-    sendXlsx(res, '代表名册导入模板.xlsx', await templateWorkbook());
+    await sendXlsx(res, '代表名册导入模板.xlsx', await templateWorkbook(), { action: 'deputy.import.template' });
   });
 
   router.post('/deputies/import', staff, async (req, res) => {
@@ -92,7 +93,11 @@ export function deputiesImportRoutes(services: Services): Router {
 
   router.get('/deputies/import/:job/invalid.xlsx', staff, async (req, res) => {
     const job = await rosterImports.get(req.user!, jobId(req.params.job));
-    sendXlsx(res, '未导入的行.xlsx', await invalidRowsWorkbook(job.results.filter((r) => r.errors.length)));
+    const invalid = job.results.filter((r) => r.errors.length);
+    await sendXlsx(res, '未导入的行.xlsx', await invalidRowsWorkbook(invalid), {
+      action: 'deputy.import.invalid-export',
+      detail: { rows: invalid.length },
+    });
   });
 
   router.post('/deputies/import/:job/commit', staff, async (req, res) => {

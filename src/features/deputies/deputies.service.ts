@@ -2,6 +2,7 @@ import type { Db } from '../../db.js';
 import type { CurrentUser } from '../../auth/current-user.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { AuditAction } from '../audit/audit.labels.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
 import { paginate } from '../../lib/pagination.js';
 import { byPinyin } from '../../lib/pinyin.js';
@@ -64,7 +65,7 @@ export function createDeputiesService(db: Db, audit: AuditService) {
   }
 
   /** Inserts one deputy with levels and an audit row, inside the caller's transaction. */
-  async function insert(tx: Prisma.TransactionClient, user: CurrentUser, form: DeputyForm, action = 'deputy.create') {
+  async function insert(tx: Prisma.TransactionClient, user: CurrentUser, form: DeputyForm, action: AuditAction = 'deputy.create') {
     const congressId = form.levels.includes('TOWN') ? await currentCongressId(user.townshipId, tx) : null;
     const deputy = await tx.deputy.create({
       data: {

@@ -1,9 +1,8 @@
 /**
  * Deadline reminders in batches: once per suggestion and deadline, the lead unit's users, the
  * supervisor (督办人) and the township's staff are told that a reply is due within 7 days, and again
- * when it is overdue — the same notifications, titles and dedupe keys as
- * SuggestionsService.remindDeadlines, which ran one transaction per due suggestion (339 s before
- * the first request at city scale). Here: one query for the due suggestions with their lead units,
+ * when it is overdue. The job it replaced ran one transaction per due suggestion (339 s before the
+ * first request at city scale); this one makes one query for the due suggestions with their lead units,
  * one for the recipients, then `INSERT OR IGNORE` of up to BATCH rows per statement (the unique
  * (userId, dedupeKey) index skips reminders already sent), with a pause for the event loop between
  * statements so that pages keep answering while it runs. It never runs before the server listens.

@@ -56,6 +56,8 @@ const FORM_FIELDS: Record<string, readonly string[]> = {
   team: ['followerId', 'supervisorIds'],
   shortlist: ['sessionId'],
 };
+/** Fields that hold several values (checkboxes): always kept as lists, even when one value or none came back. */
+const LIST_FIELDS = new Set(['participantIds', 'supervisorIds']);
 
 export function projectsRoutes(services: Services): Router {
   const router = Router();
@@ -173,7 +175,14 @@ export function projectsRoutes(services: Services): Router {
     (name: string, run: (req: Request, id: number) => Promise<{ ok: false; errors: FieldErrors } | { ok: true; message: string }>) =>
     async (req: Request, res: Response) => {
       const id = parseId(req.params.id);
-      const again = (errors: FieldErrors) => renderShow(req, res, id, 422, name, errors, submitted(req.body, FORM_FIELDS[name] ?? []));
+      const fields = FORM_FIELDS[name] ?? [];
+      const values = () =>
+        submitted(
+          req.body,
+          fields.filter((f) => !LIST_FIELDS.has(f)),
+          fields.filter((f) => LIST_FIELDS.has(f)),
+        );
+      const again = (errors: FieldErrors) => renderShow(req, res, id, 422, name, errors, values());
       let result: Awaited<ReturnType<typeof run>> | undefined;
       if (!(await orRender(async () => (result = await run(req, id)), again))) return;
       if (!result!.ok) return again(result!.errors);

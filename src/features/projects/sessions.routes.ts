@@ -117,7 +117,9 @@ export function sessionsRoutes(services: Services): Router {
   });
 
   router.get('/sessions/:id/print', office, async (req, res) => {
-    const data = await voting.printList(req.user!, parseId(req.params.id));
+    const id = parseId(req.params.id);
+    const data = await voting.printList(req.user!, id);
+    await services.audit.record(req.user!, { action: 'session.print', entity: 'CongressSession', entityId: id });
     res.render('sessions/print', { title: `候选项目名单：${data.name}`, ...data });
   });
 

@@ -48,6 +48,9 @@ function submittedValues(body: unknown): EditorValues {
   };
 }
 
+/** A post without the version it acts on: a page from before, or a form that was not the editor's. */
+const STALE_FORM = '页面信息不完整或已过期，没有执行此操作。请刷新页面，核对最新内容后再试。';
+
 export function reportsRoutes(services: Services): Router {
   const router = Router();
   const { reports } = services;
@@ -129,7 +132,14 @@ export function reportsRoutes(services: Services): Router {
       req.app.render(view, { ...res.locals, ...locals }, (err, out) => (err ? reject(err) : resolve(out))),
     );
     const pdf = await htmlToPdf(html, chromiumPath, origin);
-    sendFile(res, { filename: `${year}年人大工作报告.pdf`, asciiName: `report-${year}.pdf`, type: 'pdf', body: pdf, inline: true });
+    await sendFile(res, {
+      filename: `${year}年人大工作报告.pdf`,
+      asciiName: `report-${year}.pdf`,
+      type: 'pdf',
+      body: pdf,
+      inline: true,
+      audit: { action: 'report.export', detail: { year, format: 'PDF' } },
+    });
   });
 
   router.get('/reports/:year.docx', office, async (req, res) => {
@@ -144,18 +154,31 @@ export function reportsRoutes(services: Services): Router {
       sections: p.report.sections,
       appendix: p.appendix,
     });
-    sendFile(res, { filename: `${year}年人大工作报告.docx`, asciiName: `report-${year}.docx`, type: 'docx', body: buffer });
+    await sendFile(res, {
+      filename: `${year}年人大工作报告.docx`,
+      asciiName: `report-${year}.docx`,
+      type: 'docx',
+      body: buffer,
+      audit: { action: 'report.export', entity: 'AnnualReport', entityId: p.report.id, detail: { year, format: 'Word' } },
+    });
   });
 
   router.get('/reports/:year/print', office, async (req, res) => {
-    const { view, locals } = await renderPrint(req, parseYear(req.params.year));
+    const year = parseYear(req.params.year);
+    const { view, locals } = await renderPrint(req, year);
+    await services.audit.record(req.user!, { action: 'report.print', detail: { year } });
     res.render(view, locals);
   });
 
   router.post('/reports/:year/generate', staffOnly, async (req, res) => {
     const year = parseYear(req.params.year);
     const existing = await reports.find(req.user!, year);
-    const version = existing ? versionSchema.parse(req.body).version : null;
+    let version: number | null = null;
+    if (existing) {
+      const form = parseForm(versionSchema, req.body);
+      if (!form.ok) return renderEditor(req, res, year, 409, { conflict: STALE_FORM });
+      version = form.data.version;
+    }
     await reports.generate(req.user!, year, version);
     flash(req, 'success', existing ? '已按最新数据重新生成初稿，原稿保存在修订记录中。' : '初稿已生成，请逐段修改。');
     res.redirect(303, `/reports/${year}`);
@@ -191,8 +214,9 @@ export function reportsRoutes(services: Services): Router {
 
   router.post('/reports/:year/finalize', office, async (req, res) => {
     const year = parseYear(req.params.year);
-    const { version } = versionSchema.parse(req.body);
-    await reports.finalize(req.user!, year, version);
+    const form = parseForm(versionSchema, req.body);
+    if (!form.ok) return renderEditor(req, res, year, 409, { conflict: STALE_FORM });
+    await reports.finalize(req.user!, year, form.data.version);
     flash(req, 'success', '报告已定稿并锁定。');
     res.redirect(303, `/reports/${year}`);
   });

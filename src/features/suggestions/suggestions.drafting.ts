@@ -125,6 +125,7 @@ export function createSuggestionDrafting(db: Db, deps: { audit: AuditService; fi
         if (updated.count !== 1) throw new ConflictError();
         await tx.suggestionCoSigner.createMany({ data: coSignerIds.map((deputyId) => ({ suggestionId: id, deputyId })) });
         await tx.suggestionEvent.create({ data: { suggestionId: id, actorId: user.id, action: 'edit', note: '修改建议内容' } });
+        await audit.record(user, { action: 'suggestion.update', entity: 'Suggestion', entityId: id, detail: { title: form.title } }, tx);
         if (form.intent === 'submit') await fire(user, id, 'submit', { note: '' }, version + 1, tx);
       });
     },

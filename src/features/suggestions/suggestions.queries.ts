@@ -5,6 +5,7 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import type { AssignmentRole, SuggestionStatus } from '../../generated/prisma/enums.js';
 import { NotFoundError } from '../../errors.js';
 import { paginate } from '../../lib/pagination.js';
+import { cached } from '../../lib/cached.js';
 import { deadlineFlag, overdueCutoff } from '../../lib/deadline.js';
 import { yearOf, yearRange } from '../../lib/format.js';
 import { canEditDraft, suggestionScope } from './suggestions.policy.js';
@@ -98,6 +99,9 @@ const detailInclude = {
   opinion: { select: { id: true, content: true, receptionId: true } },
 } satisfies Prisma.SuggestionInclude;
 
+/** The tables a suggestion list's scope and filters read. */
+const SUGGESTION_TABLES = ['Suggestion', 'SuggestionCoSigner', 'SuggestionAssignment'] as const;
+
 export function createSuggestionQueries(db: Db, now: () => Date) {
   async function filterWhere(user: CurrentUser, filter: SuggestionFilter): Promise<Prisma.SuggestionWhereInput> {
     const and: Prisma.SuggestionWhereInput[] = [suggestionScope(user)];
@@ -114,12 +118,23 @@ export function createSuggestionQueries(db: Db, now: () => Date) {
     return { AND: and };
   }
 
+  /**
+   * A count of the user's filtered suggestions, kept until a suggestion, a co-signer or an
+   * assignment changes (and for at most a minute: 逾期 and 结转 move with the time).
+   */
+  function countCached<T>(what: string, user: CurrentUser, filter: SuggestionFilter, compute: () => Promise<T>): Promise<T> {
+    const { page: _page, sort: _sort, ...rest } = filter;
+    const t = now();
+    const key = `suggestion-${what}:${user.townshipId}:${user.role}:${user.id}:${user.deputyId}:${user.unitId}:${Math.floor(t.getTime() / 60_000)}:${JSON.stringify(rest)}`;
+    return cached(db, key, SUGGESTION_TABLES, 60_000, compute);
+  }
+
   return {
     async list(user: CurrentUser, filter: SuggestionFilter) {
       const where = await filterWhere(user, filter);
       const page = await paginate(
         filter.page,
-        () => db.suggestion.count({ where }),
+        () => countCached('count', user, filter, () => db.suggestion.count({ where })),
         (args) => db.suggestion.findMany({ where, include: listInclude, orderBy: orderBy(filter.sort), ...args }),
       );
       return { ...page, items: page.items.map((s) => decorate(s, user, now(), filter.year)) };
@@ -127,16 +142,22 @@ export function createSuggestionQueries(db: Db, now: () => Date) {
 
     /** Counts per state for the tabs: the same filters as the list, except the state. */
     async tabCounts(user: CurrentUser, filter: SuggestionFilter) {
-      const where = await filterWhere(user, { ...filter, status: undefined });
-      const rows = await db.suggestion.groupBy({ by: ['status'], where, _count: { _all: true } });
-      return Object.fromEntries(rows.map((r) => [r.status, r._count._all])) as Partial<Record<SuggestionStatus, number>>;
+      return countCached('tabs', user, { ...filter, status: undefined }, async () => {
+        const where = await filterWhere(user, { ...filter, status: undefined });
+        const rows = await db.suggestion.groupBy({ by: ['status'], where, _count: { _all: true } });
+        return Object.fromEntries(rows.map((r) => [r.status, r._count._all]));
+      });
     },
 
-    /** Every row of the filtered list (for the .xlsx 台账), with what the ledger shows. */
+    /**
+     * Every row of the filtered list (for the .xlsx 台账), with what the ledger shows: no cap, the
+     * relations loaded in one query each, the long text (which the ledger does not show) left out.
+     */
     async listAll(user: CurrentUser, filter: SuggestionFilter) {
       const where = await filterWhere(user, filter);
       const rows = await db.suggestion.findMany({
         where,
+        omit: { content: true },
         include: {
           ...listInclude,
           coSigners: { include: { deputy: { select: { name: true } } } },
@@ -145,20 +166,18 @@ export function createSuggestionQueries(db: Db, now: () => Date) {
           satisfactions: { orderBy: { round: 'desc' }, take: 1 },
         },
         orderBy: orderBy(filter.sort === 'updated' ? 'number' : filter.sort),
-        take: 5000,
       });
       return rows.map((s) => decorate(s, user, now(), filter.year));
     },
 
     /** Years that have suggestions in this user's scope, newest first. */
-    async years(user: CurrentUser): Promise<number[]> {
-      const rows = await db.suggestion.findMany({
-        where: suggestionScope(user),
-        distinct: ['year'],
-        select: { year: true },
-        orderBy: { year: 'desc' },
+    years(user: CurrentUser): Promise<number[]> {
+      // groupBy is one GROUP BY in SQLite (findMany's `distinct` reads every row into JavaScript).
+      const key = `suggestion-years:${user.townshipId}:${user.role}:${user.id}:${user.deputyId}:${user.unitId}`;
+      return cached(db, key, SUGGESTION_TABLES, 10 * 60_000, async () => {
+        const rows = await db.suggestion.groupBy({ by: ['year'], where: suggestionScope(user), orderBy: { year: 'desc' } });
+        return rows.map((r) => r.year);
       });
-      return rows.map((r) => r.year);
     },
 
     /** One suggestion the user may read, with the actions they may take now (the buttons). */

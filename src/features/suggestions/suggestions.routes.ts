@@ -41,16 +41,17 @@ export function suggestionsRoutes(services: Services): Router {
   /** The list; with `bulk` the bulk-assign form comes back with its errors and values. */
   async function renderList(req: Request, res: Response, filter: SuggestionFilter, bulk?: { errors: FieldErrors; values: unknown }) {
     const user = req.user!;
-    const [page, years, counts, units, deputies] = await Promise.all([
+    // The deputy filter is a picker with search (partials/deputy-picker): only the chosen deputy is loaded.
+    const [page, years, counts, units, deputy] = await Promise.all([
       suggestions.list(user, filter),
       suggestions.years(user),
       suggestions.tabCounts(user, filter),
       isOffice(user) ? services.units.options(user) : Promise.resolve([]),
-      isOffice(user) ? services.deputies.options(user) : Promise.resolve([]),
+      isOffice(user) ? services.deputies.option(user, filter.deputy) : Promise.resolve(null),
     ]);
     res.status(bulk ? 422 : 200).render('suggestions/index', {
       title: '代表建议',
-      ...{ page, filter, years, counts, units, deputies, rules: RULES },
+      ...{ page, filter, years, counts, units, deputy, rules: RULES },
       errors: bulk?.errors ?? {},
       values: bulk?.values ?? {},
     });
@@ -63,11 +64,18 @@ export function suggestionsRoutes(services: Services): Router {
     status = 200,
     extra: { errors?: FieldErrors; values?: unknown; openAction?: ActionName; actionError?: string } = {},
   ) {
-    const s = await suggestions.get(req.user!, id);
+    const user = req.user!;
+    // The action forms choose units and presidium members, never deputies.
+    const [s, units, presidium] = await Promise.all([
+      suggestions.get(user, id),
+      services.units.options(user),
+      services.units.presidiumOptions(user),
+    ]);
     res.status(status).render('suggestions/show', {
       title: s.title,
       s,
-      ...(await formOptions(req)),
+      units,
+      presidium,
       rules: RULES,
       actionPaths,
       actionDefs: ACTIONS,
@@ -113,9 +121,16 @@ export function suggestionsRoutes(services: Services): Router {
 
   router.get('/suggestions/export.xlsx', requireRole('STAFF', 'PRESIDIUM', 'UNIT'), async (req, res) => {
     const filter = suggestionFilterSchema.parse(req.query);
-    const book = ledgerWorkbook(await suggestions.listAll(req.user!, filter), filter.year);
+    const rows = await suggestions.listAll(req.user!, filter);
+    const book = ledgerWorkbook(rows, filter.year);
     const filename = `代表建议台账${filter.year ? `-${filter.year}年` : ''}.xlsx`;
-    sendFile(res, { filename, asciiName: 'suggestions.xlsx', type: 'xlsx', body: await book.xlsx.writeBuffer() });
+    await sendFile(res, {
+      filename,
+      asciiName: 'suggestions.xlsx',
+      type: 'xlsx',
+      body: await book.xlsx.writeBuffer(),
+      audit: { action: 'suggestion.export', detail: { rows: rows.length, year: filter.year ?? null } },
+    });
   });
 
   router.get('/suggestions/stats', requireRole('STAFF', 'PRESIDIUM'), async (req, res) => {
@@ -190,6 +205,7 @@ export function suggestionsRoutes(services: Services): Router {
 
   router.get('/suggestions/:id/print', requireRole('STAFF', 'PRESIDIUM', 'UNIT', 'DEPUTY'), async (req, res) => {
     const s = await suggestions.get(req.user!, parseId(req.params.id));
+    await services.audit.record(req.user!, { action: 'suggestion.print', entity: 'Suggestion', entityId: s.id });
     res.render('suggestions/print', { title: `代表建议办理单 ${s.code}`, s, eventLabel });
   });
 

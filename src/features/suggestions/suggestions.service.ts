@@ -4,7 +4,7 @@
  *   suggestions.actions.ts    firing a workflow action (one handler per action: suggestions.handlers.ts)
  *   suggestions.drafting.ts   提出, drafts, a voter's opinion as a draft
  *   suggestions.home.ts       counts, recent items and deadline alerts for the home pages
- *   suggestions.reminders.ts  the deadline reminder job
+ *   (deadline reminders: features/notifications/deadline-reminders.ts, in batches)
  * The rules of who may do what, and when, are in suggestions.workflow.ts and suggestions.policy.ts.
  */
 import type { Db } from '../../db.js';
@@ -14,7 +14,6 @@ import { createSuggestionQueries } from './suggestions.queries.js';
 import { createSuggestionActions } from './suggestions.actions.js';
 import { createSuggestionDrafting } from './suggestions.drafting.js';
 import { createSuggestionHomeQueries } from './suggestions.home.js';
-import { createSuggestionReminders } from './suggestions.reminders.js';
 
 export { suggestionCode, carriedInto, yearWhere } from './suggestions.queries.js';
 export type { ActionInput } from './suggestions.schemas.js';
@@ -26,7 +25,6 @@ export function createSuggestionsService(db: Db, deps: { audit: AuditService; no
     ...actions,
     ...createSuggestionDrafting(db, { audit: deps.audit, fire: actions.fire }, now),
     ...createSuggestionHomeQueries(db, now),
-    ...createSuggestionReminders(db, deps.notifications, now),
   };
 }
 

@@ -3,7 +3,7 @@ import type { CurrentUser } from '../../auth/current-user.js';
 import type { SuggestionCategory, SuggestionStatus } from '../../generated/prisma/enums.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import { NotFoundError } from '../../errors.js';
-import { pageArgs, toPage } from '../../lib/pagination.js';
+import { paginate } from '../../lib/pagination.js';
 import { cached } from '../../lib/cached.js';
 import { sqlTime, sqlTimeParam, sqlTimePlusDays } from '../../lib/sql.js';
 import { suggestionCode } from './suggestions.service.js';
@@ -219,36 +219,36 @@ export function createSuggestionStatsService(db: Db, now: () => Date = () => new
       const townshipId = await publicTownshipId();
       const base = { townshipId, status: { in: [...PUBLIC_STATES] }, publicWithheld: false };
       const where = { ...base, ...(year ? { year } : {}) };
-      const [items, total, years] = await Promise.all([
-        db.suggestion.findMany({
-          where,
-          select: {
-            id: true,
-            year: true,
-            number: true,
-            title: true,
-            category: true,
-            status: true,
-            leadDeputy: { select: { name: true } },
-            replies: {
-              where: { isAssistOpinion: false },
-              orderBy: { id: 'desc' },
-              take: 1,
-              select: { category: true, createdAt: true, unit: { select: { name: true } } },
-            },
-          },
-          orderBy: [{ year: 'desc' }, { number: 'asc' }],
-          ...pageArgs(page),
-        }),
-        db.suggestion.count({ where }),
+      const [page_, years] = await Promise.all([
+        paginate(
+          page,
+          () => db.suggestion.count({ where }),
+          (args) =>
+            db.suggestion.findMany({
+              where,
+              select: {
+                id: true,
+                year: true,
+                number: true,
+                title: true,
+                category: true,
+                status: true,
+                leadDeputy: { select: { name: true } },
+                replies: {
+                  where: { isAssistOpinion: false },
+                  orderBy: { id: 'desc' },
+                  take: 1,
+                  select: { category: true, createdAt: true, unit: { select: { name: true } } },
+                },
+              },
+              orderBy: [{ year: 'desc' }, { number: 'asc' }],
+              ...args,
+            }),
+        ),
         db.suggestion.findMany({ where: base, distinct: ['year'], select: { year: true }, orderBy: { year: 'desc' } }),
       ]);
       return {
-        page: toPage(
-          items.map((s) => ({ ...s, code: suggestionCode(s) })),
-          total,
-          page,
-        ),
+        page: { ...page_, items: page_.items.map((s) => ({ ...s, code: suggestionCode(s) })) },
         years: years.map((y) => y.year),
       };
     },

@@ -304,6 +304,7 @@ export function createTasksService(db: Db, now: () => Date = () => new Date(), d
       await db.$transaction(async (tx) => {
         await move(tx, mine, ['ASSIGNED'], { status: 'ACCEPTED', acceptedAt: now() });
         await event(tx, id, user, 'accept', '', mine.deputyId);
+        await audit?.record(user, { action: 'task.accept', entity: 'SupervisionTask', entityId: id }, tx);
       });
     },
 
@@ -314,6 +315,7 @@ export function createTasksService(db: Db, now: () => Date = () => new Date(), d
       await db.$transaction(async (tx) => {
         await move(tx, mine, WORKING, { status: 'IN_PROGRESS' });
         await event(tx, id, user, 'progress', note, mine.deputyId);
+        await audit?.record(user, { action: 'task.progress', entity: 'SupervisionTask', entityId: id }, tx);
       });
     },
 
@@ -331,6 +333,7 @@ export function createTasksService(db: Db, now: () => Date = () => new Date(), d
           submittedAt: now(),
         });
         await event(tx, id, user, 'submit', '', mine.deputyId);
+        await audit?.record(user, { action: 'task.report', entity: 'SupervisionTask', entityId: id }, tx);
         if (task.assignedById) {
           await notifications?.notify(
             [task.assignedById],

@@ -1,0 +1,258 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import request from 'supertest';
+import ExcelJS from 'exceljs';
+import Database from 'better-sqlite3';
+import { createTestApp, csrfFrom, loginAs, type TestApp } from '../helpers/test-app.js';
+import { createWorld, TEST_PASSWORD, type World } from '../helpers/factories.js';
+import express from 'express';
+import { PROJECT_ROOT } from '../../src/paths.js';
+import type { App } from '../../src/app.js';
+import { createTestDb } from '../helpers/test-db.js';
+import { createAuditCoverage } from '../helpers/audit-coverage.js';
+
+/** Tests that open the SQLite file itself (better-sqlite3): not on PostgreSQL (TEST_DATABASE_URL). */
+const SQLITE_FILE_ONLY = Boolean(process.env.TEST_DATABASE_URL);
+
+/** The audit log as the 审计管理员 and the 安全管理员 see it, and its tamper evidence. */
+let t: TestApp;
+let w: World;
+let auditor: request.Agent;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  w = await createWorld(t.services.db);
+  auditor = await loginAs(t.app, 'auditor', TEST_PASSWORD);
+});
+afterAll(() => t.close());
+
+async function failLogin(username: string, password = 'wrong-password-1') {
+  const agent = request.agent(t.app);
+  const page = await agent.get('/login');
+  return agent
+    .post('/login')
+    .type('form')
+    .send({ username, password, _csrf: csrfFrom(page.text) });
+}
+
+describe('what the auditor sees', () => {
+  it('a failed login of an unknown username, with the name typed, the address and 拒绝', async () => {
+    await failLogin('no-such-person');
+    const res = await auditor.get('/audit?group=auth&result=DENIED');
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('未知用户“no-such-person”');
+    expect(res.text).toContain('登录失败（用户名或密码错误）');
+    expect(res.text).toMatch(/<span class="tag tag-result-denied">拒绝<\/span>/);
+    const row = await t.services.db.auditLog.findFirstOrThrow({ where: { username: 'no-such-person' } });
+    expect(row).toMatchObject({ action: 'login.failure', result: 'DENIED', actorId: null });
+    expect(row.ip).not.toBe('');
+  });
+
+  it('actions in Chinese and records by name with a link, never a code or "User #"', async () => {
+    const id = w.deputies.deputyA.id;
+    await t.services.audit.record(w.users.staff, { action: 'deputy.update', entity: 'Deputy', entityId: id, detail: { name: '张三' } });
+    const page = await auditor.get('/audit?group=deputies');
+    expect(page.text).toContain('修改代表信息');
+    expect(page.text).toContain(`代表 ${w.deputies.deputyA.name}`);
+    expect(page.text).toContain(`href="?entity=Deputy&amp;entityId=${id}"`);
+    expect(page.text).toContain(`王工作（staff）`);
+    expect(page.text).not.toMatch(/deputy\.update|User #|#\d+</);
+  });
+
+  it('filters by person, action group, result and date range, and follows one record', async () => {
+    const byPerson = await auditor.get(`/audit?actor=${w.users.staff.id}`);
+    expect(byPerson.text).toContain('王工作（staff）');
+    expect(byPerson.text).not.toContain('未知用户“no-such-person”');
+    const byName = await auditor.get('/audit?who=no-such');
+    expect(byName.text).toContain('未知用户“no-such-person”');
+    const future = await auditor.get('/audit?from=2099-01-01');
+    expect(future.text).toContain('没有符合条件的记录');
+    const today = await auditor.get('/audit?from=2020-01-01&to=2099-12-31&result=SUCCESS&group=auth');
+    expect(today.text).toContain('登录成功');
+    expect(today.text).not.toContain('登录失败（用户名或密码错误）');
+    const record = await auditor.get(`/audit?entity=Deputy&entityId=${w.deputies.deputyA.id}`);
+    expect(record.text).toContain('某一记录的全部操作');
+    expect(record.text).not.toContain('登录成功');
+  });
+
+  it('exports the filtered log as .xlsx, and the export is itself in the log', async () => {
+    const res = await auditor
+      .get('/audit.xlsx?group=auth')
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
+    expect(res.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.body as ArrayBuffer);
+    const sheet = book.getWorksheet('审计日志')!;
+    expect(sheet.getRow(2).values).toEqual([undefined, '序号', '时间', '用户', '操作', '结果', '对象', '详情', '来源地址']);
+    const actions = sheet.getColumn(4).values.slice(3);
+    expect(actions).toContain('登录失败（用户名或密码错误）');
+    expect(actions).not.toContain('修改代表信息');
+    const row = await t.services.db.auditLog.findFirstOrThrow({ where: { action: 'audit.export' }, orderBy: { id: 'desc' } });
+    expect(row.actorId).toBe(w.users.auditor.id);
+  });
+
+  it('a refused request (403) and a forged form (CSRF) are in the log as 拒绝', async () => {
+    const deputy = await loginAs(t.app, 'deputy', TEST_PASSWORD);
+    expect((await deputy.get('/deputies/export.xlsx')).status).toBe(403);
+    expect((await deputy.post('/notifications/read-all').type('form').send({ _csrf: 'forged' })).status).toBe(403);
+    const rows = await t.services.db.auditLog.findMany({ where: { actorId: w.users.deputy.id, result: 'DENIED' } });
+    expect(rows.map((r) => r.action).sort()).toEqual(['access.csrf', 'access.denied']);
+    const page = await auditor.get('/audit?group=denied');
+    expect(page.text).toContain('越权访问被拒绝');
+    expect(page.text).toContain('来源不明的提交被拒绝（CSRF）');
+    expect(page.text).toContain('/deputies/export.xlsx');
+  });
+
+  it('every download and print of personal data or a ledger is recorded', async () => {
+    const staff = await loginAs(t.app, 'staff', TEST_PASSWORD);
+    const before = await t.services.db.auditLog.count();
+    expect((await staff.get('/deputies/export.xlsx')).status).toBe(200);
+    expect((await staff.get('/suggestions/export.xlsx')).status).toBe(200);
+    expect((await staff.get(`/suggestions/${w.suggestions.mine.id}/print`)).status).toBe(200);
+    const rows = await t.services.db.auditLog.findMany({ where: { id: { gt: before }, actorId: w.users.staff.id } });
+    expect(rows.map((r) => r.action)).toEqual(['deputy.export', 'suggestion.export', 'suggestion.print']);
+  });
+});
+
+describe('the security administrator', () => {
+  it('sees security events only, without business records, and cannot open /audit', async () => {
+    const secadmin = await loginAs(t.app, 'secadmin', TEST_PASSWORD);
+    const res = await secadmin.get('/admin/security-events');
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('未知用户“no-such-person”');
+    expect(res.text).toContain('登录成功');
+    expect(res.text).not.toContain('修改代表信息');
+    expect(res.text).not.toContain('导出代表名册');
+    expect(res.text).not.toContain(`代表 ${w.deputies.deputyA.name}`);
+    expect((await secadmin.get('/audit')).status).toBe(403);
+    expect((await auditor.get('/admin/security-events')).status).toBe(403);
+  });
+});
+
+describe('tamper evidence', () => {
+  it('seals every row into one chain', async () => {
+    const report = await t.services.audit.verify();
+    expect(report.ok).toBe(true);
+    expect(await t.services.db.auditLog.count({ where: { hash: null } })).toBe(0);
+    const page = await auditor.get('/audit');
+    expect(page.text).toContain('完整性校验通过');
+    expect(page.text).not.toContain('audit-broken');
+  });
+
+  it.skipIf(SQLITE_FILE_ONLY)('triggers refuse changing a row and deleting one younger than 180 days', async () => {
+    const row = await t.services.db.auditLog.findFirstOrThrow({ where: { hash: { not: null } } });
+    await expect(t.services.db.auditLog.update({ where: { id: row.id }, data: { ip: '1.2.3.4' } })).rejects.toThrow();
+    await expect(t.services.db.auditLog.update({ where: { id: row.id }, data: { hash: 'f'.repeat(64) } })).rejects.toThrow();
+    await expect(t.services.db.auditLog.delete({ where: { id: row.id } })).rejects.toThrow();
+    expect(await t.services.db.auditLog.findUniqueOrThrow({ where: { id: row.id } })).toEqual(row);
+    // An unsealed row may only receive its hash.
+    const fresh = await t.services.db.auditLog.create({ data: { action: 'logout' } });
+    await expect(t.services.db.auditLog.update({ where: { id: fresh.id }, data: { action: 'login.success' } })).rejects.toThrow();
+    expect((await t.services.db.auditLog.findUniqueOrThrow({ where: { id: fresh.id } })).action).toBe('logout');
+    // An old row may be deleted (retention), though it breaks nothing the app relies on.
+    const raw = new Database(t.testDb.file);
+    try {
+      expect(() => raw.prepare('DELETE FROM AuditLog WHERE id = ?').run(row.id)).toThrow(/kept at least 180 days/);
+      expect(() => raw.prepare(`UPDATE AuditLog SET ip = 'x' WHERE id = ?`).run(row.id)).toThrow(/cannot be changed/);
+      raw
+        .prepare(`INSERT INTO AuditLog (action, createdAt) VALUES ('logout', ?)`)
+        .run(new Date(Date.now() - 200 * 86400_000).toISOString());
+      const old = raw.prepare('SELECT max(id) AS id FROM AuditLog').get() as { id: number };
+      expect(raw.prepare('DELETE FROM AuditLog WHERE id = ?').run(old.id).changes).toBe(1);
+    } finally {
+      raw.close();
+    }
+  });
+
+  it.skipIf(SQLITE_FILE_ONLY)(
+    'a row changed with raw SQL (trigger dropped) breaks the chain at that row: verify, the page and npm run audit:verify say so',
+    async () => {
+      await t.services.audit.seal();
+      const victim = await t.services.db.auditLog.findFirstOrThrow({ where: { action: 'login.failure', username: 'no-such-person' } });
+      const raw = new Database(t.testDb.file);
+      try {
+        raw.exec('DROP TRIGGER "AuditLog_append_only"');
+        raw.prepare(`UPDATE AuditLog SET ip = '10.9.9.9' WHERE id = ?`).run(victim.id);
+      } finally {
+        raw.close();
+      }
+      const report = await t.services.audit.verify();
+      expect(report).toMatchObject({ ok: false, brokenAt: victim.id });
+
+      const page = await auditor.get('/audit');
+      expect(page.text).toContain('class="alert-box audit-broken" role="alert"');
+      expect(page.text).toContain(`第 ${victim.id} 条记录`);
+
+      const run = promisify(execFile);
+      const err = (await run(path.join(PROJECT_ROOT, 'node_modules/.bin/tsx'), ['scripts/audit-verify.ts'], {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: t.testDb.url, SESSION_SECRET: 'test-secret-test-secret' },
+      }).catch((e: unknown) => e)) as { code?: number; stderr?: string };
+      expect(err.code).toBe(1);
+      expect(err.stderr).toContain(`BROKEN at row ${victim.id}`);
+    },
+  );
+
+  it.skipIf(SQLITE_FILE_ONLY)('a deleted row breaks the chain at the row after it', async () => {
+    const other = await createTestApp();
+    try {
+      await createWorld(other.services.db);
+      for (const name of ['a1', 'a2', 'a3']) {
+        const agent = request.agent(other.app);
+        const page = await agent.get('/login');
+        await agent
+          .post('/login')
+          .type('form')
+          .send({ username: name, password: 'x', _csrf: csrfFrom(page.text) });
+      }
+      expect((await other.services.audit.verify()).ok).toBe(true);
+      const rows = await other.services.db.auditLog.findMany({ where: { username: { in: ['a1', 'a2', 'a3'] } }, orderBy: { id: 'asc' } });
+      const raw = new Database(other.testDb.file);
+      try {
+        raw.exec('DROP TRIGGER "AuditLog_retention"');
+        raw.prepare('DELETE FROM AuditLog WHERE id = ?').run(rows[1]!.id);
+      } finally {
+        raw.close();
+      }
+      expect(await other.services.audit.verify()).toMatchObject({ ok: false, brokenAt: rows[2]!.id });
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('the audit coverage check of the test app', () => {
+  it.skipIf(SQLITE_FILE_ONLY)('names a POST that changes records without an audit row, and passes one that writes its row', async () => {
+    const coverage = createAuditCoverage();
+    const testDb = await createTestDb({ onQuery: coverage.onQuery });
+    try {
+      const world = await createWorld(testDb.db);
+      const app = express() as unknown as App;
+      app.post('/silent', async (_req, res) => {
+        await testDb.db.deputy.update({ where: { id: world.deputies.deputyA.id }, data: { village: '西村' } });
+        res.sendStatus(204);
+      });
+      app.post('/audited', async (_req, res) => {
+        await testDb.db.$transaction(async (tx) => {
+          await tx.deputy.update({ where: { id: world.deputies.deputyA.id }, data: { village: '东村' } });
+          await tx.auditLog.create({ data: { action: 'deputy.update' } });
+        });
+        res.sendStatus(204);
+      });
+      coverage.watch(app);
+      await request(app).post('/audited');
+      expect(coverage.violations).toEqual([]);
+      await request(app).post('/silent');
+      expect(coverage.violations).toEqual(['POST /silent → 204, changed Deputy']);
+    } finally {
+      await testDb.cleanup();
+    }
+  });
+});
