@@ -6,7 +6,9 @@ export default defineConfig({
     globalSetup: ['tests/helpers/global-setup.ts'],
     environment: 'node',
     pool: 'forks',
-    testTimeout: 120_000, // a guard against hangs, not a speed target (argon2 and Chromium are slow on a busy 2-core machine)
+    // a guard against hangs, not a speed target (argon2 and Chromium are slow on a busy 2-core machine; a
+    // PostgreSQL server on the same machine, TEST_DATABASE_URL, slows the longest tests further)
+    testTimeout: process.env.TEST_DATABASE_URL ? 300_000 : 120_000,
     hookTimeout: 60_000,
     // Browser journeys start Chromium; run them after the rest, one file at a time.
     sequence: { groupOrder: 0 },

@@ -2,13 +2,24 @@
  * The migrations command line (the runner itself is src/migrations.ts):
  *   npm run db:migrate        apply pending migrations
  *   npm run db:new -- <name>  create a migration from the changes to prisma/schema.prisma
- *   npm run db:check          fail if the migrations do not produce the schema
+ *                             (SQLite and PostgreSQL, one folder name)
+ *   npm run db:pg             after a merge: rewrite prisma/postgresql/schema.prisma and write the
+ *                             PostgreSQL migration that catches up with the SQLite ones
+ *   npm run db:check          fail if either history does not produce its schema
  *   npm run db:status         migration history of the database
  * DATABASE_URL defaults to `file:./data/portal.db`, relative to the current directory.
  */
 import path from 'node:path';
 import { PROJECT_ROOT } from '../src/paths.js';
-import { SCHEMA_PATH, databaseUrl, migrateCheck, migrateDeploy, migrateNew, migrateStatus } from '../src/migrations.js';
+import {
+  SCHEMA_PATH,
+  databaseUrl,
+  migrateCheck,
+  migrateDeploy,
+  migrateNew,
+  migrateStatus,
+  migrateSyncPostgres,
+} from '../src/migrations.js';
 
 function redact(url: string): string {
   return url.replace(/\/\/[^@/]*@/, '//***@');
@@ -27,26 +38,41 @@ async function main(argv: string[]): Promise<number> {
     case 'new': {
       const name = rest.filter((a) => !a.startsWith('-')).join('_');
       const res = await migrateNew(name);
-      if (!res.name) {
+      if (!res.sqlite.name && !res.postgresql.name) {
         console.log('No schema changes; no migration created.');
         return 0;
       }
-      console.log(`Created ${path.relative(PROJECT_ROOT, res.file!)}`);
-      console.log('Review it, then apply it with `npm run db:migrate`.');
+      for (const r of [res.sqlite, res.postgresql]) if (r.file) console.log(`Created ${path.relative(PROJECT_ROOT, r.file)}`);
+      console.log('Review them (hand-written SQL such as triggers needs its PostgreSQL twin), then `npm run db:migrate`.');
+      return 0;
+    }
+    case 'pg': {
+      const res = await migrateSyncPostgres(rest.filter((a) => !a.startsWith('-')).join('_') || 'sync');
+      if (res.schemaChanged) console.log('Rewrote prisma/postgresql/schema.prisma.');
+      if (res.migration.file) console.log(`Created ${path.relative(PROJECT_ROOT, res.migration.file)}`);
+      else console.log('The PostgreSQL migrations already match the schema.');
       return 0;
     }
     case 'check': {
-      const res = await migrateCheck(rest[0] ? path.resolve(rest[0]) : SCHEMA_PATH);
-      if (res.ok) {
-        console.log('Migrations match the schema.');
-        return 0;
+      const results = await migrateCheck(rest[0] ? path.resolve(rest[0]) : SCHEMA_PATH);
+      let ok = true;
+      for (const res of results) {
+        const dir = res.provider === 'postgresql' ? 'prisma/postgresql/migrations' : 'prisma/migrations';
+        if (res.ok) {
+          console.log(`${dir} matches ${path.relative(process.cwd(), res.schemaPath) || res.schemaPath}.`);
+          continue;
+        }
+        ok = false;
+        console.error(
+          `${dir} does not match ${path.relative(process.cwd(), res.schemaPath) || res.schemaPath}.\n` +
+            (res.provider === 'postgresql'
+              ? 'After a merge of SQLite migrations: `npm run db:pg`. After a schema edit: `npm run db:new -- <name>`.'
+              : 'Create a migration with `npm run db:new -- <name>`.') +
+            ' It would contain:\n\n' +
+            res.script,
+        );
       }
-      console.error(
-        `prisma/migrations does not match ${path.relative(process.cwd(), res.schemaPath) || res.schemaPath}.\n` +
-          'Create a migration with `npm run db:new -- <name>`. It would contain:\n\n' +
-          res.script,
-      );
-      return 1;
+      return ok ? 0 : 1;
     }
     case 'status': {
       const url = databaseUrl();
@@ -61,7 +87,7 @@ async function main(argv: string[]): Promise<number> {
       return s.upToDate ? 0 : 1;
     }
     default:
-      console.error('Usage: npm run db:migrate | db:new -- <name> | db:check [schema] | db:status');
+      console.error('Usage: npm run db:migrate | db:new -- <name> | db:pg | db:check [schema] | db:status');
       return 2;
   }
 }

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import morgan from 'morgan';
+import { describeDatabase } from './db-url.js';
 import type { Config } from './config.js';
 import type { Services } from './services.js';
 import { sessionActivity, sessionMiddleware } from './middleware/session.js';
@@ -78,12 +79,18 @@ export function createApp(services: Services, config: Config, options: { clock?:
   // The work report's PDF export (features/reports) launches this Chromium when it exists.
   app.set('chromiumPath', config.CHROMIUM_PATH);
 
-  // Health check, no session: the database answers and accepts writes (a no-op update), or 503 with the reason.
+  // Health check, no session: the database answers and accepts writes (a no-op update), or 503 with the
+  // reason. Says which database answered (provider and database name, as PostgreSQL reports it; never
+  // the URL or its credentials).
   app.get('/healthz', async (_req, res) => {
     try {
-      await services.db.$queryRaw`SELECT 1`;
+      const database = describeDatabase(config.DATABASE_URL);
+      if (database.provider === 'postgresql') {
+        const [row] = await services.db.$queryRaw<Array<{ name: string }>>`SELECT current_database() AS name`;
+        database.name = row?.name ?? '';
+      } else await services.db.$queryRaw`SELECT 1`;
       await services.db.$executeRaw`UPDATE "Township" SET "id" = "id" WHERE 1 = 0`;
-      res.json({ status: 'ok' });
+      res.json({ status: 'ok', database });
     } catch (err) {
       const fault = storageFault(err);
       console.error(`Health check failed${fault ? ` (${fault.code}): ${fault.log}` : ':'}`, fault ? '' : err);

@@ -4,7 +4,11 @@ const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().positive().default(3000),
   HOST: z.string().default('0.0.0.0'),
-  DATABASE_URL: z.string().startsWith('file:').default('file:./data/portal.db'),
+  /** `file:./data/portal.db` (SQLite, the default) or `postgresql://user:password@host:5432/db` (README, "deploying for a banner"). */
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, 'DATABASE_URL must start with file: (SQLite) or postgresql://')
+    .default('file:./data/portal.db'),
   SESSION_SECRET: z.string().min(16).optional(),
   /** Minutes of inactivity after which a session ends. */
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(120),

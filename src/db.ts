@@ -2,10 +2,15 @@ import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import type { ConnectionInfo, SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient, type Prisma } from './generated/prisma/client.js';
 import { loadConfig } from './config.js';
 import { prepareDataFile } from './lib/data-files.js';
 import { keyringOf, withPersonalData, type Keyring } from './lib/personal-data.js';
+import { PrismaClient as PgPrismaClient } from './generated/prisma-pg/client.js';
+import { pgPoolConfig, providerOf, type Provider } from './db-url.js';
+
+export { providerOf, type Provider };
 
 export type Db = PrismaClient;
 export { PrismaClient };
@@ -97,7 +102,7 @@ export function cacheStatements(
 // ───────────────────────────── what changed ─────────────────────────────
 
 /** Tables whose rows do not change what pages compute from the records: sessions, the bell, the log. */
-const VOLATILE_TABLES = new Set(['Session', 'Notification', 'AuditLog', '_prisma_migrations']);
+const VOLATILE_TABLES = new Set(['Session', 'Notification', 'AuditLog', '_prisma_migrations', 'ImportJob']);
 const WRITE =
   /^\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)\s+(?:[`"[]?main[`"\]]?\.)?[`"[]?(\w+)/i;
 
@@ -214,14 +219,42 @@ export function sqliteAdapter(
   };
 }
 
-/** Opens the SQLite database at `url` (e.g. `file:./data/portal.db`), creating its folder. */
+const urls = new WeakMap<object, string>();
+
+/**
+ * Which database a client (or a transaction's client) talks to: raw SQL and locks differ
+ * (src/lib/sql.ts, src/lib/locks.ts).
+ */
+export function providerOfDb(db: object): Provider {
+  return (db as { _activeProvider?: string })._activeProvider === 'postgresql' ? 'postgresql' : 'sqlite';
+}
+
+/** The URL a client created by createDb was opened with. */
+export function urlOfDb(db: object): string | undefined {
+  return urls.get(db);
+}
+
+/**
+ * Opens the database at `url`: SQLite (`file:./data/portal.db`, creating its folder) or PostgreSQL
+ * (`postgresql://…`, through @prisma/adapter-pg and the client generated from
+ * prisma/postgresql/schema.prisma, which has the same models: typed as the SQLite client).
+ */
 export function createDb(url: string, options: DbOptions = {}): Db {
+  const keys = options.keys ?? keyringOf(loadConfig());
+  if (providerOf(url) === 'postgresql') {
+    // The same models and the same personal-data extension, on the client generated for PostgreSQL.
+    const client = new PgPrismaClient({ adapter: new PrismaPg(pgPoolConfig(url)) }) as unknown as PrismaClient;
+    const db = withPersonalData(client, keys);
+    urls.set(db, url);
+    return db;
+  }
   const file = sqliteFilePath(url);
   prepareDataFile(file);
   const changes: Changes = { client: null, connection: 0, counts: new Map(), open: null };
   const client = new PrismaClient({ adapter: sqliteAdapter(file, options, changes) });
-  const db = withPersonalData(client, options.keys ?? keyringOf(loadConfig()));
+  const db = withPersonalData(client, keys);
   changesOf.set(db, changes);
+  urls.set(db, url);
   return db;
 }
 

@@ -17,9 +17,9 @@ const services = createServices(db, { dataKey: config.dataKey });
 const app = createApp(services, config);
 
 // Deadline reminders (7 days before, and overdue), in batches: a minute after start (never before
-// the first request), then every hour.
+// the first request), then every hour; with several instances on PostgreSQL, one at a time.
 const reminders = createDeadlineReminders(db, services.now);
-const remind = () => reminders.run().catch((err: unknown) => console.error('Deadline reminders failed:', err));
+const remind = () => reminders.runOnce().catch((err: unknown) => console.error('Deadline reminders failed:', err));
 setTimeout(() => void remind(), 60 * 1000).unref();
 setInterval(() => void remind(), 60 * 60 * 1000).unref();
 // The daily backup into data/backups/ (SQLite's online backup: the portal keeps serving).

@@ -8,7 +8,7 @@ import { createSessionsService } from './auth/sessions.service.js';
 import { createAdminService } from './features/admin/admin.service.js';
 import { createBannerService } from './features/banner/banner.service.js';
 import { createDeputiesService } from './features/deputies/deputies.service.js';
-import { createRosterImports } from './features/deputies/deputies.import.jobs.js';
+import { createRosterImports, dbJobStore } from './features/deputies/deputies.import.jobs.js';
 import { createStationsService } from './features/stations/stations.service.js';
 import { createSuggestionsService } from './features/suggestions/suggestions.service.js';
 import { createProjectsService } from './features/projects/projects.service.js';
@@ -61,7 +61,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     sessions: createSessionsService(db, audit, now),
     admin: createAdminService(db, { audit, auth, guard }, now),
     deputies,
-    rosterImports: createRosterImports(deputies),
+    rosterImports: createRosterImports(deputies, dbJobStore(db)),
     stations,
     suggestions,
     suggestionStats,

@@ -1,8 +1,9 @@
 import type { Db } from './db.js';
 import type { Config } from './config.js';
-import { loadMigrations, migrateDeploy } from './migrations.js';
+import { MIGRATIONS_DIR, PG_MIGRATIONS_DIR, loadMigrations, migrateDeploy, providerOf } from './migrations.js';
 import { seedDemo } from './demo/index.js';
 import { keyringOf, reencryptPersonalData } from './lib/personal-data.js';
+import { exclusively } from './lib/locks.js';
 
 /**
  * Start-up: apply pending migrations; outside production, fill an empty database with the
@@ -10,7 +11,12 @@ import { keyringOf, reencryptPersonalData } from './lib/personal-data.js';
  * (`npm run user:create` makes the first account).
  */
 export async function prepareDatabase(db: Db, config: Config): Promise<void> {
-  if (!(await migrationsUpToDate(db))) await migrate(db, config);
+  // Instances starting together on one PostgreSQL database take turns: one migrates and seeds.
+  await exclusively(config.DATABASE_URL, 'portal:startup', () => migrateAndSeed(db, config), { wait: true });
+}
+
+async function migrateAndSeed(db: Db, config: Config): Promise<void> {
+  if (!(await migrationsUpToDate(db, config))) await migrate(db, config);
   // Phone numbers of a database from before encryption, or under DATA_KEY_PREVIOUS: to the current key.
   const encrypted = await reencryptPersonalData(db, keyringOf(config));
   if (encrypted) console.log(`Personal data: ${encrypted} values encrypted under the current DATA_KEY`);
@@ -26,8 +32,9 @@ export async function prepareDatabase(db: Db, config: Config): Promise<void> {
  * engine (WebAssembly), the larger part of start-up. Any doubt (no table yet, a failed or
  * rolled-back migration, a new folder) goes through the engine.
  */
-async function migrationsUpToDate(db: Db): Promise<boolean> {
-  const folders = loadMigrations().migrationDirectories.map((d) => d.path);
+async function migrationsUpToDate(db: Db, config: Config): Promise<boolean> {
+  const dir = providerOf(config.DATABASE_URL) === 'postgresql' ? PG_MIGRATIONS_DIR : MIGRATIONS_DIR;
+  const folders = loadMigrations(dir).migrationDirectories.map((d) => d.path);
   try {
     const rows = await db.$queryRaw<Array<{ name: string; finished: unknown; rolledBack: unknown }>>`
       SELECT migration_name AS name, finished_at AS finished, rolled_back_at AS "rolledBack" FROM _prisma_migrations`;

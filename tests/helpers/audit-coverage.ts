@@ -7,7 +7,16 @@
 import type { App } from '../../src/app.js';
 
 /** Tables whose writes need no audit row of their own. */
-const UNAUDITED = new Set(['Session', 'Notification', 'AuditLog', 'LoginLock', 'LoginThrottle', 'FormSubmission', '_prisma_migrations']);
+const UNAUDITED = new Set([
+  'Session',
+  'Notification',
+  'AuditLog',
+  'LoginLock',
+  'LoginThrottle',
+  'FormSubmission',
+  'ImportJob',
+  '_prisma_migrations',
+]);
 const WRITE =
   /^\s*(INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)\s+(?:[`"[]?main[`"\]]?\.)?[`"[]?(\w+)/i;
 

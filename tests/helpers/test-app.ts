@@ -8,20 +8,20 @@ import { createAuditCoverage } from './audit-coverage.js';
 export type TestApp = { app: App; services: Services; testDb: TestDb; close: () => Promise<void> };
 
 /**
- * The real app with real services on a fresh temporary SQLite file. `now` is the business date,
+ * The real app with real services on a fresh temporary database (a SQLite file, or PostgreSQL with TEST_DATABASE_URL). `now` is the business date,
  * `sessionClock` the sessions' wall clock; `env` adds settings (e.g. TRUST_PROXY=true, so that a
  * test can come from several addresses with X-Forwarded-For).
  */
-export function createTestApp(
+export async function createTestApp(
   options: { now?: () => Date; sessionClock?: () => Date; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
   const coverage = createAuditCoverage();
-  const testDb = createTestDb({ onQuery: coverage.onQuery });
+  const testDb = await createTestDb({ onQuery: coverage.onQuery });
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: testDb.url, SESSION_SECRET: 'test-secret-test-secret', ...options.env });
   const services = createServices(testDb.db, { now: options.now });
   const app = createApp(services, config, { clock: options.sessionClock });
   coverage.watch(app);
-  return Promise.resolve({
+  return {
     app,
     services,
     testDb,
@@ -31,7 +31,7 @@ export function createTestApp(
       // Every request that changed records wrote an audit row (tests/helpers/audit-coverage.ts).
       if (coverage.violations.length) throw new Error(`Changes without an audit row:\n  ${coverage.violations.join('\n  ')}`);
     },
-  });
+  };
 }
 
 /** Reads the CSRF token out of a page's forms. */

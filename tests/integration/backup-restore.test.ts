@@ -1,3 +1,4 @@
+import { ON_POSTGRES } from '../helpers/test-db.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,7 +45,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-describe('file modes', () => {
+describe.skipIf(ON_POSTGRES)('file modes', () => {
   it('creates the data folder 0700 and the database, its -wal and -shm 0600', async () => {
     const fresh = path.join(dir, 'fresh', 'nested', 'portal.db');
     const d = createDb(`file:${fresh}`);
@@ -60,7 +61,7 @@ describe('file modes', () => {
   });
 });
 
-describe('npm run backup', () => {
+describe.skipIf(ON_POSTGRES)('npm run backup', () => {
   it('writes a checked copy while the portal writes, and says what it holds', async () => {
     const target = path.join(dir, 'out', 'copy.db');
     let writing = true;
@@ -95,7 +96,7 @@ describe('npm run backup', () => {
   });
 });
 
-describe('the daily backup', () => {
+describe.skipIf(ON_POSTGRES)('the daily backup', () => {
   it('makes one a day into data/backups and keeps the newest N', async () => {
     let day = new Date(2026, 0, 1, 3, 0, 0);
     const job = createDailyBackup({ source: dbFile, dir: path.join(dir, 'data', 'backups'), keep: 3, now: () => day });
@@ -112,7 +113,7 @@ describe('the daily backup', () => {
   });
 });
 
-describe('npm run restore', () => {
+describe.skipIf(ON_POSTGRES)('npm run restore', () => {
   it('puts a backup in place, keeps the old database aside, and refuses bad files and a running portal', async () => {
     const backup = path.join(dir, 'restore-source.db');
     expect((await runScript('backup.ts', [backup], dbFile)).code).toBe(0);
@@ -164,7 +165,7 @@ describe('npm run restore', () => {
   });
 });
 
-describe('npm run keys:rotate', () => {
+describe.skipIf(ON_POSTGRES)('npm run keys:rotate', () => {
   it('moves every phone number to the new DATA_KEY (the old one as DATA_KEY_PREVIOUS), with new search hashes', async () => {
     const OLD = '11'.repeat(32);
     const NEW = '22'.repeat(32);

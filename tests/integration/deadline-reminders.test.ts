@@ -20,7 +20,7 @@ describe('deadline reminders in batches', () => {
     });
 
   beforeAll(async () => {
-    t = createTestDb();
+    t = await createTestDb();
     await seedDemo(t.db, { passwordHash: 'x' });
   }, 60_000);
   afterAll(async () => {

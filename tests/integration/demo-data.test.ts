@@ -119,7 +119,7 @@ describe('东明镇 demo data', () => {
 
 describe('start-up', () => {
   it('never seeds demo data or accounts in production', async () => {
-    const testDb = createTestDb();
+    const testDb = await createTestDb();
     try {
       const config = loadConfig({
         NODE_ENV: 'production',
@@ -136,7 +136,7 @@ describe('start-up', () => {
   });
 
   it('fills an empty database once outside production, and leaves it alone afterwards', async () => {
-    const testDb = createTestDb();
+    const testDb = await createTestDb();
     try {
       const config = loadConfig({ NODE_ENV: 'development', DATABASE_URL: testDb.url });
       await prepareDatabase(testDb.db, config);

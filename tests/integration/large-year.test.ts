@@ -145,7 +145,8 @@ function statsRows(html: string, heading: string): Map<string, string[]> {
   return rows;
 }
 
-describe('a year of 6,000 suggestions', () => {
+// The year is written in bulk through better-sqlite3 (tests/bench/generate.ts): SQLite only.
+describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('a year of 6,000 suggestions', () => {
   let t: TestApp;
   let staff: request.Agent;
   let figures: ReturnType<typeof independentFigures>;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../helpers/test-db.js';
+import { createTestDb, ON_POSTGRES, type TestDb } from '../helpers/test-db.js';
 import { createDb } from '../../src/db.js';
 import { seedDemo } from '../../src/demo/index.js';
 import { DEPUTIES } from '../../src/demo/tables/people.js';
@@ -54,8 +54,8 @@ function storedValues(file: string) {
 
 describe('phone numbers are encrypted on every write path and read back in clear', () => {
   let t: TestDb;
-  beforeAll(() => {
-    t = createTestDb();
+  beforeAll(async () => {
+    t = await createTestDb();
   });
   afterAll(() => t.cleanup());
 
@@ -150,10 +150,10 @@ describe('phone numbers are encrypted on every write path and read back in clear
   });
 });
 
-describe('the demo database file', () => {
+describe.skipIf(ON_POSTGRES)('the demo database file', () => {
   let t: TestDb;
   beforeAll(async () => {
-    t = createTestDb();
+    t = await createTestDb();
     await seedDemo(t.db);
     await t.db.$disconnect();
     checkpoint(t.file);
@@ -177,10 +177,10 @@ describe('the demo database file', () => {
   });
 });
 
-describe('an existing database with phone numbers in clear text', () => {
+describe.skipIf(ON_POSTGRES)('an existing database with phone numbers in clear text', () => {
   let t: TestDb;
-  beforeAll(() => {
-    t = createTestDb();
+  beforeAll(async () => {
+    t = await createTestDb();
   });
   afterAll(() => t.cleanup());
 

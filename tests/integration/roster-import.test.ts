@@ -203,13 +203,15 @@ describe('roster import', () => {
     expect(job.processed).toBeLessThan(300);
     await job.checked;
     expect(job.processed).toBe(300);
-    // The page as it looks while checking (state set explicitly: no timing involved).
-    Object.assign(job, { status: 'checking', processed: 120 });
+    // The page as it looks while checking (state set explicitly in the job's row: no timing involved).
+    const saved = await t.services.db.importJob.findUniqueOrThrow({ where: { id: job.id } });
+    expect(saved).toMatchObject({ status: 'checked', processed: 300, total: 300 });
+    await t.services.db.importJob.update({ where: { id: job.id }, data: { status: 'checking', processed: 120 } });
     const page = await staff.get(`/deputies/import/${job.id}`);
     expect(page.text).toContain('已处理 120/300 行');
     expect(page.text).toMatch(/<progress value="120" max="300">/);
     expect(page.text).toContain('/js/import-progress.js');
-    Object.assign(job, { status: 'checked', processed: 300 });
+    await t.services.db.importJob.update({ where: { id: job.id }, data: { status: 'checked', processed: 300 } });
     expect((await staff.get(`/deputies/import/${job.id}`)).text).toContain('全部 300 行都符合要求');
     // another staff member cannot see this job
     const other = await createUser(t.services.db, w.township.id, 'STAFF', { username: 'staff-other' });

@@ -13,6 +13,7 @@ import { canManageAccount, linkOf } from './admin.policy.js';
 import type { NewUserForm, UserFilter } from './admin.schemas.js';
 import type { Credential } from './credentials.js';
 import { proposeUsernames } from './usernames.js';
+import { containsText } from '../../lib/sql.js';
 
 const PAGE_SIZE = 30;
 
@@ -92,9 +93,9 @@ export function createUsersAdmin(db: Db, deps: { audit: AuditService; auth: Auth
         ...(filter.q
           ? {
               OR: [
-                { username: { contains: filter.q.toLowerCase() } },
-                { displayName: { contains: filter.q } },
-                { title: { contains: filter.q } },
+                { username: containsText(db, filter.q.toLowerCase()) },
+                { displayName: containsText(db, filter.q) },
+                { title: containsText(db, filter.q) },
               ],
             }
           : {}),

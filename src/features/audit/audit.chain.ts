@@ -23,6 +23,7 @@
  */
 import { createHmac } from 'node:crypto';
 import type { Db } from '../../db.js';
+import { lockInTransaction } from '../../lib/locks.js';
 
 type ChainedRow = {
   id: number;
@@ -65,6 +66,9 @@ export async function sealAuditLog(db: Db, key: Buffer): Promise<number> {
   return db.$transaction(async (tx) => {
     // Take the write lock before reading the tail (see above).
     await tx.$executeRawUnsafe('UPDATE "AuditLog" SET "hash" = NULL WHERE "id" = -1');
+    // PostgreSQL (several instances): one sealer at a time. Ids there are handed out before commit, so a
+    // row of a long transaction can commit after a higher id was sealed: verify then names it (see SECURITY.md).
+    await lockInTransaction(tx, 'audit-chain');
     const last = await tx.auditLog.findFirst({ where: { hash: { not: null } }, orderBy: { id: 'desc' }, select: { hash: true } });
     let prev = last?.hash ?? '';
     let sealed = 0;

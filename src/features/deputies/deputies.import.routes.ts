@@ -87,12 +87,12 @@ export function deputiesImportRoutes(services: Services): Router {
     res.redirect(303, `/deputies/import/${job.id}`);
   });
 
-  router.get('/deputies/import/:job', staff, (req, res) => {
-    renderJob(res, rosterImports.get(req.user!, jobId(req.params.job)));
+  router.get('/deputies/import/:job', staff, async (req, res) => {
+    renderJob(res, await rosterImports.get(req.user!, jobId(req.params.job)));
   });
 
   router.get('/deputies/import/:job/invalid.xlsx', staff, async (req, res) => {
-    const job = rosterImports.get(req.user!, jobId(req.params.job));
+    const job = await rosterImports.get(req.user!, jobId(req.params.job));
     const invalid = job.results.filter((r) => r.errors.length);
     await sendXlsx(res, '未导入的行.xlsx', await invalidRowsWorkbook(invalid), {
       action: 'deputy.import.invalid-export',
@@ -101,7 +101,7 @@ export function deputiesImportRoutes(services: Services): Router {
   });
 
   router.post('/deputies/import/:job/commit', staff, async (req, res) => {
-    const job = rosterImports.get(req.user!, jobId(req.params.job));
+    const job = await rosterImports.get(req.user!, jobId(req.params.job));
     const mode = fieldText(req.body, 'mode') === 'valid' ? 'valid' : 'all';
     const imported = await orRender(
       () => rosterImports.commit(req.user!, job.id, mode),

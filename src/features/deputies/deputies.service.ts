@@ -10,6 +10,7 @@ import { maskPhone } from '../../lib/format.js';
 import { phoneSearchFor } from '../../lib/personal-data.js';
 import { canManageDeputies, canRevealDeputyPhone, canViewDeputy } from './deputies.policy.js';
 import type { DeputyFilter, DeputyForm } from './deputies.schemas.js';
+import { containsText } from '../../lib/sql.js';
 
 const listInclude = { levels: true } satisfies Prisma.DeputyInclude;
 
@@ -57,10 +58,10 @@ export function createDeputiesService(db: Db, audit: AuditService) {
       ...(filter.q
         ? {
             OR: [
-              { name: { contains: filter.q } },
-              { workplace: { contains: filter.q } },
-              { occupation: { contains: filter.q } },
-              { district: { contains: filter.q } },
+              { name: containsText(db, filter.q) },
+              { workplace: containsText(db, filter.q) },
+              { occupation: containsText(db, filter.q) },
+              { district: containsText(db, filter.q) },
               ...(phoneHash ? [{ phoneHash }] : []),
             ],
           }
@@ -231,7 +232,7 @@ export function createDeputiesService(db: Db, audit: AuditService) {
         where: {
           townshipId: user.townshipId,
           status: 'ACTIVE',
-          ...(text ? { OR: [{ name: { contains: text } }, { village: { contains: text } }] } : {}),
+          ...(text ? { OR: [{ name: containsText(db, text) }, { village: containsText(db, text) }] } : {}),
         },
         select: { id: true, name: true, village: true },
         orderBy: [{ name: 'asc' }, { id: 'asc' }],

@@ -11,6 +11,8 @@ import type { Db } from '../../db.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import { deadlineFlag } from '../../lib/deadline.js';
 import { formatDate } from '../../lib/format.js';
+import { sqlTime, sqlTimeParam } from '../../lib/sql.js';
+import { exclusively } from '../../lib/locks.js';
 import { AWAITING_REPLY } from '../suggestions/suggestions.workflow.js';
 import { suggestionCode } from '../suggestions/suggestions.service.js';
 
@@ -41,8 +43,8 @@ export function createDeadlineReminders(db: Db, now: () => Date = () => new Date
         }),
         db.$queryRaw<Array<{ suggestionId: bigint; unitId: bigint }>>`
           SELECT a."suggestionId", a."unitId" FROM "SuggestionAssignment" a JOIN "Suggestion" s ON s."id" = a."suggestionId"
-          WHERE a."active" = 1 AND a."role" = 'LEAD' AND s."status" IN (${Prisma.join([...AWAITING_REPLY])}) AND s."deadline" IS NOT NULL
-            AND julianday(s."deadline") <= julianday(${soon.toISOString()})`,
+          WHERE a."active" = TRUE AND a."role" = 'LEAD' AND s."status" IN (${Prisma.join([...AWAITING_REPLY])}) AND s."deadline" IS NOT NULL
+            AND ${sqlTime(db, Prisma.sql`s."deadline"`)} <= ${sqlTimeParam(db, soon)}`,
         db.user.findMany({ where: { role: 'UNIT', active: true, unitId: { not: null } }, select: { id: true, unitId: true } }),
         db.user.findMany({ where: { role: 'STAFF', active: true }, select: { id: true, townshipId: true } }),
       ]);
@@ -82,11 +84,20 @@ export function createDeadlineReminders(db: Db, now: () => Date = () => new Date
       for (let i = 0; i < rows.length; i += BATCH) {
         const values = rows.slice(i, i + BATCH).map((r) => Prisma.sql`(${Prisma.join(r)})`);
         written += await db.$executeRaw`
-          INSERT OR IGNORE INTO "Notification" ("userId", "kind", "title", "link", "dedupeKey", "createdAt")
-          VALUES ${Prisma.join(values)}`;
+          INSERT INTO "Notification" ("userId", "kind", "title", "link", "dedupeKey", "createdAt")
+          VALUES ${Prisma.join(values)} ON CONFLICT DO NOTHING`;
         await new Promise((resolve) => setImmediate(resolve)); // let requests in between batches
       }
       return written;
+    },
+
+    /**
+     * run(), unless another instance on the same PostgreSQL database is running it right now (an
+     * advisory lock): then null. A later run by any instance writes nothing twice (dedupeKey).
+     */
+    async runOnce(): Promise<number | null> {
+      const r = await exclusively(db, 'portal:deadline-reminders', () => this.run(), { wait: false });
+      return r.ran ? r.value : null;
     },
   };
 }

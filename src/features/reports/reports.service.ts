@@ -1,4 +1,5 @@
 import type { Db, Tx } from '../../db.js';
+import { lockInTransaction } from '../../lib/locks.js';
 import type { CurrentUser } from '../../auth/current-user.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { UnitsService } from '../units/units.service.js';
@@ -88,6 +89,7 @@ export function createReportsService(db: Db, deps: ReportDeps & { units: UnitsSe
   }
 
   async function addRevision(tx: Tx, user: CurrentUser, reportId: number, snapshot: Snapshot, note: string) {
+    await lockInTransaction(tx, `report-revision:${reportId}`); // several instances on PostgreSQL
     const last = await tx.reportRevision.findFirst({ where: { reportId }, orderBy: { number: 'desc' }, select: { number: true } });
     const number = (last?.number ?? 0) + 1;
     await tx.reportRevision.create({ data: { reportId, number, snapshot: JSON.stringify(snapshot), note, authorId: user.id } });

@@ -5,6 +5,7 @@
  * database (ValidationError: the form comes back with the message beside the field).
  */
 import type { Tx } from '../../db.js';
+import { lockInTransaction } from '../../lib/locks.js';
 import type { CurrentUser } from '../../auth/current-user.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { ValidationError } from '../../errors.js';
@@ -89,6 +90,7 @@ export function createHandlers(notifications: NotificationsService): Handlers {
     async accept({ tx, s, t }) {
       // Numbered in the year of 立案, per township: 2024-015.
       const year = yearOf(t);
+      await lockInTransaction(tx, `suggestion-number:${s.townshipId}:${year}`); // several instances on PostgreSQL
       const max = await tx.suggestion.aggregate({ where: { townshipId: s.townshipId, year }, _max: { number: true } });
       const number = (max._max.number ?? 0) + 1;
       return { data: { year, number, acceptedAt: t, statusNote: '' }, note: `编号 ${suggestionCode({ year, number })}` };

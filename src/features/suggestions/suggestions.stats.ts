@@ -5,6 +5,7 @@ import { Prisma } from '../../generated/prisma/client.js';
 import { NotFoundError } from '../../errors.js';
 import { paginate } from '../../lib/pagination.js';
 import { cached } from '../../lib/cached.js';
+import { sqlTime, sqlTimeParam, sqlTimePlusDays } from '../../lib/sql.js';
 import { suggestionCode } from './suggestions.service.js';
 import { AWAITING_REPLY } from './suggestions.workflow.js';
 
@@ -77,20 +78,21 @@ export function add(row: StatRow, g: Group): void {
  * - 应落实: the latest lead reply is A or B and the deputy has accepted it (rated, not sent back);
  *   已落实: A and closed, or B and marked implemented or closed;
  * - 逾期: awaiting a reply a full day past its deadline.
- * Dates are compared with julianday() on Prisma's ISO 8601 text. `townshipId` null: every township
- * of the deployment at once (the banner's view), still one query.
+ * SQL that SQLite and PostgreSQL both run; dates compared through src/lib/sql.ts. `townshipId` null:
+ * every township of the deployment at once (the banner's view), still one query.
  */
 export async function yearGroups(db: Db, townshipId: number | null, year: number, at: Date): Promise<Group[]> {
   const inScope = townshipId === null ? Prisma.empty : Prisma.sql`s."townshipId" = ${townshipId} AND`;
+  const count = (condition: Prisma.Sql) => Prisma.sql`SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
   const awaiting = Prisma.join([...AWAITING_REPLY]);
   const rows = await db.$queryRaw<Array<Record<string, unknown>>>`
     WITH base AS (
       SELECT s."id", s."townshipId", s."category", s."isKey", s."status", s."assignedAt", s."deadline",
         (SELECT a."unitId" FROM "SuggestionAssignment" a
-          WHERE a."suggestionId" = s."id" AND a."active" = 1 AND a."role" = 'LEAD' ORDER BY a."id" LIMIT 1) AS "unitId",
-        (SELECT r."id" FROM "Reply" r WHERE r."suggestionId" = s."id" AND r."isAssistOpinion" = 0 ORDER BY r."id" LIMIT 1) AS "firstReplyId",
+          WHERE a."suggestionId" = s."id" AND a."active" = TRUE AND a."role" = 'LEAD' ORDER BY a."id" LIMIT 1) AS "unitId",
+        (SELECT r."id" FROM "Reply" r WHERE r."suggestionId" = s."id" AND r."isAssistOpinion" = FALSE ORDER BY r."id" LIMIT 1) AS "firstReplyId",
         (SELECT r."category" FROM "Reply" r
-          WHERE r."suggestionId" = s."id" AND r."isAssistOpinion" = 0 ORDER BY r."id" DESC LIMIT 1) AS "lastCategory",
+          WHERE r."suggestionId" = s."id" AND r."isAssistOpinion" = FALSE ORDER BY r."id" DESC LIMIT 1) AS "lastCategory",
         (SELECT x."result" FROM "Satisfaction" x WHERE x."suggestionId" = s."id" ORDER BY x."round" DESC LIMIT 1) AS "rating"
       FROM "Suggestion" s
       WHERE ${inScope} s."year" = ${year} AND s."number" IS NOT NULL
@@ -101,18 +103,18 @@ export async function yearGroups(db: Db, townshipId: number | null, year: number
     )
     SELECT f."townshipId", f."category", f."unitId", u."name" AS "unitName",
       COUNT(*) AS "count",
-      SUM(f."isKey" = 1) AS "key",
-      SUM(f."assignedAt" IS NOT NULL OR f."firstReplyId" IS NOT NULL) AS "assigned",
-      SUM(f."firstReplyId" IS NOT NULL) AS "replied",
-      SUM(f."firstReplyId" IS NOT NULL AND f."due" IS NOT NULL AND julianday(f."firstReplyAt") < julianday(f."due") + 1) AS "repliedOnTime",
-      SUM(f."rating" IS NOT NULL) AS "rated",
-      SUM(f."rating" IS NOT NULL AND f."rating" <> 'DISSATISFIED') AS "satisfied",
-      SUM(f."lastCategory" IN ('A', 'B') AND f."status" IN ('IMPLEMENTING', 'IMPLEMENTED', 'CLOSED')) AS "toImplement",
-      SUM((f."lastCategory" = 'A' AND f."status" = 'CLOSED') OR (f."lastCategory" = 'B' AND f."status" IN ('IMPLEMENTED', 'CLOSED'))) AS "implemented",
-      SUM(f."status" IN (${awaiting}) AND f."deadline" IS NOT NULL AND julianday(${at.toISOString()}) >= julianday(f."deadline") + 1) AS "overdue",
-      SUM(f."status" = 'CLOSED') AS "closed"
+      ${count(Prisma.sql`f."isKey" = TRUE`)} AS "key",
+      ${count(Prisma.sql`f."assignedAt" IS NOT NULL OR f."firstReplyId" IS NOT NULL`)} AS "assigned",
+      ${count(Prisma.sql`f."firstReplyId" IS NOT NULL`)} AS "replied",
+      ${count(Prisma.sql`f."firstReplyId" IS NOT NULL AND f."due" IS NOT NULL AND ${sqlTime(db, Prisma.sql`f."firstReplyAt"`)} < ${sqlTimePlusDays(db, Prisma.sql`f."due"`, 1)}`)} AS "repliedOnTime",
+      ${count(Prisma.sql`f."rating" IS NOT NULL`)} AS "rated",
+      ${count(Prisma.sql`f."rating" IS NOT NULL AND f."rating" <> 'DISSATISFIED'`)} AS "satisfied",
+      ${count(Prisma.sql`f."lastCategory" IN ('A', 'B') AND f."status" IN ('IMPLEMENTING', 'IMPLEMENTED', 'CLOSED')`)} AS "toImplement",
+      ${count(Prisma.sql`(f."lastCategory" = 'A' AND f."status" = 'CLOSED') OR (f."lastCategory" = 'B' AND f."status" IN ('IMPLEMENTED', 'CLOSED'))`)} AS "implemented",
+      ${count(Prisma.sql`f."status" IN (${awaiting}) AND f."deadline" IS NOT NULL AND ${sqlTimeParam(db, at)} >= ${sqlTimePlusDays(db, Prisma.sql`f."deadline"`, 1)}`)} AS "overdue",
+      ${count(Prisma.sql`f."status" = 'CLOSED'`)} AS "closed"
     FROM facts f LEFT JOIN "HandlingUnit" u ON u."id" = f."unitId"
-    GROUP BY f."townshipId", f."category", f."unitId"`;
+    GROUP BY f."townshipId", f."category", f."unitId", u."name"`;
   return rows.map((r) => ({
     townshipId: Number(r.townshipId),
     category: r.category as SuggestionCategory,
@@ -138,9 +140,9 @@ async function keySuggestionsOf(db: Db, townshipId: number, year: number) {
   >`
     SELECT s."id", s."year", s."number", s."title", s."category", s."status", sup."displayName" AS "supervisor",
       (SELECT h."name" FROM "SuggestionAssignment" a JOIN "HandlingUnit" h ON h."id" = a."unitId"
-        WHERE a."suggestionId" = s."id" AND a."active" = 1 AND a."role" = 'LEAD' ORDER BY a."id" LIMIT 1) AS "unit"
+        WHERE a."suggestionId" = s."id" AND a."active" = TRUE AND a."role" = 'LEAD' ORDER BY a."id" LIMIT 1) AS "unit"
     FROM "Suggestion" s LEFT JOIN "User" sup ON sup."id" = s."supervisorId"
-    WHERE s."townshipId" = ${townshipId} AND s."year" = ${year} AND s."isKey" = 1 AND s."number" IS NOT NULL
+    WHERE s."townshipId" = ${townshipId} AND s."year" = ${year} AND s."isKey" = TRUE AND s."number" IS NOT NULL
       AND s."status" NOT IN ('MERGED', 'REFERENCE')
     ORDER BY s."number"`;
   return rows.map((s) => ({
