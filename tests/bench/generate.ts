@@ -590,9 +590,14 @@ export function fillScale(
     fn();
   });
   tx(() => {
+    // Names the demo already holds (its second township) are taken: those get a number.
+    const taken = new Set((db.prepare('SELECT name FROM "Township"').all() as Array<{ name: string }>).map((r) => r.name));
     for (let i = 0; i < spec.otherTownships; i++) {
       const tid = ids.next('Township');
-      ins.township(tid, TOWNSHIPS[i % TOWNSHIPS.length]! + (i >= TOWNSHIPS.length ? String(i) : ''), township.county, stamp);
+      let name = TOWNSHIPS[i % TOWNSHIPS.length]! + (i >= TOWNSHIPS.length ? String(i) : '');
+      if (taken.has(name)) name += String(tid);
+      taken.add(name);
+      ins.township(tid, name, township.county, stamp);
       ins.user(
         ids.next('User'),
         tid,

@@ -29,7 +29,7 @@ describe.skipIf(browserMissing)('browser: every role reaches its home page', () 
     ['deputy', '/', /宝音图代表，您好/, '我的监督任务'],
     ['deputy2', '/', /陈淑芬代表，您好/, '我的建议'],
     ['unit', '/', /承办工作台：农业农村办公室/, '待签收的建议'],
-    ['auditor', '/audit', /操作日志/, 'login.success'],
+    ['auditor', '/audit', /审计日志/, '登录成功'],
     ['admin', '/admin/users', /账号管理/, '为代表批量创建账号'],
     ['secadmin', '/admin/locks', /账号解锁/, '被锁定的账号'],
   ];

@@ -42,8 +42,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** Pages every logged-in account may open (its own password and sessions), and the public ones. */
-const OPEN = /^\/($|login$|healthz$|account\/|public\/)/;
+/** Pages for everyone: the home redirect, login, health, one's own account, the public results and the voters' pages (代表码). */
+const OPEN = /^\/($|login$|healthz$|account\/|public\/|v\/)/;
 
 describe('banner roles and township roles stay apart', () => {
   it('home: the viewer lands on the banner view, the administrator on the townships', async () => {

@@ -149,7 +149,15 @@ describe('the voter side: a code, a form, a 查询码', () => {
     const o = await t.services.db.voterOpinion.findUniqueOrThrow({ where: { trackingCode: tracking } });
     const page = await deputyA.get(`/opinions/${o.id}`);
     expect(page.text).toContain('答复选民');
-    expect(page.text).toContain('13700001111'); // the deputy written to may call the voter back
+    // The deputy written to may call the voter back: the number is masked until 显示完整号码 (audited).
+    expect(page.text).not.toContain('13700001111');
+    expect(page.text).toContain('137****1111');
+    const revealed = await deputyA
+      .post(`/opinions/${o.id}/reveal-phone`)
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text) });
+    expect(revealed.text).toContain('13700001111');
+    expect(await t.services.db.auditLog.count({ where: { action: 'personal.reveal', entityId: String(o.id) } })).toBe(1);
     expect((await request(t.app).get(`/v/track/${tracking}`)).text).toContain('处理中');
     const bad = await deputyA
       .post(`/opinions/${o.id}/answer`)

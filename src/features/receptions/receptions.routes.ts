@@ -267,8 +267,8 @@ export function receptionsRoutes(services: Services): Router {
   router.get('/opinions/:id', canRead, async (req, res) => {
     await renderOpinion(req, res, 200, parseId(req.params.id));
   });
-  // 显示完整号码: the voter's full phone, for staff, audited (personal.reveal).
-  router.post('/opinions/:id/reveal-phone', staff, async (req, res) => {
+  // 显示完整号码: the voter's full phone, for staff and the deputy a code opinion was sent to, audited (personal.reveal).
+  router.post('/opinions/:id/reveal-phone', requireRole('STAFF', 'DEPUTY'), async (req, res) => {
     await renderOpinion(req, res, 200, parseId(req.params.id), { reveal: true });
   });
 
