@@ -1,4 +1,5 @@
 import request from 'supertest';
+import type { Response as SuperagentResponse } from 'superagent';
 import { loadConfig } from '../../src/config.js';
 import { createApp, type App } from '../../src/app.js';
 import { createServices, type Services } from '../../src/services.js';
@@ -57,4 +58,11 @@ export async function loginAs(app: App, username: string, password: string) {
 export async function csrfOf(agent: ReturnType<typeof request.agent>, path = '/account/password'): Promise<string> {
   const res = await agent.get(path);
   return csrfFrom(res.text);
+}
+
+/** A supertest parser that keeps a download's bytes (.xlsx, .docx, .pdf): `.buffer(true).parse(binary)`. */
+export function binary(res: SuperagentResponse, done: (err: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
 }

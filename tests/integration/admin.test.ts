@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import ExcelJS from 'exceljs';
-import { createTestApp, csrfFrom, loginAs, type TestApp } from '../helpers/test-app.js';
+import { createTestApp, csrfFrom, loginAs, type TestApp, binary } from '../helpers/test-app.js';
 import { createDeputy, createWorld, TEST_PASSWORD, type World } from '../helpers/factories.js';
 
 /** The system and security administrators' pages, through real requests. */
@@ -155,14 +155,7 @@ describe('logins for the deputies on the roster, in bulk', () => {
     expect(slips.text).toContain(shown.get('wuyunqimuge'));
     expect(slips.text).toContain('首次登录');
 
-    const xlsx = await admin
-      .get('/admin/credentials.xlsx')
-      .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+    const xlsx = await admin.get('/admin/credentials.xlsx').buffer(true).parse(binary);
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers['content-disposition']).toContain(encodeURIComponent('账号与初始密码.xlsx'));
     expect(xlsx.headers['cache-control']).toBe('no-store');

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import ExcelJS from 'exceljs';
 import Database from 'better-sqlite3';
-import { createTestApp, csrfFrom, loginAs, type TestApp } from '../helpers/test-app.js';
+import { createTestApp, csrfFrom, loginAs, type TestApp, binary } from '../helpers/test-app.js';
 import { createWorld, TEST_PASSWORD, type World } from '../helpers/factories.js';
 import express from 'express';
 import { PROJECT_ROOT } from '../../src/paths.js';
@@ -78,14 +78,7 @@ describe('what the auditor sees', () => {
   });
 
   it('exports the filtered log as .xlsx, and the export is itself in the log', async () => {
-    const res = await auditor
-      .get('/audit.xlsx?group=auth')
-      .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+    const res = await auditor.get('/audit.xlsx?group=auth').buffer(true).parse(binary);
     expect(res.status).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.body as ArrayBuffer);

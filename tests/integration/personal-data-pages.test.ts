@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type request from 'supertest';
 import ExcelJS from 'exceljs';
 import { worldApp } from '../helpers/world-app.js';
-import { csrfFrom, loginAs, type TestApp } from '../helpers/test-app.js';
+import { csrfFrom, loginAs, type TestApp, binary } from '../helpers/test-app.js';
 import { TEST_PASSWORD, type World } from '../helpers/factories.js';
 
 let t: TestApp;
@@ -65,14 +65,7 @@ describe("deputies' phone numbers", () => {
   });
 
   it('are full in the roster .xlsx for staff (a working file, not for circulation)', async () => {
-    const res = await staff
-      .get('/deputies/export.xlsx')
-      .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+    const res = await staff.get('/deputies/export.xlsx').buffer(true).parse(binary);
     expect(res.status).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.body as ArrayBuffer);

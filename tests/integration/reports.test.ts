@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
-import { createTestApp, csrfFrom, loginAs, type TestApp } from '../helpers/test-app.js';
+import { createTestApp, csrfFrom, loginAs, type TestApp, binary } from '../helpers/test-app.js';
 import { seedDemo, DEMO_PASSWORD } from '../../src/demo/index.js';
 import { createStation } from '../helpers/factories.js';
 
@@ -151,14 +151,7 @@ describe('生成初稿 from the 2023 demo data', () => {
   });
 
   it('the .docx opens and holds the sections and the appendix', async () => {
-    const res = await staff
-      .get('/reports/2023.docx')
-      .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+    const res = await staff.get('/reports/2023.docx').buffer(true).parse(binary);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('wordprocessingml');
     const files = unzipSync(new Uint8Array(res.body as Buffer));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type request from 'supertest';
 import ExcelJS from 'exceljs';
-import { createTestApp, csrfFrom, loginAs, type TestApp } from '../helpers/test-app.js';
+import { createTestApp, csrfFrom, loginAs, type TestApp, binary } from '../helpers/test-app.js';
 import { createUser, createWorld, TEST_PASSWORD, type World } from '../helpers/factories.js';
 import { toDateInput } from '../../src/lib/format.js';
 
@@ -341,14 +341,7 @@ describe('the rules around the workflow', () => {
   });
 
   it('exports the filtered list as an .xlsx 台账 with Chinese headers', async () => {
-    const res = await agents
-      .staff!.get('/suggestions/export.xlsx?year=2024')
-      .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+    const res = await agents.staff!.get('/suggestions/export.xlsx?year=2024').buffer(true).parse(binary);
     expect(res.status).toBe(200);
     expect(res.headers['content-disposition']).toContain("filename*=UTF-8''");
     const book = new ExcelJS.Workbook();
