@@ -34,22 +34,16 @@ function checkpoint(file: string) {
   raw.close();
 }
 
-/** The stored values of every encrypted field, straight from SQLite. */
-function storedValues(file: string) {
-  const raw = new Database(file, { readonly: true });
-  try {
-    return ENCRYPTED_FIELDS.flatMap((f) =>
-      (
-        raw.prepare(`SELECT id, "${f.field}" AS value${f.hash ? `, "${f.hash}" AS hash` : ''} FROM "${f.model}"`).all() as Array<{
-          id: number;
-          value: string;
-          hash?: string;
-        }>
-      ).map((r) => ({ ...r, model: f.model, field: f.field, hashed: Boolean(f.hash) })),
+/** The stored values of every encrypted field, as the database holds them (raw SQL is not decrypted). */
+async function storedValues(db: TestDb['db']) {
+  const out = [];
+  for (const f of ENCRYPTED_FIELDS) {
+    const rows = await db.$queryRawUnsafe<Array<{ id: number; value: string; hash?: string }>>(
+      `SELECT id, "${f.field}" AS value${f.hash ? `, "${f.hash}" AS hash` : ''} FROM "${f.model}"`,
     );
-  } finally {
-    raw.close();
+    out.push(...rows.map((r) => ({ ...r, id: Number(r.id), model: f.model, field: f.field, hashed: Boolean(f.hash) })));
   }
+  return out;
 }
 
 describe('phone numbers are encrypted on every write path and read back in clear', () => {
@@ -110,7 +104,7 @@ describe('phone numbers are encrypted on every write path and read back in clear
     });
 
     // Stored: all ciphertext under the current key, with the search hash of the plain number.
-    const stored = storedValues(t.file).filter((r) => r.value !== '');
+    const stored = (await storedValues(t.db)).filter((r) => r.value !== '');
     expect(stored.length).toBeGreaterThanOrEqual(10);
     for (const r of stored) {
       expect(isEncrypted(r.value), `${r.model}.${r.field} #${r.id}`).toBe(true);
@@ -119,9 +113,8 @@ describe('phone numbers are encrypted on every write path and read back in clear
       if (r.hashed) expect(r.hash).toBe(phoneSearchHash(keys, plain));
     }
     // The station's phone is the station's, not a person's: stored as typed.
-    const rawStation = new Database(t.file, { readonly: true });
-    expect(rawStation.prepare('SELECT phone FROM LiaisonStation WHERE id = ?').get(station.id)).toEqual({ phone: '13800000099' });
-    rawStation.close();
+    const rawStation = await db.$queryRaw<Array<{ phone: string }>>`SELECT phone FROM "LiaisonStation" WHERE id = ${station.id}`;
+    expect(rawStation).toEqual([{ phone: '13800000099' }]);
 
     // Read back in clear, at any depth.
     const phones = (await db.deputy.findMany({ where: { townshipId: tw.id }, orderBy: { id: 'asc' } })).map((d) => [d.name, d.phone]);
