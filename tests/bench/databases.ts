@@ -11,12 +11,16 @@ import { hashPassword } from '../../src/auth/password.js';
 import { migrateDeploy, MIGRATIONS_DIR } from '../../src/migrations.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
 import { DEMO_PASSWORD, seedDemo } from '../../src/demo/index.js';
+import { keyringOf, reencryptPersonalData } from '../../src/lib/personal-data.js';
 import { SCALES, fillScale } from './generate.js';
 
 export type Scale = 'township' | 'banner' | 'city';
 export const SCALE_NAMES: Scale[] = ['township', 'banner', 'city'];
 export const BENCH_DIR = path.join(PROJECT_ROOT, 'tmp', 'bench');
 export const BENCH_PASSWORD = DEMO_PASSWORD;
+/** The DATA_KEY the bench's databases are encrypted under and its app runs with (production needs one). */
+export const BENCH_DATA_KEY = 'be'.repeat(32);
+export const BENCH_KEYS = keyringOf({ dataKey: Buffer.from(BENCH_DATA_KEY, 'hex') });
 
 /** Every file whose change changes the data. */
 function cacheKey(scale: Scale): string {
@@ -31,7 +35,11 @@ function cacheKey(scale: Scale): string {
   };
   walk(MIGRATIONS_DIR);
   walk(path.join(PROJECT_ROOT, 'src', 'demo'));
-  files.push(path.join(import.meta.dirname, 'generate.ts'), import.meta.filename);
+  files.push(
+    path.join(import.meta.dirname, 'generate.ts'),
+    import.meta.filename,
+    path.join(PROJECT_ROOT, 'src', 'lib', 'personal-data.ts'),
+  );
   for (const f of files) if (fs.existsSync(f)) h.update(f).update(fs.readFileSync(f));
   return h.digest('hex').slice(0, 12);
 }
@@ -65,7 +73,7 @@ export async function benchDatabase(scale: Scale, log: (line: string) => void = 
   const url = `file:${building}`;
   await migrateDeploy(url);
   const passwordHash = await hashPassword(BENCH_PASSWORD);
-  const db = createDb(url);
+  const db = createDb(url, { keys: BENCH_KEYS });
   await seedDemo(db, { passwordHash });
   await db.$disconnect();
   if (scale !== 'township') {
@@ -76,6 +84,10 @@ export async function benchDatabase(scale: Scale, log: (line: string) => void = 
     const counts = fillScale(raw, SCALES[scale], { now: new Date(), passwordHash, progress: progressBar(scale) });
     raw.pragma('wal_checkpoint(TRUNCATE)');
     raw.close();
+    // The generator writes phones in clear: encrypt them now, so the app's start finds nothing to do.
+    const filled = createDb(url, { keys: BENCH_KEYS });
+    await reencryptPersonalData(filled, BENCH_KEYS);
+    await filled.$disconnect();
     log(
       `  ${Object.entries(counts)
         .map(([k, v]) => `${v.toLocaleString('en')} ${k}`)

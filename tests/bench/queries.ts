@@ -16,7 +16,7 @@ import { loadConfig } from '../../src/config.js';
 import { createApp } from '../../src/app.js';
 import { createDb } from '../../src/db.js';
 import { createServices } from '../../src/services.js';
-import { BENCH_PASSWORD, benchDatabase, workingCopy, type Scale } from './databases.js';
+import { BENCH_DATA_KEY, BENCH_KEYS, BENCH_PASSWORD, benchDatabase, workingCopy, type Scale } from './databases.js';
 import { PAGES, contextOf } from './pages.js';
 import { csrfFrom } from '../helpers/test-app.js';
 
@@ -39,9 +39,14 @@ try {
   const file = workingCopy(await benchDatabase(scale), dir);
   const ctx = contextOf(file);
   let log: Array<{ sql: string; ms: number }> | null = null;
-  const db = createDb(`file:${file}`, { onQuery: (sql, ms) => log?.push({ sql, ms }) });
+  const db = createDb(`file:${file}`, { keys: BENCH_KEYS, onQuery: (sql, ms) => log?.push({ sql, ms }) });
   const services = createServices(db);
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: `file:${file}`, SESSION_SECRET: 'bench-session-secret-0123456789' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: `file:${file}`,
+    SESSION_SECRET: 'bench-session-secret-0123456789',
+    DATA_KEY: BENCH_DATA_KEY,
+  });
   const app = createApp(services, config);
   // The print page needs the year's work report: draft it when missing, as the bench does.
   const staffId = (await db.user.findUniqueOrThrow({ where: { username: 'staff' } })).id;

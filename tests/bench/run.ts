@@ -24,7 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { PROJECT_ROOT } from '../../src/paths.js';
-import { BENCH_DIR, BENCH_PASSWORD, SCALE_NAMES, benchDatabase, workingCopy, type Scale } from './databases.js';
+import { BENCH_DATA_KEY, BENCH_DIR, BENCH_PASSWORD, SCALE_NAMES, benchDatabase, workingCopy, type Scale } from './databases.js';
 import { PAGES, contextOf, type Kind, type PageSpec } from './pages.js';
 
 // ───────────────────────────── options ─────────────────────────────
@@ -380,7 +380,7 @@ async function benchScale(scale: Scale, runDir: string): Promise<ScaleResult> {
     ...process.env,
     NODE_ENV: 'production',
     SESSION_SECRET: 'bench-session-secret-0123456789',
-    DATA_KEY: 'be'.repeat(32),
+    DATA_KEY: BENCH_DATA_KEY,
     DATABASE_URL: `file:${file}`,
     PORT: String(APP_PORT),
     HOST: '127.0.0.1',
