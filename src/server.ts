@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { loadConfig } from './config.js';
 import { createDb, sqliteFilePath } from './db.js';
+import { providerOf } from './db-url.js';
 import { createServices } from './services.js';
 import { createApp } from './app.js';
 import { prepareDatabase } from './setup.js';
@@ -9,9 +10,10 @@ import { closePdfBrowser } from './features/reports/reports.pdf.js';
 import { createDailyBackup, scheduleDailyBackup, writePidFile } from './backup/backup.js';
 
 const config = loadConfig();
-const dbFile = sqliteFilePath(config.DATABASE_URL);
+// The pid file and the daily backup are the SQLite file's (on PostgreSQL: pg_dump, see README).
+const dbFile = providerOf(config.DATABASE_URL) === 'sqlite' ? sqliteFilePath(config.DATABASE_URL) : null;
 const db = createDb(config.DATABASE_URL);
-writePidFile(dbFile); // `npm run restore` refuses to run under a live portal
+if (dbFile) writePidFile(dbFile); // `npm run restore` refuses to run under a live portal
 await prepareDatabase(db, config);
 const services = createServices(db, { dataKey: config.dataKey });
 const app = createApp(services, config);
@@ -23,7 +25,8 @@ const remind = () => reminders.runOnce().catch((err: unknown) => console.error('
 setTimeout(() => void remind(), 60 * 1000).unref();
 setInterval(() => void remind(), 60 * 60 * 1000).unref();
 // The daily backup into data/backups/ (SQLite's online backup: the portal keeps serving).
-scheduleDailyBackup(createDailyBackup({ source: dbFile, dir: path.join(path.dirname(dbFile), 'backups'), keep: config.BACKUP_KEEP }));
+if (dbFile)
+  scheduleDailyBackup(createDailyBackup({ source: dbFile, dir: path.join(path.dirname(dbFile), 'backups'), keep: config.BACKUP_KEEP }));
 // Express 5 calls back with the error when listening fails (a port already taken, or not allowed):
 // say so and stop, instead of serving nothing.
 app.listen(config.PORT, config.HOST, (err?: NodeJS.ErrnoException) => {

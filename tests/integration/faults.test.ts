@@ -78,6 +78,38 @@ describe('the server', () => {
   });
 });
 
+describe("the server on the suite's database", () => {
+  // On PostgreSQL it once died at start, writing its SQLite pid file beside "postgresql://…".
+  it('starts on it (SQLite file or PostgreSQL) and answers /healthz with its provider', async () => {
+    const free = net.createServer();
+    await new Promise<void>((resolve) => free.listen(0, '127.0.0.1', resolve));
+    const port = (free.address() as net.AddressInfo).port;
+    await new Promise((resolve) => free.close(resolve));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+      env: { ...process.env, NODE_ENV: 'test', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: t.testDb.url, SEED_DEMO: 'false' },
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    try {
+      let health: { status: number; body: unknown } | null = null;
+      for (let i = 0; i < 600 && child.exitCode === null && !health; i++) {
+        try {
+          const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+          health = { status: res.status, body: await res.json() };
+        } catch {
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
+      expect(health, output).toMatchObject({ status: 200, body: { database: { provider: ON_POSTGRES ? 'postgresql' : 'sqlite' } } });
+    } finally {
+      child.kill('SIGTERM');
+      await exited;
+    }
+  });
+});
+
 describe('one request, one record', () => {
   const fieldsOf = (html: string) => ({
     _csrf: /name="_csrf" value="([^"]+)"/.exec(html)![1]!,
