@@ -16,7 +16,10 @@
  *   npm run bench                                   every scale, every page
  *   npm run bench -- --scale=township --page=list   one scale, one page
  *   npm run bench -- --duration=3 --rounds=1        quicker, rougher
+ *   npm run bench -- --scale=banner --pg=postgresql://user:pw@localhost:5432/db
+ *                                                   a PostgreSQL column beside SQLite's (postgres.ts)
  *   options: --scale=a,b --page=a,b --duration=s --rounds=n --connections=n --city-connections=n
+ *            --db=sqlite,postgresql --pg=URL (or BENCH_DATABASE_URL: a role with CREATEDB)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -26,6 +29,7 @@ import autocannon from 'autocannon';
 import { PROJECT_ROOT } from '../../src/paths.js';
 import { BENCH_DATA_KEY, BENCH_DIR, BENCH_PASSWORD, SCALE_NAMES, benchDatabase, workingCopy, type Scale } from './databases.js';
 import { PAGES, contextOf, type Kind, type PageSpec } from './pages.js';
+import { benchPostgres } from './postgres.js';
 
 // ───────────────────────────── options ─────────────────────────────
 
@@ -49,6 +53,12 @@ const CITY_CONNECTIONS = num('city-connections', 16);
 const APP_PORT = num('port', 3190);
 const BARE_PORT = APP_PORT + 1;
 for (const s of SCALES) if (!SCALE_NAMES.includes(s)) throw new Error(`unknown scale ${s} (${SCALE_NAMES.join(', ')})`);
+type DbKind = 'sqlite' | 'postgresql';
+const PG_URL = args.get('pg') ?? process.env.BENCH_DATABASE_URL;
+const DBS = (list('db') ?? (PG_URL ? ['sqlite', 'postgresql'] : ['sqlite'])) as DbKind[];
+for (const d of DBS as string[]) if (d !== 'sqlite' && d !== 'postgresql') throw new Error(`unknown database ${d} (sqlite, postgresql)`);
+if (DBS.includes('postgresql') && !PG_URL)
+  throw new Error('--db=postgresql needs --pg=postgresql://user:password@host:5432/db (or BENCH_DATABASE_URL)');
 
 // ───────────────────────────── pages and targets ─────────────────────────────
 
@@ -368,25 +378,29 @@ async function measurePage(
 
 // ───────────────────────────── one scale ─────────────────────────────
 
-type Row = { scale: Scale; page: string; m: Measured; target: string; met: boolean };
-type ScaleResult = { scale: Scale; startupMs: number; bareRps: number; rows: Row[] };
+type Row = { scale: Scale; db: DbKind; page: string; m: Measured; target: string; met: boolean };
+type ScaleResult = { scale: Scale; db: DbKind; startupMs: number; bareRps: number; rows: Row[] };
 
-async function benchScale(scale: Scale, runDir: string): Promise<ScaleResult> {
+/** The label of a scale on a database: `banner`, `banner (PostgreSQL)`. */
+const labelOf = (r: { scale: Scale; db: DbKind }) => (r.db === 'postgresql' ? `${r.scale} (PostgreSQL)` : r.scale);
+
+async function benchScale(scale: Scale, runDir: string, db: DbKind): Promise<ScaleResult> {
   const pristine = await benchDatabase(scale);
-  const file = workingCopy(pristine, runDir);
+  const file = workingCopy(pristine, runDir); // also the bare page's, on PostgreSQL too
   const ctx = contextOf(file);
+  const pgDb = db === 'postgresql' ? await benchPostgres(scale, pristine, PG_URL!) : null;
   const connections = scale === 'city' ? CITY_CONNECTIONS : CONNECTIONS;
   const env = {
     ...process.env,
     NODE_ENV: 'production',
     SESSION_SECRET: 'bench-session-secret-0123456789',
     DATA_KEY: BENCH_DATA_KEY,
-    DATABASE_URL: `file:${file}`,
+    DATABASE_URL: pgDb?.url ?? `file:${file}`,
     PORT: String(APP_PORT),
     HOST: '127.0.0.1',
     TRUST_PROXY: 'true',
   };
-  const app = start('npm', ['start'], env, path.join(runDir, `app-${scale}.log`));
+  const app = start('npm', ['start'], env, path.join(runDir, `app-${scale}-${db}.log`));
   let bare: Server | null = null;
   const rows: Row[] = [];
   try {
@@ -395,11 +409,11 @@ async function benchScale(scale: Scale, runDir: string): Promise<ScaleResult> {
       process.execPath,
       [path.join(import.meta.dirname, 'bare', 'server.mjs'), file, String(BARE_PORT)],
       env,
-      path.join(runDir, `bare-${scale}.log`),
+      path.join(runDir, `bare-${scale}-${db}.log`),
     );
     await waitFor(`http://127.0.0.1:${BARE_PORT}/`, bare, 30_000);
     console.log(
-      `\n${scale}: app answered ${(startupMs / 1000).toFixed(1)} s after \`npm start\` (${connections} connections, ${ROUNDS} × ${DURATION} s)`,
+      `\n${labelOf({ scale, db })}: app answered ${(startupMs / 1000).toFixed(1)} s after \`npm start\` (${connections} connections, ${ROUNDS} × ${DURATION} s)`,
     );
     const base = `http://127.0.0.1:${APP_PORT}`;
     const cookies = { staff: await login(base, 'staff'), deputy: await login(base, 'deputy') };
@@ -413,15 +427,16 @@ async function benchScale(scale: Scale, runDir: string): Promise<ScaleResult> {
       const drained = await drain(base);
       if (drained > 2000) m.note += `; busy ${(drained / 1000).toFixed(0)} s after the load`;
       const t = target(page.kind, scale);
-      const row = { scale, page: page.name, m, target: t.text, met: t.met(m) };
+      const row = { scale, db, page: page.name, m, target: t.text, met: t.met(m) };
       rows.push(row);
       console.log(formatRow(row));
     }
     const bareRps = median(rows.map((r) => r.m.bareRps).filter((x) => !Number.isNaN(x)));
-    return { scale, startupMs, bareRps, rows };
+    return { scale, db, startupMs, bareRps, rows };
   } finally {
     await stop(app);
     if (bare) await stop(bare);
+    await pgDb?.drop();
   }
 }
 
@@ -440,7 +455,7 @@ function cells(r: Row): string[] {
     .filter(Boolean)
     .join('; ');
   return [
-    r.scale,
+    labelOf(r),
     r.page,
     m.rps.toFixed(m.rps < 10 ? 1 : 0),
     m.p50.toFixed(0),
@@ -466,16 +481,42 @@ function markdown(results: ScaleResult[]): string {
     `|${HEADER.map(() => '---').join('|')}|`,
   ];
   for (const s of results) {
-    lines.push(`| ${s.scale} | **bare page** | ${s.bareRps.toFixed(0)} | | | 1 | | | | |`);
+    lines.push(`| ${labelOf(s)} | **bare page** | ${s.bareRps.toFixed(0)} | | | 1 | | | | |`);
     for (const r of s.rows) lines.push(`| ${cells(r).join(' | ')} |`);
   }
   lines.push('', `| scale | start-up (until /healthz answers) | target | met? |`, `|---|---|---|---|`);
   for (const s of results) {
     lines.push(
-      `| ${s.scale} | ${(s.startupMs / 1000).toFixed(1)} s | ≤ ${STARTUP_LIMIT_S} s | ${s.startupMs <= STARTUP_LIMIT_S * 1000 ? 'yes' : 'NO'} |`,
+      `| ${labelOf(s)} | ${(s.startupMs / 1000).toFixed(1)} s | ≤ ${STARTUP_LIMIT_S} s | ${s.startupMs <= STARTUP_LIMIT_S * 1000 ? 'yes' : 'NO'} |`,
     );
   }
+  lines.push(...sideBySide(results));
   return lines.join('\n');
+}
+
+/** SQLite and PostgreSQL side by side, for each scale measured on both. */
+function sideBySide(results: ScaleResult[]): string[] {
+  const lines: string[] = [];
+  for (const pgResult of results.filter((s) => s.db === 'postgresql')) {
+    const lite = results.find((s) => s.db === 'sqlite' && s.scale === pgResult.scale);
+    if (!lite) continue;
+    const col = (r: Row | undefined) =>
+      r
+        ? [r.m.ratio === null ? '—' : r.m.ratio.toFixed(3), r.m.p95.toFixed(0), r.m.rssMb.toFixed(0), r.met ? 'yes' : 'NO']
+        : ['', '', '', ''];
+    lines.push(
+      '',
+      `| ${pgResult.scale} | SQLite × bare | p95 ms | RSS MB | met? | PostgreSQL × bare | p95 ms | RSS MB | met? | target |`,
+      '|---|---|---|---|---|---|---|---|---|---|',
+    );
+    for (const r of pgResult.rows) {
+      const l = lite.rows.find((x) => x.page === r.page);
+      lines.push(`| ${r.page} | ${[...col(l), ...col(r), r.target].join(' | ')} |`);
+    }
+    const up = (s: ScaleResult) => `${(s.startupMs / 1000).toFixed(1)} s`;
+    lines.push(`| start-up | ${up(lite)} | | | | ${up(pgResult)} | | | | ≤ ${STARTUP_LIMIT_S} s |`);
+  }
+  return lines;
 }
 
 function startCommand(): string {
@@ -490,12 +531,12 @@ const results: ScaleResult[] = [];
 let failed = false;
 try {
   console.log(
-    `Bench: ${SCALES.join(', ')}; load average ${os
+    `Bench: ${SCALES.join(', ')} on ${DBS.join(' and ')}; load average ${os
       .loadavg()
       .map((x) => x.toFixed(2))
       .join(' ')} on ${os.cpus().length} cores`,
   );
-  for (const scale of SCALES) results.push(await benchScale(scale, runDir));
+  for (const scale of SCALES) for (const db of DBS) results.push(await benchScale(scale, runDir, db));
 } catch (e) {
   failed = true;
   console.error(e);
