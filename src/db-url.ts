@@ -11,7 +11,10 @@ export function providerOf(url: string): Provider {
  * A PostgreSQL URL as separate connection settings for `pg` (adapter-pg 7.10's shadow database
  * connects to a connectionString's own database: POSTGRES.md, problem 2). `?connection_limit=N`
  * sets the pool size of this instance (default 10; see README, "deploying for a banner"),
- * `?sslmode=require|no-verify` TLS, `?schema=` the search path.
+ * `?sslmode=require|no-verify` TLS, `?schema=` the search path. JIT compilation is off for the
+ * portal's connections: its short queries never gain from it, and PostgreSQL's cost estimate of the
+ * statistics query (correlated subqueries over a banner's year) set it compiling for 2.6 s of a
+ * 3.9 s query (npm run bench:queries -- --pg=… --explain).
  */
 export function pgPoolConfig(url: string): PoolConfig {
   const u = new URL(url);
@@ -25,7 +28,7 @@ export function pgPoolConfig(url: string): PoolConfig {
     password: decodeURIComponent(u.password) || undefined,
     database: decodeURIComponent(u.pathname.replace(/^\//, '')) || undefined,
     max: Number.isInteger(limit) && limit > 0 ? limit : 10,
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    options: `-c jit=off${schema ? ` -c search_path=${schema}` : ''}`,
     ...(ssl && ssl !== 'disable' ? { ssl: ssl === 'no-verify' ? { rejectUnauthorized: false } : true } : {}),
   };
 }

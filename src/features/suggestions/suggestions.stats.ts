@@ -82,11 +82,27 @@ export function add(row: StatRow, g: Group): void {
  * every township of the deployment at once (the banner's view), still one query.
  */
 export async function yearGroups(db: Db, townshipId: number | null, year: number, at: Date): Promise<Group[]> {
+  const rows = await db.$queryRaw<Array<Record<string, unknown>>>(yearGroupsSql(db, townshipId, year, at));
+  return rows.map((r) => ({
+    townshipId: Number(r.townshipId),
+    category: r.category as SuggestionCategory,
+    unitId: r.unitId === null ? null : Number(r.unitId),
+    unitName: (r.unitName as string | null) ?? null,
+    ...(Object.fromEntries(COUNTS.map((k) => [k, Number(r[k] ?? 0)])) as Record<(typeof COUNTS)[number], number>),
+  }));
+}
+
+/**
+ * The statement of yearGroups. `base` is MATERIALIZED: its per-suggestion subqueries run once per
+ * suggestion; PostgreSQL otherwise inlines it and runs them again for each use (3–4× the work at a
+ * banner's 20,000 a year: npm run bench:queries -- --pg=… --explain).
+ */
+export function yearGroupsSql(db: Db, townshipId: number | null, year: number, at: Date): Prisma.Sql {
   const inScope = townshipId === null ? Prisma.empty : Prisma.sql`s."townshipId" = ${townshipId} AND`;
   const count = (condition: Prisma.Sql) => Prisma.sql`SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
   const awaiting = Prisma.join([...AWAITING_REPLY]);
-  const rows = await db.$queryRaw<Array<Record<string, unknown>>>`
-    WITH base AS (
+  return Prisma.sql`
+    WITH base AS MATERIALIZED (
       SELECT s."id", s."townshipId", s."category", s."isKey", s."status", s."assignedAt", s."deadline",
         (SELECT a."unitId" FROM "SuggestionAssignment" a
           WHERE a."suggestionId" = s."id" AND a."active" = TRUE AND a."role" = 'LEAD' ORDER BY a."id" LIMIT 1) AS "unitId",
@@ -115,13 +131,6 @@ export async function yearGroups(db: Db, townshipId: number | null, year: number
       ${count(Prisma.sql`f."status" = 'CLOSED'`)} AS "closed"
     FROM facts f LEFT JOIN "HandlingUnit" u ON u."id" = f."unitId"
     GROUP BY f."townshipId", f."category", f."unitId", u."name"`;
-  return rows.map((r) => ({
-    townshipId: Number(r.townshipId),
-    category: r.category as SuggestionCategory,
-    unitId: r.unitId === null ? null : Number(r.unitId),
-    unitName: (r.unitName as string | null) ?? null,
-    ...(Object.fromEntries(COUNTS.map((k) => [k, Number(r[k] ?? 0)])) as Record<(typeof COUNTS)[number], number>),
-  }));
 }
 
 /** The year's key suggestions (重点建议) with their supervisor and lead unit, in number order. */
