@@ -132,7 +132,12 @@ try {
         const { rows } = await pgPlans.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS OFF) ${q.sql}`, q.params);
         const plan = rows.map((r) => r['QUERY PLAN']);
         const total = Number(/Execution Time: ([\d.]+)/.exec(plan.at(-1) ?? '')?.[1] ?? 0);
-        if (total < 20 && !plan.some((l) => /Seq Scan on "?(Suggestion|SuggestionEvent|SuggestionAssignment|Notification|Reply|Satisfaction|AuditLog|Session)"? /.test(l)))
+        if (
+          total < 20 &&
+          !plan.some((l) =>
+            /Seq Scan on "?(Suggestion|SuggestionEvent|SuggestionAssignment|Notification|Reply|Satisfaction|AuditLog|Session)"? /.test(l),
+          )
+        )
           continue;
         console.log(`      ${total.toFixed(1)} ms  ${q.sql.slice(0, 300)}${q.sql.length > 300 ? ' …' : ''}`);
         for (const l of plan) console.log(`        ${l}`);
