@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { browserMissing, CHROMIUM } from '../helpers/browser.js';
+import { HttpError } from '../../src/errors.js';
 import { closePdfBrowser, htmlToPdf, PDF_PAGES_AT_ONCE, PDF_QUEUE_LIMIT, PdfBusyError } from '../../src/features/reports/reports.pdf.js';
 
 /** The shared Chromium behind the report's PDF: warm tabs reused safely, a bounded queue, a restart after a crash. */
@@ -13,6 +14,7 @@ describe.skipIf(browserMissing)('browser: the PDF printer (reports.pdf.ts)', () 
   beforeAll(async () => {
     // The portal's part that the printer needs: /healthz (a tab's origin) and a stylesheet.
     server = http.createServer((req, res) => {
+      if (req.url === '/never.css') return; // a stylesheet that never comes: the document never loads
       if (req.url === '/style.css') res.writeHead(200, { 'content-type': 'text/css' }).end('.hidden { display: none; }');
       else res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
     });
@@ -21,6 +23,7 @@ describe.skipIf(browserMissing)('browser: the PDF printer (reports.pdf.ts)', () 
   });
   afterAll(async () => {
     await closePdfBrowser();
+    server?.closeAllConnections();
     server?.close();
   });
 
@@ -65,6 +68,14 @@ describe.skipIf(browserMissing)('browser: the PDF printer (reports.pdf.ts)', () 
     expect(refused).toHaveLength(1);
     expect(results.at(-1)).toBeInstanceOf(PdfBusyError);
     results.slice(0, -1).forEach((r, i) => expect(r).toContain(`QUEUED ${i}`));
+  });
+
+  it('abandons a print that takes too long (504) and prints the next one', async () => {
+    const stuck = doc('<p>STUCK</p><link rel="stylesheet" href="/never.css">');
+    const err = await htmlToPdf(stuck, CHROMIUM, origin, 2_000).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HttpError);
+    expect((err as HttpError).status).toBe(504);
+    expect(text(await htmlToPdf(doc('<p>NEXT</p>'), CHROMIUM, origin))).toContain('NEXT');
   });
 
   it('launches a new Chromium when its Chromium was killed', async () => {

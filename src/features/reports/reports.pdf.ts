@@ -111,9 +111,10 @@ function withTimeout<T>(work: Promise<T>, ms: number, onTimeout: () => void): Pr
  * portal's /healthz so that its documents have the portal's origin: helmet's
  * Cross-Origin-Resource-Policy: same-origin would otherwise block the CSS and fonts for an
  * about:blank page. The document is printed once its stylesheets have loaded (the load event) and
- * the web fonts its layout asks for are ready: no fixed network-quiet wait.
+ * the web fonts its layout asks for are ready: no fixed network-quiet wait. `timeoutMs` is shorter
+ * in tests.
  */
-export async function htmlToPdf(html: string, chromiumPath: string, origin: string): Promise<Buffer> {
+export async function htmlToPdf(html: string, chromiumPath: string, origin: string, timeoutMs = PDF_TIMEOUT_MS): Promise<Buffer> {
   await acquire();
   let printer: Printer | undefined;
   try {
@@ -121,21 +122,26 @@ export async function htmlToPdf(html: string, chromiumPath: string, origin: stri
     const reused = takePrinter(context);
     printer = reused?.origin === origin ? reused : undefined;
     if (reused && !printer) void reused.page.close().catch(() => undefined);
+    let abandoned = false;
     const print = async () => {
       if (!printer) {
         const page = await context.newPage();
         printer = { page, origin, uses: 0 };
-        await page.goto(new URL('/healthz', origin).href, { timeout: PDF_TIMEOUT_MS });
+        if (abandoned) await page.close(); // timed out while it opened: not kept
+        await page.goto(new URL('/healthz', origin).href, { timeout: timeoutMs });
       }
       const { page } = printer;
-      await page.setContent(html, { waitUntil: 'load', timeout: PDF_TIMEOUT_MS });
+      await page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
       await page.evaluate(async () => {
         void document.body.offsetHeight; // lays the document out: the fonts it needs start loading
         await document.fonts.ready;
       });
       return await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
     };
-    const pdf = await withTimeout(print(), PDF_TIMEOUT_MS, () => void printer?.page.close().catch(() => undefined));
+    const pdf = await withTimeout(print(), timeoutMs, () => {
+      abandoned = true;
+      void printer?.page.close().catch(() => undefined);
+    });
     if (++printer!.uses < PDF_PAGE_USES) idle.push(printer!);
     else void printer!.page.close().catch(() => undefined);
     printer = undefined;
