@@ -110,6 +110,8 @@ type Changes = {
   client: BetterSqlite3.Database | null;
   /** Counts connections: data_version is only comparable within one. */
   connection: number;
+  /** `PRAGMA data_version` prepared once per connection (better-sqlite3's pragma() prepares it anew each call). */
+  version?: BetterSqlite3.Statement;
   /** Writes seen per table, and to any table that is not volatile ('*'). */
   counts: Map<string, number>;
   /** Tables written in the open transaction: counted again at its end, so that a value computed
@@ -150,7 +152,7 @@ export function tracksChanges(db: Db): boolean {
 export function changeStamp(db: Db, tables: readonly string[] | 'records'): string {
   const changes = changesOf.get(db);
   if (!changes?.client?.open) return `unconnected:${Math.random()}`;
-  const external = changes.client.pragma('data_version', { simple: true }) as number;
+  const external = changes.version!.pluck().get() as number;
   const names = tables === 'records' ? ['*'] : tables;
   return `${changes.connection}:${external}|${names.map((t) => changes.counts.get(t) ?? 0).join(',')}`;
 }
@@ -196,6 +198,7 @@ function tune(adapter: SqlDriverAdapter, options: DbOptions, changes: Changes): 
   for (const pragma of SQLITE_PRAGMAS) client.pragma(pragma);
   updatePlannerStatistics(client);
   changes.client = client;
+  changes.version = client.prepare('PRAGMA data_version');
   changes.connection++;
   changes.open = null;
   cacheStatements(client, STATEMENT_CACHE_SIZE, options.onQuery, (sql) => track(changes, sql));

@@ -5,6 +5,12 @@
  */
 import type ExcelJS from 'exceljs';
 
+/** A new workbook. ExcelJS (some 20 MB in memory) is loaded with the first download, not at start. */
+export async function newWorkbook(): Promise<ExcelJS.Workbook> {
+  const { default: excel } = await import('exceljs');
+  return new excel.Workbook();
+}
+
 /** 2023年12月7日 as an Excel number format. */
 export const CN_DATE_FORMAT = 'yyyy"年"m"月"d"日"';
 

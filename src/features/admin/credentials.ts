@@ -5,9 +5,8 @@
  * logout. The database never holds them in clear text; the accounts hold only their hashes.
  */
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import ExcelJS from 'exceljs';
 import { formatDate } from '../../lib/format.js';
-import { printA4Landscape, writeTable, type XlsxColumn } from '../../lib/xlsx.js';
+import { printA4Landscape, writeTable, type XlsxColumn, newWorkbook } from '../../lib/xlsx.js';
 import type { Role } from '../../generated/prisma/enums.js';
 
 export type Credential = {
@@ -53,7 +52,7 @@ export type Sealer = ReturnType<typeof createSealer>;
 
 /** The batch as an .xlsx: one row per account, A4 landscape, for Excel / WPS. */
 export async function credentialsWorkbook(batch: CredentialBatch, township: { name: string; portalUrl: string }): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   book.creator = `${township.name}人大主席团工作平台`;
   const sheet = book.addWorksheet('账号与初始密码');
   const title = `${township.name}人大主席团工作平台 账号与初始密码（${formatDate(new Date(batch.createdAt))}）`;

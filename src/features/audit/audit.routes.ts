@@ -1,10 +1,9 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import ExcelJS from 'exceljs';
 import type { Services } from '../../services.js';
 import { requireRole } from '../../middleware/require-role.js';
 import { formatDate, formatDateTime, parseDateInput } from '../../lib/format.js';
-import { printA4Landscape, writeTable, type XlsxColumn } from '../../lib/xlsx.js';
+import { printA4Landscape, writeTable, type XlsxColumn, newWorkbook } from '../../lib/xlsx.js';
 import { sendFile } from '../../lib/download.js';
 import { AUDIT_GROUPS, RESULTS } from './audit.labels.js';
 import type { AuditFilter, AuditView } from './audit.service.js';
@@ -90,7 +89,7 @@ export function auditRoutes(services: Services): Router {
   router.get('/audit.xlsx', auditor, async (req, res) => {
     const { form, filter } = readFilter(req);
     const rows = await services.audit.all(req.user!, filter);
-    const book = new ExcelJS.Workbook();
+    const book = await newWorkbook();
     const sheet = book.addWorksheet('审计日志');
     const title = `审计日志（导出于${formatDate(services.now())}，共 ${rows.length} 条）`;
     sheet.mergeCells(1, 1, 1, COLUMNS.length);

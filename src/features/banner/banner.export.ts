@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
-import { printA4Landscape, writeTable, type XlsxColumn } from '../../lib/xlsx.js';
+import type ExcelJS from 'exceljs';
+import { printA4Landscape, writeTable, type XlsxColumn, newWorkbook } from '../../lib/xlsx.js';
 import { LEDGER_COLUMNS, type LedgerRow } from '../suggestions/suggestions.export.js';
 
 type BannerLedgerRow = LedgerRow & { township: { name: string } };
@@ -11,8 +11,8 @@ const COLUMNS: ReadonlyArray<XlsxColumn<BannerLedgerRow>> = [
 ];
 
 /** 全旗代表建议台账: A4 landscape, 所属镇/编号/标题 and the header repeated on every page. */
-export function bannerLedgerWorkbook(rows: BannerLedgerRow[], banner: string, year?: number): ExcelJS.Workbook {
-  const book = new ExcelJS.Workbook();
+export async function bannerLedgerWorkbook(rows: BannerLedgerRow[], banner: string, year?: number): Promise<ExcelJS.Workbook> {
+  const book = await newWorkbook();
   book.creator = `${banner}人大代表建议台账`;
   const sheet = book.addWorksheet('全旗代表建议台账');
   const title = `${banner}${year ? `${year}年` : ''}各镇人大代表建议办理台账`;

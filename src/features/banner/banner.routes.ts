@@ -57,7 +57,7 @@ export function bannerRoutes(services: Services): Router {
   router.get('/banner/suggestions/export.xlsx', viewer, async (req, res) => {
     const filter = bannerLedgerSchema.parse(req.query);
     const [rows, name] = await Promise.all([banner.ledgerAll(req.user!, filter), bannerName()]);
-    const book = bannerLedgerWorkbook(rows, name, filter.year);
+    const book = await bannerLedgerWorkbook(rows, name, filter.year);
     const filename = `${name}代表建议台账${filter.year ? `-${filter.year}年` : ''}.xlsx`;
     await sendFile(res, {
       filename,

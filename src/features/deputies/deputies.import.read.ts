@@ -10,7 +10,8 @@
  *   detected from the bytes.
  * - .xls (the old binary format) and anything else: a clear message what to do instead.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../../lib/xlsx.js';
 import { unzipSync, zipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -110,7 +111,7 @@ async function readXlsx(buffer: Uint8Array): Promise<Grid> {
   const files = inflateBounded(buffer);
   const rows = countSheetRows(files);
   if (rows > MAX_ROWS + HEADER_ALLOWANCE) throw tooManyRows(rows);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   try {
     const clean = zipSync(files, { level: 0 });
     await workbook.xlsx.load(clean.buffer.slice(clean.byteOffset, clean.byteOffset + clean.byteLength));

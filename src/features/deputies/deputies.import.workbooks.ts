@@ -3,11 +3,11 @@
  * the empty template with drop-downs and instructions, and the file of rows that could not be
  * imported, whose cell references point at its own rows. Export → import round-trips.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { DeputyLevel } from '../../generated/prisma/enums.js';
 import { toDateInput } from '../../lib/format.js';
 import { deputyLevelShort, genderLabels } from '../../lib/labels.js';
-import { excelDate, printA4Landscape, writeTable, type XlsxColumn } from '../../lib/xlsx.js';
+import { excelDate, printA4Landscape, writeTable, type XlsxColumn, newWorkbook } from '../../lib/xlsx.js';
 import { POLITICAL_AFFILIATIONS } from './deputies.schemas.js';
 import { base, columnLetter, ERROR_HEADER, ROSTER_COLUMNS, SOURCE_ROW_HEADER, type RowResult } from './deputies.import.js';
 
@@ -65,7 +65,7 @@ async function toBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
 }
 
 export async function rosterWorkbook(deputies: RosterDeputy[], title = '代表名册'): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   const sheet = workbook.addWorksheet('代表名册');
   writeTable(sheet, columns, deputies);
   printA4Landscape(sheet, { headerRow: 1, title });
@@ -89,7 +89,7 @@ function inputSheet(workbook: ExcelJS.Workbook, name: string, extra: Array<{ hea
 
 /** The empty template, with drop-downs for 性别 and 政治面貌 and a sheet of instructions. */
 export async function templateWorkbook(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   const sheet = inputSheet(workbook, '代表名册');
   for (let r = 2; r <= 500; r++) {
     sheet.getCell(`B${r}`).dataValidation = { type: 'list', allowBlank: true, formulae: ['"男,女"'] };
@@ -122,7 +122,7 @@ export async function templateWorkbook(): Promise<Buffer> {
  * uploaded file and the errors, whose cell references (A2, K3 …) point at this file's own cells.
  */
 export async function invalidRowsWorkbook(rows: RowResult[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   const sheet = inputSheet(workbook, '未导入的行', [
     { header: SOURCE_ROW_HEADER, width: 9 },
     { header: ERROR_HEADER, width: 48 },

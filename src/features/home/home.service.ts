@@ -17,14 +17,18 @@ export function createHomeService(
 ) {
   const { suggestions, tasks, projects } = deps;
 
-  /** Ids of the suggestions a deputy leads or co-signs; null when there are too many to list. */
+  /**
+   * Ids of the suggestions a deputy may read — those they lead, and those they co-sign that are not
+   * drafts: the deputy's `suggestionScope`, through the lead-deputy and co-signer indexes. Null when
+   * there are too many to list.
+   */
   async function ownSuggestionIds(user: CurrentUser): Promise<number[] | null> {
     if (!user.deputyId) return [];
     const rows = await db.$queryRaw<Array<{ id: bigint }>>`
       SELECT "id" FROM "Suggestion" WHERE "townshipId" = ${user.townshipId} AND "leadDeputyId" = ${user.deputyId}
       UNION
       SELECT c."suggestionId" FROM "SuggestionCoSigner" c JOIN "Suggestion" s ON s."id" = c."suggestionId"
-      WHERE c."deputyId" = ${user.deputyId} AND s."townshipId" = ${user.townshipId}
+      WHERE c."deputyId" = ${user.deputyId} AND s."townshipId" = ${user.townshipId} AND s."status" <> 'DRAFT'
       LIMIT ${MAX_OWN + 1}`;
     return rows.length > MAX_OWN ? null : rows.map((r) => Number(r.id));
   }
@@ -65,7 +69,8 @@ export function createHomeService(
       const mineWhere = own ? { id: { in: own } } : {};
       const [mine, mineCount, myTasks, duties] = await Promise.all([
         suggestions.recent(user, mineWhere, 20),
-        suggestions.count(user, mineWhere),
+        // The ids are the scope's own (a count through the scope's EXISTS scans the township at banner scale).
+        own ? Promise.resolve(own.length) : suggestions.count(user, mineWhere),
         tasks.mine(user),
         user.deputyId
           ? db.reception

@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { replyCategoryLabels, satisfactionLabels, suggestionCategoryLabels, suggestionStatusLabels } from '../../lib/labels.js';
-import { excelDate, printA4Landscape, writeTable, yesNo, type XlsxColumn } from '../../lib/xlsx.js';
+import { excelDate, printA4Landscape, writeTable, yesNo, type XlsxColumn, newWorkbook } from '../../lib/xlsx.js';
 import type { SuggestionsService } from './suggestions.service.js';
 
 export type LedgerRow = Awaited<ReturnType<SuggestionsService['listAll']>>[number];
@@ -42,8 +42,8 @@ export const LEDGER_COLUMNS: ReadonlyArray<XlsxColumn<LedgerRow>> = [
  * The 代表建议台账 as an .xlsx workbook with Chinese headers, ready for Excel / WPS: A4 landscape
  * over two pages across, 编号/标题/年度 and the header row repeated on every page.
  */
-export function ledgerWorkbook(rows: LedgerRow[], township: string, year?: number): ExcelJS.Workbook {
-  const book = new ExcelJS.Workbook();
+export async function ledgerWorkbook(rows: LedgerRow[], township: string, year?: number): Promise<ExcelJS.Workbook> {
+  const book = await newWorkbook();
   book.creator = `${township}人大主席团工作平台`;
   const sheet = book.addWorksheet('代表建议台账');
   const title = `${township}${year ? `${year}年` : ''}人大代表建议办理台账`;

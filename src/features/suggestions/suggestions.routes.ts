@@ -122,7 +122,7 @@ export function suggestionsRoutes(services: Services): Router {
   router.get('/suggestions/export.xlsx', requireRole('STAFF', 'PRESIDIUM', 'UNIT'), async (req, res) => {
     const filter = suggestionFilterSchema.parse(req.query);
     const rows = await suggestions.listAll(req.user!, filter);
-    const book = ledgerWorkbook(rows, req.user!.townshipName ?? '', filter.year);
+    const book = await ledgerWorkbook(rows, req.user!.townshipName ?? '', filter.year);
     const filename = `代表建议台账${filter.year ? `-${filter.year}年` : ''}.xlsx`;
     await sendFile(res, {
       filename,
