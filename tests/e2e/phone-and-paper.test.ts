@@ -62,6 +62,7 @@ describe.skipIf(browserMissing)('browser: thumb-sized on a phone, headings kept 
         '/opinions',
         '/stations',
         '/activities',
+        '/notifications',
         '/account/password',
       ]) {
         await page.goto(base + p);
@@ -69,6 +70,11 @@ describe.skipIf(browserMissing)('browser: thumb-sized on a phone, headings kept 
         if (small.length) found[p] = small;
         expect(await page.evaluate(() => document.scrollingElement!.scrollWidth), p).toBeLessThanOrEqual(375);
       }
+      // a notice's title opens it (a button in a form): it reads as a link, from the left
+      await page.goto(`${base}/notifications`);
+      const title = page.locator('.notice-list button.link').first();
+      expect(await title.evaluate((b) => getComputedStyle(b).textAlign)).toBe('left');
+      expect(await title.evaluate((b) => getComputedStyle(b).color)).toBe('rgb(11, 79, 156)');
       await page.goto(`${base}/suggestions`);
       await page.screenshot({ path: path.join(SHOTS, 'phone-suggestions-375.png'), fullPage: true });
       expect(found).toEqual({});
@@ -86,6 +92,17 @@ describe.skipIf(browserMissing)('browser: thumb-sized on a phone, headings kept 
       expect(await smallTargets(page), p).toEqual([]);
     }
     await context.close();
+  });
+
+  it('at 1366 px the year picker of a statistics page is not stretched across the page', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
+    await login(page, base, 'staff', DEMO_PASSWORD);
+    for (const p of ['/suggestions/stats', '/dashboard', '/activities/stats']) {
+      await page.goto(base + p);
+      const box = await page.locator('.filters select[name=year]').boundingBox();
+      expect(box!.width, p).toBeLessThan(300);
+    }
+    await page.close();
   });
 
   it('a deputy’s annual record on A4: no page ends with a section heading', { timeout: 60_000 }, async () => {
