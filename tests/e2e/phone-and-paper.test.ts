@@ -94,6 +94,20 @@ describe.skipIf(browserMissing)('browser: thumb-sized on a phone, headings kept 
     await context.close();
   });
 
+  it('a voter following a 查询码 at 375 px: the card starts with its first line, no blank band above it', async () => {
+    const opinion = await t.services.db.voterOpinion.findFirstOrThrow({ where: { trackingCode: { not: null } } });
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(`${base}/v/track/${opinion.trackingCode}`);
+    const gap = await page.evaluate(() => {
+      const card = document.querySelector('main .card')!;
+      return card.firstElementChild!.getBoundingClientRect().top - card.getBoundingClientRect().top;
+    });
+    expect(gap).toBeLessThanOrEqual(18); // the card's padding (16 px) and its border
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(375);
+    await context.close();
+  });
+
   it('at 1366 px the year picker of a statistics page is not stretched across the page', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
     await login(page, base, 'staff', DEMO_PASSWORD);
