@@ -108,6 +108,20 @@ describe.skipIf(browserMissing)('browser: thumb-sized on a phone, headings kept 
     await context.close();
   });
 
+  it('the administrator at 375 px: a card row’s Chinese label beside a monospace username has a CJK face (no tofu boxes)', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await login(page, base, 'admin', DEMO_PASSWORD);
+    await page.goto(`${base}/admin/users/bulk`);
+    const cell = page.locator('td.username').first();
+    expect(await cell.evaluate((td) => getComputedStyle(td, '::before').content)).toBe('"用户名"');
+    // the bundled Noto Sans SC is the only CJK face on a machine without system CJK fonts
+    expect(await cell.evaluate((td) => getComputedStyle(td, '::before').fontFamily)).toContain('Noto Sans SC');
+    expect(await cell.evaluate((td) => getComputedStyle(td).fontFamily)).toContain('Noto Sans SC');
+    await page.screenshot({ path: path.join(SHOTS, 'bulk-accounts-375.png') });
+    await context.close();
+  });
+
   it('at 1366 px the year picker of a statistics page is not stretched across the page', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
     await login(page, base, 'staff', DEMO_PASSWORD);
