@@ -122,13 +122,19 @@ describe.skipIf(browserMissing)('browser: thumb-sized on a phone, headings kept 
     await context.close();
   });
 
-  it('at 1366 px the year picker of a statistics page is not stretched across the page', async () => {
+  it('at 1366 px the year picker of a statistics page is not stretched across the page, and a row of buttons is one height', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
     await login(page, base, 'staff', DEMO_PASSWORD);
     for (const p of ['/suggestions/stats', '/dashboard', '/activities/stats']) {
       await page.goto(base + p);
       const box = await page.locator('.filters select[name=year]').boundingBox();
       expect(box!.width, p).toBeLessThan(300);
+    }
+    // a row of buttons mixing links (A4海报) and buttons in forms (重新生成, 停用): one height
+    await page.goto(`${base}/codes`);
+    for (const row of await page.locator('main .actions').all()) {
+      const heights = await row.evaluate((r) => Array.from(r.children).map((e) => Math.round(e.getBoundingClientRect().height)));
+      expect(new Set(heights).size, heights.join(',')).toBe(1);
     }
     await page.close();
   });
