@@ -94,7 +94,7 @@ describe.skipIf(browserMissing)('browser: thumb-sized on a phone, headings kept 
     await context.close();
   });
 
-  it('a voter following a 查询码 at 375 px: the card starts with its first line, no blank band above it', async () => {
+  it('at 375 px a card starts with its first line, no blank band above it: a voter’s 查询码, a deputy’s 履职档案', async () => {
     const opinion = await t.services.db.voterOpinion.findFirstOrThrow({ where: { trackingCode: { not: null } } });
     const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
@@ -105,6 +105,14 @@ describe.skipIf(browserMissing)('browser: thumb-sized on a phone, headings kept 
     });
     expect(gap).toBeLessThanOrEqual(18); // the card's padding (16 px) and its border
     expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(375);
+    // the deputy's 履职档案 card, its title in a row with the year picker
+    await login(page, base, 'deputy', DEMO_PASSWORD);
+    await page.goto(`${base}/me`);
+    const recordGap = await page.evaluate(() => {
+      const card = document.querySelector('#record')!;
+      return card.querySelector('h2')!.getBoundingClientRect().top - card.getBoundingClientRect().top;
+    });
+    expect(recordGap).toBeLessThanOrEqual(18);
     await context.close();
   });
 
