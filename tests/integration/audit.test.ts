@@ -61,6 +61,23 @@ describe('what the auditor sees', () => {
     expect(page.text).not.toMatch(/deputy\.update|User #|#\d+</);
   });
 
+  it('details in Chinese: the code a voter used, the field revealed, flags and lists, never raw keys', async () => {
+    const id = w.deputies.deputyA.id;
+    await t.services.audit.record(null, { action: 'opinion.submit', entity: 'Deputy', entityId: id, detail: { via: 'd', to: id } });
+    await t.services.audit.record(w.users.staff, { action: 'personal.reveal', entity: 'Deputy', entityId: id, detail: { field: 'phone' } });
+    await t.services.audit.record(w.users.staff, {
+      action: 'voter-code.issue',
+      entity: 'Deputy',
+      entityId: id,
+      detail: { reissued: true },
+    });
+    const page = await auditor.get(`/audit?entity=Deputy&entityId=${id}`);
+    expect(page.text).toContain(`渠道：代表码；代表编号：${id}`);
+    expect(page.text).toContain('信息项：联系电话');
+    expect(page.text).toContain('重新生成：是');
+    expect(page.text).not.toMatch(/via：|field：|reissued：|：true|：phone/);
+  });
+
   it('filters by person, action group, result and date range, and follows one record', async () => {
     const byPerson = await auditor.get(`/audit?actor=${w.users.staff.id}`);
     expect(byPerson.text).toContain('王工作（staff）');

@@ -107,6 +107,14 @@ describe('东明镇 demo data', () => {
     }
   });
 
+  it('names a 督办人 only for a 重点建议, as the app does (README: vicechair supervises the 道路交通 key suggestion)', async () => {
+    const db = t.services.db;
+    expect(await db.suggestion.count({ where: { supervisorId: { not: null }, isKey: false } })).toBe(0);
+    const vicechair = await db.user.findUniqueOrThrow({ where: { username: 'vicechair' } });
+    const current = await db.suggestion.findMany({ where: { supervisorId: vicechair.id, year: { gt: 2023 } } });
+    expect(current.map((s) => [s.category, s.isKey])).toEqual([['ROADS_TRAFFIC', true]]);
+  });
+
   it('lets every demo account log in with the README password and open its home page', async () => {
     for (const account of DEMO_ACCOUNTS) {
       const agent = await loginAs(t.app, account.username, DEMO_PASSWORD);

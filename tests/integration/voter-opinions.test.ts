@@ -169,6 +169,13 @@ describe('the voter side: a code, a form, a 查询码', () => {
       .type('form')
       .send({ answer: '已联系村委会，本周内修好。', _csrf: csrfFrom(page.text) });
     expect(ok.status).toBe(303);
+    // answered by the deputy online, not 当场 at a reception: staff read 已答复, and where it came from
+    const detail = await staff.get(`/opinions/${o.id}`);
+    expect(detail.text).toMatch(/<span class="status handling-answered">已答复<\/span>/);
+    const list = await staff.get('/opinions');
+    expect(list.text).toMatch(/<span class="status handling-answered">已答复<\/span>/);
+    expect(list.text).not.toContain('当场答复</span>');
+    expect(list.text).toContain('代表码 · ');
     const track = await request.agent(t.app).get(`/v/track/${tracking}`);
     expect(track.text).toContain('已答复');
     expect(track.text).toContain('本周内修好');

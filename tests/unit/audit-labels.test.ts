@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_GROUPS, AUDIT_LABELS, SECURITY_ACTIONS, actionsOfGroup, auditLabel } from '../../src/features/audit/audit.labels.js';
+import { detailText } from '../../src/features/audit/audit.detail.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
 
 /** Every file under src/ except generated code. */
@@ -48,5 +49,39 @@ describe('audit action labels', () => {
       expect.arrayContaining(['suggestion.export', 'deputy.export', 'audit.export', 'report.print']),
     );
     for (const code of SECURITY_ACTIONS) expect(code).toMatch(/^(login|logout|session|user|settings|access)\b/);
+  });
+});
+
+describe('audit details as the auditor reads them', () => {
+  it('codes, flags, lists and changes in Chinese', () => {
+    expect(detailText(JSON.stringify({ via: 'd', to: 12 }))).toBe('渠道：代表码；代表编号：12');
+    expect(detailText(JSON.stringify({ via: 's', to: 3 }))).toBe('渠道：联络站码；联络站编号：3');
+    expect(detailText(JSON.stringify({ field: 'voterPhone' }))).toBe('信息项：选民联系电话');
+    expect(detailText(JSON.stringify({ reissued: true }))).toBe('重新生成：是');
+    expect(detailText(JSON.stringify({ deputyIds: [1, 2, 3] }))).toBe('代表编号：1、2、3');
+    expect(detailText(JSON.stringify({ rating: 'FAIRLY' }))).toBe('评价：基本满意');
+    expect(detailText(JSON.stringify({ reason: 'idle' }))).toBe('原因：长时间未操作');
+    expect(detailText(JSON.stringify({ displayName: { from: '张三', to: '张珊' } }))).toBe('姓名：张三 → 张珊');
+    expect(detailText(JSON.stringify({ year: null }))).toBe('年度：无');
+    expect(detailText(JSON.stringify({ date: '2026-12-05T00:00:00.000Z' }))).toMatch(/^日期：2026年12月5日$/);
+    expect(detailText(JSON.stringify({ from: 'NOT_STARTED', to: 'IN_PROGRESS', percent: 30 }))).toBe(
+      '原为：未开工；改为：实施中；完成进度：30',
+    );
+    expect(detailText('')).toBe('');
+  });
+
+  it('every key written in a literal detail in src/ has a Chinese name', () => {
+    const keys = new Set<string>();
+    for (const file of sources(path.join(PROJECT_ROOT, 'src'))) {
+      for (const m of fs.readFileSync(file, 'utf8').matchAll(/detail: \{([^{}]*)\}/g)) {
+        for (const part of m[1]!.split(',')) {
+          const key = /^\s*(\w+)/.exec(part)?.[1];
+          if (key && !part.trim().startsWith('...')) keys.add(key);
+        }
+      }
+    }
+    expect(keys.size).toBeGreaterThan(20);
+    const raw = [...keys].filter((k) => /[A-Za-z]/.test(detailText(JSON.stringify({ [k]: 1 })).split('：')[0]!));
+    expect(raw).toEqual([]);
   });
 });

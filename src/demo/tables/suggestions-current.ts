@@ -102,6 +102,7 @@ export const CURRENT_SUGGESTIONS: SuggestionSpec[] = [
     created: 'T-184',
     submitted: 'T-184',
     review: { at: 'T-182', outcome: 'accept' },
+    isKey: true,
     supervisor: 'vicechair',
     assign: { at: 'T-181', lead: '交通管理站' },
     supervisions: [

@@ -6,6 +6,7 @@ import { deriveKey } from '../../lib/keys.js';
 import { formatDate } from '../../lib/format.js';
 import { suggestionCode } from '../suggestions/suggestions.queries.js';
 import { currentIp } from './audit.context.js';
+import { detailText } from './audit.detail.js';
 import { sealAuditLog, verifyAuditLog, type ChainReport } from './audit.chain.js';
 import { actionsOfGroup, auditLabel, RESULTS, SECURITY_ACTIONS, type AuditAction, type AuditResult } from './audit.labels.js';
 
@@ -73,25 +74,6 @@ const ENTITY_NAMES: Record<string, string> = {
   AnnualReport: '工作报告',
   Township: '本镇设置',
   SecurityPolicy: '安全策略',
-};
-
-/** The detail's keys in Chinese (others are shown as written). */
-const DETAIL_KEYS: Record<string, string> = {
-  year: '年度',
-  revision: '修订版',
-  rows: '行数',
-  count: '人数',
-  file: '文件',
-  name: '名称',
-  title: '标题',
-  method: '方式',
-  path: '地址',
-  reason: '原因',
-  minutes: '锁定分钟',
-  format: '格式',
-  filter: '筛选条件',
-  username: '用户名',
-  role: '角色',
 };
 
 const PAGE_SIZE = 50;
@@ -237,21 +219,6 @@ export function createAuditService(db: Db, options: { dataKey: Buffer }) {
     );
     await Promise.all(jobs);
     return names;
-  }
-
-  function detailText(detail: string): string {
-    if (!detail) return '';
-    try {
-      const value = JSON.parse(detail) as unknown;
-      if (value && typeof value === 'object') {
-        return Object.entries(value as Record<string, unknown>)
-          .map(([k, v]) => `${DETAIL_KEYS[k] ?? k}：${typeof v === 'string' ? v : JSON.stringify(v)}`)
-          .join('；');
-      }
-      return String(value);
-    } catch {
-      return detail;
-    }
   }
 
   async function toViews(rows: Row[]): Promise<AuditView[]> {
