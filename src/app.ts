@@ -21,6 +21,8 @@ import { routes } from './routes.js';
 import { auditContext } from './features/audit/audit.context.js';
 import type { DownloadRecorder } from './lib/download.js';
 import { PROJECT_ROOT } from './paths.js';
+import { DEFAULT_APP_NAME } from './lib/app-name.js';
+import { servedTownship } from './middleware/served-township.js';
 
 const root = PROJECT_ROOT;
 const require = createRequire(import.meta.url);
@@ -41,7 +43,7 @@ export function createApp(services: Services, config: Config, options: { clock?:
   app.set('view cache', config.isProduction);
   app.set('trust proxy', config.TRUST_PROXY ? 1 : false);
   app.disable('x-powered-by');
-  app.locals.appName = '东明镇人大主席团工作平台';
+  app.locals.appName = DEFAULT_APP_NAME;
   // Every download through lib/download's sendFile is audited with this.
   const recordDownload: DownloadRecorder = (req, entry) => services.audit.record(req.user ?? null, entry);
   app.locals.recordDownload = recordDownload;
@@ -99,6 +101,7 @@ export function createApp(services: Services, config: Config, options: { clock?:
   });
 
   app.use(auditContext); // the client address of every audit row written while serving a request
+  app.use(servedTownship(services.townshipHosts)); // the township of the host name, for the pages without a login
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
   app.use(multipartForms()); // file uploads (roster import), before the CSRF check reads _csrf
   const session = sessionMiddleware(services.db, config);
