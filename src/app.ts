@@ -1,8 +1,8 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import morgan from 'morgan';
 import { describeDatabase } from './db-url.js';
 import type { Config } from './config.js';
 import type { Services } from './services.js';
@@ -13,6 +13,7 @@ import { createSealer } from './features/admin/credentials.js';
 import { flashLocals } from './middleware/flash.js';
 import { locals } from './middleware/locals.js';
 import { errorHandler, notFound } from './middleware/error-handler.js';
+import { accessLog } from './middleware/access-log.js';
 import { storageFault } from './lib/storage-faults.js';
 import { onceGuard } from './middleware/once.js';
 import { createPassport } from './auth/passport.js';
@@ -70,11 +71,19 @@ export function createApp(services: Services, config: Config, options: { clock?:
       strictTransportSecurity: config.isProduction,
     }),
   );
-  if (config.NODE_ENV !== 'test') app.use(morgan(config.isProduction ? 'combined' : 'dev'));
+  if (config.NODE_ENV !== 'test') app.use(accessLog(config.isProduction));
 
-  // Static files, before sessions so that they never touch the session store.
+  // Static files, before sessions so that they never touch the session store. Only their own paths
+  // reach the file system: every other request would cost a stat() of public/<path>.
   const staticOptions = { maxAge: config.isProduction ? '7d' : 0 };
-  app.use(express.static(path.join(root, 'public'), staticOptions));
+  const publicFiles = express.static(path.join(root, 'public'), staticOptions);
+  const publicPath = new RegExp(
+    `^/(?:${fs
+      .readdirSync(path.join(root, 'public'))
+      .map((f) => f.replace(/[.]/g, '\\.'))
+      .join('|')})(?:/|$)`,
+  );
+  app.use((req, res, next) => (publicPath.test(req.path) ? publicFiles(req, res, next) : next()));
   app.use('/vendor/noto-sans-sc', express.static(fontDir('@fontsource/noto-sans-sc'), staticOptions));
   app.use('/vendor/noto-serif-sc', express.static(fontDir('@fontsource/noto-serif-sc'), staticOptions));
   app.use('/vendor/lxgw-wenkai', express.static(path.join(fontDir('@chinese-fonts/lxgwwenkai'), 'dist/LXGWWenKai-Regular'), staticOptions));

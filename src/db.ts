@@ -142,6 +142,11 @@ function track(changes: Changes, sql: string) {
  * value computed from them can be kept until then. 'records' means every table but sessions,
  * notifications and the audit log. Before the client has connected the stamp never repeats.
  */
+/** Whether this client sees every change (SQLite: its own writes and data_version), so that values computed from rows can be kept. */
+export function tracksChanges(db: Db): boolean {
+  return !!changesOf.get(db)?.client?.open;
+}
+
 export function changeStamp(db: Db, tables: readonly string[] | 'records'): string {
   const changes = changesOf.get(db);
   if (!changes?.client?.open) return `unconnected:${Math.random()}`;

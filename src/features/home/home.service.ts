@@ -4,6 +4,7 @@ import type { SuggestionsService } from '../suggestions/suggestions.service.js';
 import type { TasksService } from '../tasks/tasks.service.js';
 import type { ProjectsService } from '../projects/projects.service.js';
 import { yearOf } from '../../lib/format.js';
+import { namesOf } from '../../lib/names.js';
 
 /** More than a deputy leads or co-signs in a term: past it the home page uses the plain scope. */
 const MAX_OWN = 2000;
@@ -67,12 +68,20 @@ export function createHomeService(
         suggestions.count(user, mineWhere),
         tasks.mine(user),
         user.deputyId
-          ? db.reception.findMany({
-              where: { status: 'SCHEDULED', date: { gte: now() }, deputies: { some: { deputyId: user.deputyId } } },
-              include: { station: { select: { id: true, name: true } } },
-              orderBy: { date: 'asc' },
-              take: 5,
-            })
+          ? db.reception
+              .findMany({
+                where: { status: 'SCHEDULED', date: { gte: now() }, deputies: { some: { deputyId: user.deputyId } } },
+                orderBy: { date: 'asc' },
+                take: 5,
+              })
+              .then(async (rows) => {
+                const stations = await namesOf(
+                  db,
+                  'station',
+                  rows.map((r) => r.stationId),
+                );
+                return rows.map((r) => ({ ...r, station: stations.get(r.stationId) ?? { id: r.stationId, name: '' } }));
+              })
           : Promise.resolve([]),
       ]);
       return { mine, mineCount, tasks: myTasks.filter((t) => t.open), duties, year: yearOf(now()) };

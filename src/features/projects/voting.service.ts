@@ -158,14 +158,27 @@ export function createVotingService(
     /** Sessions whose vote is open and that this user (a deputy of the congress) has not voted at yet. */
     async pendingBallots(user: CurrentUser) {
       if (!user.deputyId) return [];
-      const deputy = await db.deputy.findUnique({ where: { id: user.deputyId }, select: { congressId: true, status: true } });
-      if (!deputy?.congressId || deputy.status !== 'ACTIVE') return [];
+      // One query on every deputy's home page: sessions open for voting in the congress of which the
+      // deputy is an active member, not yet voted in (the congress's term only when there are some).
       const open = await db.congressSession.findMany({
-        where: { congressId: deputy.congressId, votingStatus: 'OPEN', votes: { none: { deputyId: user.deputyId } } },
-        include: { congress: true },
+        where: {
+          votingStatus: 'OPEN',
+          votes: { none: { deputyId: user.deputyId } },
+          congress: { deputies: { some: { id: user.deputyId, status: 'ACTIVE' } } },
+        },
+        select: { id: true, number: true, date: true, congressId: true },
         orderBy: { date: 'asc' },
       });
-      return open.map((s) => ({ id: s.id, name: sessionName(s), date: s.date }));
+      if (!open.length) return [];
+      const congresses = await db.congress.findMany({
+        where: { id: { in: open.map((s) => s.congressId) } },
+        select: { id: true, term: true },
+      });
+      return open.map((s) => ({
+        id: s.id,
+        name: sessionName({ ...s, congress: congresses.find((c) => c.id === s.congressId)! }),
+        date: s.date,
+      }));
     },
 
     /** One deputy's online ballot: every candidate once, only while open, only for their own congress. */

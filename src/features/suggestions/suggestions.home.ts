@@ -5,7 +5,7 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import type { SuggestionStatus } from '../../generated/prisma/enums.js';
 import { dueSoonLimit } from '../../lib/deadline.js';
 import { suggestionScope } from './suggestions.policy.js';
-import { decorate, listInclude } from './suggestions.queries.js';
+import { decorate, withListRelations } from './suggestions.queries.js';
 import { AWAITING_REPLY } from './suggestions.workflow.js';
 
 export function createSuggestionHomeQueries(db: Db, now: () => Date) {
@@ -22,7 +22,7 @@ export function createSuggestionHomeQueries(db: Db, now: () => Date) {
       const mine: Prisma.SuggestionWhereInput = user.role === 'PRESIDIUM' ? { supervisorId: user.id } : {};
       const where = scoped(user, { AND: [mine, { status: { in: [...AWAITING_REPLY] }, deadline: { lte: dueSoonLimit(now()) } }] });
       const [items, total] = await Promise.all([
-        db.suggestion.findMany({ where, include: listInclude, orderBy: { deadline: 'asc' }, take }),
+        db.suggestion.findMany({ where, orderBy: { deadline: 'asc' }, take }).then((rows) => withListRelations(db, rows)),
         db.suggestion.count({ where }),
       ]);
       return Object.assign(
@@ -37,13 +37,8 @@ export function createSuggestionHomeQueries(db: Db, now: () => Date) {
     },
 
     async recent(user: CurrentUser, where: Prisma.SuggestionWhereInput, take = 10) {
-      const items = await db.suggestion.findMany({
-        where: scoped(user, where),
-        include: listInclude,
-        orderBy: [{ updatedAt: 'desc' }],
-        take,
-      });
-      return items.map((s) => decorate(s, user, now()));
+      const rows = await db.suggestion.findMany({ where: scoped(user, where), orderBy: [{ updatedAt: 'desc' }], take });
+      return (await withListRelations(db, rows)).map((s) => decorate(s, user, now()));
     },
   };
 }

@@ -6,6 +6,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
 import { deadlineFlag } from '../../lib/deadline.js';
+import { namesOf } from '../../lib/names.js';
 import { canAssignTasks, canReviewAssignment, canViewTask } from './tasks.policy.js';
 import type { TaskForm, TaskReport } from './tasks.schemas.js';
 
@@ -94,19 +95,42 @@ export function createTasksService(db: Db, now: () => Date = () => new Date(), d
     /** The tasks assigned to the user's own deputy record: open ones first, then by due date. */
     async mine(user: CurrentUser) {
       if (!user.deputyId) return [];
-      const rows = await db.supervisionTaskAssignment.findMany({
+      const found = await db.supervisionTaskAssignment.findMany({
         where: { deputyId: user.deputyId, task: { townshipId: user.townshipId, status: { not: 'CANCELLED' } } },
-        include: {
-          task: {
-            include: {
-              project: { select: { id: true, name: true } },
-              suggestion: { select: { id: true, title: true } },
-              station: { select: { id: true, name: true } },
-              assignedBy: { select: { displayName: true } },
-            },
-          },
-        },
+        include: { task: true },
       });
+      const tasks = found.map((a) => a.task);
+      const [projects, stations, users, suggestions] = await Promise.all([
+        namesOf(
+          db,
+          'project',
+          tasks.map((t) => t.projectId),
+        ),
+        namesOf(
+          db,
+          'station',
+          tasks.map((t) => t.stationId),
+        ),
+        namesOf(
+          db,
+          'user',
+          tasks.map((t) => t.assignedById),
+        ),
+        tasks.some((t) => t.suggestionId)
+          ? db.suggestion.findMany({ where: { id: { in: tasks.flatMap((t) => t.suggestionId ?? []) } }, select: { id: true, title: true } })
+          : Promise.resolve([]),
+      ]);
+      const named = <T>(names: Map<number, T>, id: number | null) => (id === null ? null : (names.get(id) ?? null));
+      const rows = found.map((a) => ({
+        ...a,
+        task: {
+          ...a.task,
+          project: named(projects, a.task.projectId),
+          station: named(stations, a.task.stationId),
+          assignedBy: named(users, a.task.assignedById),
+          suggestion: suggestions.find((s) => s.id === a.task.suggestionId) ?? null,
+        },
+      }));
       const items = rows.map((a) => {
         const open = isOpenAssignment(a.status) && a.task.status === 'OPEN';
         return { ...a, open, flag: deadlineFlag(a.task.dueDate, open, now()) };
