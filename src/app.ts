@@ -110,7 +110,6 @@ export function createApp(services: Services, config: Config, options: { clock?:
   });
 
   app.use(auditContext); // the client address of every audit row written while serving a request
-  app.use(servedTownship(services.townshipHosts)); // the township of the host name, for the pages without a login
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
   app.use(multipartForms()); // file uploads (roster import), before the CSRF check reads _csrf
   const session = sessionMiddleware(services.db, config);
@@ -118,6 +117,7 @@ export function createApp(services: Services, config: Config, options: { clock?:
   const passport = createPassport(services.auth);
   app.use(passport.session());
   app.use(sessionActivity({ now: clock, policies: services.policies, audit: services.audit })); // idle and absolute limits, no-store
+  app.use(servedTownship(services.townshipHosts)); // the township of the host name, for the pages without a login
   app.use(flashLocals);
   app.use(locals);
   app.use(passwordGate); // a temporary or expired password is changed before anything else
