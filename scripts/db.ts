@@ -10,6 +10,7 @@
  * DATABASE_URL defaults to `file:./data/portal.db`, relative to the current directory.
  */
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { PROJECT_ROOT } from '../src/paths.js';
 import {
   SCHEMA_PATH,
@@ -20,6 +21,14 @@ import {
   migrateStatus,
   migrateSyncPostgres,
 } from '../src/migrations.js';
+
+/**
+ * Regenerates both Prisma clients. Run from here rather than chained in package.json: npm appends a
+ * script's arguments to its last command, so `npm run db:new -- <name>` would hand the name to it.
+ */
+function generateClients(): void {
+  execFileSync('npm', ['run', 'db:generate'], { stdio: 'inherit', cwd: PROJECT_ROOT });
+}
 
 function redact(url: string): string {
   return url.replace(/\/\/[^@/]*@/, '//***@');
@@ -43,12 +52,14 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       for (const r of [res.sqlite, res.postgresql]) if (r.file) console.log(`Created ${path.relative(PROJECT_ROOT, r.file)}`);
+      generateClients();
       console.log('Review them (hand-written SQL such as triggers needs its PostgreSQL twin), then `npm run db:migrate`.');
       return 0;
     }
     case 'pg': {
       const res = await migrateSyncPostgres(rest.filter((a) => !a.startsWith('-')).join('_') || 'sync');
       if (res.schemaChanged) console.log('Rewrote prisma/postgresql/schema.prisma.');
+      generateClients();
       if (res.migration.file) console.log(`Created ${path.relative(PROJECT_ROOT, res.migration.file)}`);
       else console.log('The PostgreSQL migrations already match the schema.');
       return 0;

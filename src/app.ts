@@ -22,6 +22,8 @@ import { routes } from './routes.js';
 import { auditContext } from './features/audit/audit.context.js';
 import type { DownloadRecorder } from './lib/download.js';
 import { PROJECT_ROOT } from './paths.js';
+import { DEFAULT_APP_NAME } from './lib/app-name.js';
+import { servedTownship } from './middleware/served-township.js';
 
 const root = PROJECT_ROOT;
 const require = createRequire(import.meta.url);
@@ -42,7 +44,7 @@ export function createApp(services: Services, config: Config, options: { clock?:
   app.set('view cache', config.isProduction);
   app.set('trust proxy', config.TRUST_PROXY ? 1 : false);
   app.disable('x-powered-by');
-  app.locals.appName = '东明镇人大主席团工作平台';
+  app.locals.appName = DEFAULT_APP_NAME;
   // Every download through lib/download's sendFile is audited with this.
   const recordDownload: DownloadRecorder = (req, entry) => services.audit.record(req.user ?? null, entry);
   app.locals.recordDownload = recordDownload;
@@ -115,6 +117,7 @@ export function createApp(services: Services, config: Config, options: { clock?:
   const passport = createPassport(services.auth);
   app.use(passport.session());
   app.use(sessionActivity({ now: clock, policies: services.policies, audit: services.audit })); // idle and absolute limits, no-store
+  app.use(servedTownship(services.townshipHosts)); // the township of the host name, for the pages without a login
   app.use(flashLocals);
   app.use(locals);
   app.use(passwordGate); // a temporary or expired password is changed before anything else

@@ -9,6 +9,7 @@ import { homeRoutes } from './features/home/home.routes.js';
 import { deputiesRoutes } from './features/deputies/deputies.routes.js';
 import { stationsRoutes } from './features/stations/stations.routes.js';
 import { suggestionsRoutes } from './features/suggestions/suggestions.routes.js';
+import { publicSuggestionsRoutes } from './features/suggestions/suggestions.public.routes.js';
 import { projectsRoutes } from './features/projects/projects.routes.js';
 import { activitiesRoutes } from './features/activities/activities.routes.js';
 import { reportsRoutes } from './features/reports/reports.routes.js';
@@ -35,6 +36,7 @@ export function routes(services: Services, passport: Passport, web: WebContext):
   router.use(deputiesRoutes(services));
   router.use(stationsRoutes(services));
   router.use(suggestionsRoutes(services));
+  router.use(publicSuggestionsRoutes(services));
   router.use(projectsRoutes(services));
   router.use(activitiesRoutes(services));
   router.use(reportsRoutes(services));

@@ -31,7 +31,7 @@ if (dbFile)
 // say so and stop, instead of serving nothing.
 app.listen(config.PORT, config.HOST, (err?: NodeJS.ErrnoException) => {
   if (!err) {
-    console.log(`东明镇人大主席团工作平台 is listening on http://localhost:${config.PORT}`);
+    console.log(`人大代表工作平台 (the portal) is listening on http://localhost:${config.PORT}`);
     return;
   }
   const why =

@@ -7,6 +7,7 @@ import { createSecurityPolicyService } from './auth/security-policy.service.js';
 import { createSessionsService } from './auth/sessions.service.js';
 import { createAdminService } from './features/admin/admin.service.js';
 import { createBannerService } from './features/banner/banner.service.js';
+import { createTownshipHosts } from './features/banner/banner.hosts.js';
 import { createDeputiesService } from './features/deputies/deputies.service.js';
 import { createRosterImports, dbJobStore } from './features/deputies/deputies.import.jobs.js';
 import { createStationsService } from './features/stations/stations.service.js';
@@ -50,6 +51,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
   const policies = createSecurityPolicyService(db, audit, now);
   const guard = createLoginGuard(db, now);
   const auth = createAuthService(db, { audit, policies, guard }, now);
+  const townshipHosts = createTownshipHosts(db);
   return {
     db,
     now,
@@ -88,7 +90,8 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     opinions: createOpinionsService(db, { audit, notifications }, now),
     records: createRecordsService(db, { deputies, opinionStats }, now),
     home: createHomeService(db, { suggestions, tasks, projects }, now),
-    banner: createBannerService(db, { audit, auth }, now),
+    banner: createBannerService(db, { audit, auth, hosts: townshipHosts }, now),
+    townshipHosts,
   };
 }
 

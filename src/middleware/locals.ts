@@ -4,6 +4,7 @@ import * as labels from '../lib/labels.js';
 import { csrfToken } from './csrf.js';
 import { newOnceToken } from './once.js';
 import { currentLink, navFor } from '../lib/nav.js';
+import { bannerAppName, townshipAppName } from '../lib/app-name.js';
 
 /** What every view may use: the user, their navigation, the CSRF token, formatters and labels. */
 export const locals: RequestHandler = (req, res, next) => {
@@ -17,8 +18,12 @@ export const locals: RequestHandler = (req, res, next) => {
 /** Also used by the error handler, for errors raised before `locals` ran. */
 export function setLocals(req: Request, res: Response): void {
   res.locals.user = req.user ?? null;
-  // Each township's users see their own township's name; the banner's, the banner's portal.
-  if (req.user) res.locals.appName = req.user.townshipName ? `${req.user.townshipName}人大主席团工作平台` : '旗人大代表工作平台';
+  // Each township's users see their own township's name; the banner's, the banner's portal; without
+  // a login, the township of the host name (middleware/served-township), or the banner's.
+  const served = res.locals.served;
+  const township = req.user ? req.user.townshipName : served?.township?.name;
+  if (township) res.locals.appName = townshipAppName(township);
+  else if (req.user || served) res.locals.appName = bannerAppName(served?.banner ?? '');
   res.locals.nav = req.user ? navFor(req.user.role) : [];
   res.locals.navCurrent = currentLink(res.locals.nav as ReturnType<typeof navFor>, req.path);
   res.locals.path = req.path;

@@ -70,7 +70,12 @@ describe('banner roles and township roles stay apart', () => {
     const staffA = agents.staffA!;
     const sysadminA = agents.sysadminA!;
     const viewerPages = ['/banner', '/banner/suggestions', '/banner/suggestions/export.xlsx'];
-    const adminPages = ['/banner/townships', '/banner/townships/new', `/banner/townships/${a.township.id}/accounts/new`];
+    const adminPages = [
+      '/banner/townships',
+      '/banner/townships/new',
+      `/banner/townships/${a.township.id}/accounts/new`,
+      `/banner/townships/${a.township.id}/hosts`,
+    ];
     for (const url of [...viewerPages, ...adminPages]) {
       expect((await staffA.get(url)).status, `staff ${url}`).toBe(403);
       expect((await sysadminA.get(url)).status, `sysadmin ${url}`).toBe(403);

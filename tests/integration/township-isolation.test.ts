@@ -24,11 +24,16 @@ type Side = {
 const sides: Record<'A' | 'B', Side> = {} as Record<'A' | 'B', Side>;
 const ROLES = ['staff', 'presidium', 'deputy', 'unit', 'auditor', 'sysadmin', 'secadmin'] as const;
 
-/** Pages left out: the PDF (a browser per request; the .docx and print page carry the same text) and the anonymous public pages. */
+/**
+ * Pages left out: the PDF (a browser per request; the .docx and print page carry the same text) and the
+ * anonymous public pages (tests/integration/township-hosts.test.ts: each township's by host name and path).
+ */
 const SKIPPED = [
   '/reports/:year.pdf',
   '/public/suggestions',
   '/public/suggestions/:id',
+  '/public/t/:township/suggestions',
+  '/public/t/:township/suggestions/:id',
   '/login',
   '/v/d/:code',
   '/v/s/:code',

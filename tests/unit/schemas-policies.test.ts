@@ -6,6 +6,8 @@ import { suggestionScope } from '../../src/features/suggestions/suggestions.poli
 import { navFor, navLinks } from '../../src/lib/nav.js';
 import type { CurrentUser } from '../../src/auth/current-user.js';
 import type { Role } from '../../src/generated/prisma/enums.js';
+import { townshipHostsSchema } from '../../src/features/banner/banner.schemas.js';
+import { normalizeHost } from '../../src/features/banner/banner.hosts.js';
 
 const user = (role: Role, extra: Partial<CurrentUser> = {}): CurrentUser => ({
   id: 1,
@@ -95,5 +97,35 @@ describe('policies', () => {
     expect(navLinks(navFor('AUDITOR')).map((i) => i.href)).toEqual(['/audit']);
     expect(navLinks(navFor('DEPUTY')).map((i) => i.href)).toContain('/me/tasks');
     expect(navLinks(navFor('STAFF')).map((i) => i.href)).not.toContain('/audit');
+  });
+});
+
+describe('township host names', () => {
+  it('normalizes a host name as req.hostname gives it, and refuses what is not one', () => {
+    expect(normalizeHost(' Dongming.Renda.Example.CN. ')).toBe('dongming.renda.example.cn');
+    // An internationalized name as a browser sends it (punycode).
+    expect(normalizeHost('东明镇.中国')).toBe(new URL('http://东明镇.中国/').hostname);
+    expect(normalizeHost('东明镇.中国')).toMatch(/^xn--[a-z0-9]+\.xn--fiqs8s$/);
+    expect(normalizeHost('10.0.0.11')).toBe('10.0.0.11');
+    for (const bad of ['https://a.cn', 'a.cn:8080', 'a.cn/x', '-a.cn', 'a_b.cn', 'a..cn', `${'a'.repeat(64)}.cn`, 'user@a.cn']) {
+      expect(normalizeHost(bad), bad).toBeNull();
+    }
+  });
+
+  it('reads a list separated by spaces, commas or lines, once each, at most five', () => {
+    expect(parseForm(townshipHostsSchema, { hosts: 'A.cn, b.cn，\na.cn  c.cn' })).toEqual({
+      ok: true,
+      data: { hosts: ['a.cn', 'b.cn', 'c.cn'] },
+    });
+    expect(parseForm(townshipHostsSchema, { hosts: '' })).toEqual({ ok: true, data: { hosts: [] } });
+    expect(parseForm(townshipHostsSchema, {})).toEqual({ ok: true, data: { hosts: [] } });
+    expect(parseForm(townshipHostsSchema, { hosts: 'a.cn http://b.cn' })).toEqual({
+      ok: false,
+      errors: { hosts: '“http://b.cn”不是域名：只填写域名，不带 http://、端口和路径，如 dongming.renda.example.cn' },
+    });
+    expect(parseForm(townshipHostsSchema, { hosts: '1.cn 2.cn 3.cn 4.cn 5.cn 6.cn' })).toEqual({
+      ok: false,
+      errors: { hosts: '每个镇最多5个访问域名' },
+    });
   });
 });

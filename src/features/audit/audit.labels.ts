@@ -39,6 +39,7 @@ const FIXED = {
   'unit.deactivate': '停用承办单位',
   'unit.reactivate': '重新启用承办单位',
   'township.create': '开设乡镇',
+  'township.hosts': '设置镇的访问域名',
   'banner.suggestion.export': '导出全旗代表建议台账',
   'township.update': '修改本镇设置',
   'settings.security': '修改安全策略',

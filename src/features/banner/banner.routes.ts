@@ -6,11 +6,11 @@ import { parseForm, parseId, type FieldErrors } from '../../lib/forms.js';
 import { orRender, submitted } from '../../lib/form-flow.js';
 import { sendFile } from '../../lib/download.js';
 import { defaultYear, yearOptions } from '../../lib/years.js';
-import { bannerLedgerSchema, bannerYearSchema, firstAccountSchema, newTownshipSchema } from './banner.schemas.js';
+import { bannerLedgerSchema, bannerYearSchema, firstAccountSchema, newTownshipSchema, townshipHostsSchema } from './banner.schemas.js';
 import { bannerLedgerWorkbook } from './banner.export.js';
 import { FIRST_ACCOUNT_ROLES } from './banner.policy.js';
 
-const TOWNSHIP_FIELDS = ['name', 'county', 'portalUrl', 'contactPhone', 'congressTerm', 'congressStart'] as const;
+const TOWNSHIP_FIELDS = ['name', 'county', 'portalUrl', 'contactPhone', 'congressTerm', 'congressStart', 'hosts'] as const;
 const ACCOUNT_FIELDS = ['role', 'displayName', 'title', 'username'] as const;
 
 /**
@@ -92,6 +92,31 @@ export function bannerRoutes(services: Services): Router {
     if (!done) return;
     flash(req, 'success', `已开设${done.value.name}。请为它创建首个系统管理员账号。`);
     res.redirect(303, `/banner/townships/${done.value.id}/accounts/new`);
+  });
+
+  // A township's host names: the addresses at which its public pages and login page are its own.
+  const renderHosts = async (req: Request, res: Response, status: number, values: unknown, errors: FieldErrors) => {
+    const township = await banner.township(req.user!, parseId(req.params.id));
+    res.status(status).render('banner/township-hosts', { title: `${township.name}：访问域名`, township, values, errors });
+  };
+
+  router.get('/banner/townships/:id/hosts', admin, async (req, res) => {
+    const township = await banner.township(req.user!, parseId(req.params.id));
+    await renderHosts(req, res, 200, { hosts: township.hosts.join('\n') }, {});
+  });
+
+  router.post('/banner/townships/:id/hosts', admin, async (req, res) => {
+    const values = submitted(req.body, ['hosts']);
+    const form = parseForm(townshipHostsSchema, req.body);
+    if (!form.ok) return renderHosts(req, res, 422, values, form.errors);
+    const done = await orRender(
+      () => banner.setHosts(req.user!, parseId(req.params.id), form.data.hosts),
+      (errors) => renderHosts(req, res, 422, values, errors),
+    );
+    if (!done) return;
+    const { name, hosts } = done.value;
+    flash(req, 'success', hosts.length ? `已设置${name}的访问域名：${hosts.join('、')}。` : `已清除${name}的访问域名。`);
+    res.redirect(303, '/banner/townships');
   });
 
   const renderAccount = async (req: Request, res: Response, status: number, values: unknown, errors: FieldErrors) => {

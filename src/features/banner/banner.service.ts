@@ -14,6 +14,7 @@ import { decorate, listInclude, yearWhere } from '../suggestions/suggestions.que
 import { AWAITING_REPLY } from '../suggestions/suggestions.workflow.js';
 import { canCreateFirstAccount, FIRST_ACCOUNT_ROLES } from './banner.policy.js';
 import type { BannerLedgerFilter, FirstAccountForm, NewTownshipForm } from './banner.schemas.js';
+import type { TownshipHosts } from './banner.hosts.js';
 
 /** One township's line of the banner view: its roster and stations, and its year of suggestions. */
 export type TownshipRow = StatRow & { id: number; name: string; deputies: number; stations: number; received: number };
@@ -41,8 +42,8 @@ function assertRole(user: CurrentUser, role: 'BANNER_VIEWER' | 'BANNER_ADMIN') {
  * side by side, the ledger across townships) and the banner administrator's townships and their
  * first accounts. Nothing here is scoped to a township: only the two banner roles may call it.
  */
-export function createBannerService(db: Db, deps: { audit: AuditService; auth: AuthService }, now: () => Date) {
-  const { audit, auth } = deps;
+export function createBannerService(db: Db, deps: { audit: AuditService; auth: AuthService; hosts: TownshipHosts }, now: () => Date) {
+  const { audit, auth, hosts } = deps;
 
   function ledgerWhere(filter: BannerLedgerFilter): Prisma.SuggestionWhereInput {
     // Submitted suggestions only: a draft is its author's until submitted.
@@ -145,35 +146,59 @@ export function createBannerService(db: Db, deps: { audit: AuditService; auth: A
     async townshipList(user: CurrentUser) {
       assertRole(user, 'BANNER_ADMIN');
       const [townships, counts] = await Promise.all([
-        db.township.findMany({ orderBy: { id: 'asc' } }),
+        db.township.findMany({ orderBy: { id: 'asc' }, include: { hosts: { select: { host: true }, orderBy: { host: 'asc' } } } }),
         db.user.groupBy({ by: ['townshipId', 'role'], where: { townshipId: { not: null } }, _count: { _all: true } }),
       ]);
       return townships.map((t) => {
         const of = (role: string) => counts.find((c) => c.townshipId === t.id && c.role === role)?._count._all ?? 0;
         return {
           ...t,
+          hosts: t.hosts.map((h) => h.host),
           accounts: counts.filter((c) => c.townshipId === t.id).reduce((n, c) => n + c._count._all, 0),
           firstAccounts: FIRST_ACCOUNT_ROLES.map((role) => ({ role, label: roleLabels[role], count: of(role) })),
         };
       });
     },
 
-    /** Opens a township with its congress (届). */
+    /** Opens a township with its congress (届) and its host names. */
     async createTownship(user: CurrentUser, form: NewTownshipForm) {
       assertRole(user, 'BANNER_ADMIN');
       if (await db.township.findUnique({ where: { name: form.name }, select: { id: true } })) {
         throw new ValidationError({ name: `已有名为“${form.name}”的镇` });
       }
       return db.$transaction(async (tx) => {
-        const { congressTerm, congressStart, ...settings } = form;
+        const { congressTerm, congressStart, hosts: hostNames, ...settings } = form;
         const township = await tx.township.create({ data: settings });
         await tx.congress.create({ data: { townshipId: township.id, term: congressTerm, startDate: congressStart } });
+        await hosts.assign(tx, township.id, hostNames);
         await audit.record(
           user,
           { action: 'township.create', entity: 'Township', entityId: township.id, detail: form, townshipId: township.id },
           tx,
         );
         return township;
+      });
+    },
+
+    /**
+     * Replaces a township's host names (the addresses that serve its public pages and login page),
+     * written to the township's own audit log with the names before and after.
+     */
+    async setHosts(user: CurrentUser, townshipId: number, hostNames: string[]) {
+      assertRole(user, 'BANNER_ADMIN');
+      const township = await db.township.findUnique({ where: { id: townshipId }, select: { id: true, name: true } });
+      if (!township) throw new NotFoundError('该镇不存在。');
+      return db.$transaction(async (tx) => {
+        const before = (await tx.townshipHost.findMany({ where: { townshipId }, orderBy: { host: 'asc' }, select: { host: true } })).map(
+          (h) => h.host,
+        );
+        await hosts.assign(tx, townshipId, hostNames);
+        await audit.record(
+          user,
+          { action: 'township.hosts', entity: 'Township', entityId: townshipId, detail: { before, after: hostNames }, townshipId },
+          tx,
+        );
+        return { ...township, hosts: hostNames };
       });
     },
 

@@ -309,12 +309,14 @@ export function createOpinionsService(
           deputy: { select: { name: true } },
           station: { select: { name: true } },
           referredUnit: { select: { name: true } },
+          township: { select: { name: true } },
         },
       });
       if (!o) throw new NotFoundError('没有找到这个查询码对应的意见，请核对后重新输入。');
       const state = voterState(o);
       return {
         code,
+        townshipName: o.township.name,
         content: o.content,
         createdAt: o.createdAt,
         state,

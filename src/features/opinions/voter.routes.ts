@@ -8,6 +8,7 @@ import { submitted } from '../../lib/form-flow.js';
 import { opinionRatingLabels } from '../../lib/labels.js';
 import { OPINION_MAX, VOTER_FIELDS, ratingSchema, trackingCodeSchema, voterOpinionSchema } from './opinions.schemas.js';
 import type { PublicTarget, TargetKind } from './opinions.service.js';
+import { townshipAppName } from '../../lib/app-name.js';
 
 const POSTER_CODE = /^[2-9A-HJKMNP-Z]{12}$/;
 
@@ -17,9 +18,12 @@ export function voterRoutes(services: Services, csrf: Csrf): Router {
 
   const noStore = (res: Response) => res.set('Cache-Control', 'no-store');
 
-  async function targetOf(kind: TargetKind, code: string | string[] | undefined): Promise<PublicTarget> {
+  /** The deputy or station of a poster's code; the page is its township's, whatever the host name. */
+  async function targetOf(res: Response, kind: TargetKind, code: string | string[] | undefined): Promise<PublicTarget> {
     if (typeof code !== 'string' || !POSTER_CODE.test(code)) throw new NotFoundError('这个二维码已失效或不存在。');
-    return opinions.target(kind, code);
+    const target = await opinions.target(kind, code);
+    res.locals.appName = townshipAppName(target.townshipName);
+    return target;
   }
 
   const renderForm = (
@@ -45,12 +49,12 @@ export function voterRoutes(services: Services, csrf: Csrf): Router {
 
   for (const kind of ['d', 's'] as const) {
     router.get(`/v/${kind}/:code`, async (req, res) => {
-      const target = await targetOf(kind, req.params.code);
+      const target = await targetOf(res, kind, req.params.code);
       renderForm(req, res, 200, target, {}, {});
     });
 
     router.post(`/v/${kind}/:code`, async (req, res) => {
-      const target = await targetOf(kind, req.params.code);
+      const target = await targetOf(res, kind, req.params.code);
       const values = submitted(req.body, VOTER_FIELDS);
       const form = parseForm(voterOpinionSchema, req.body);
       if (!form.ok) return renderForm(req, res, 422, target, values, form.errors);
@@ -80,6 +84,7 @@ export function voterRoutes(services: Services, csrf: Csrf): Router {
 
   const renderTrack = async (req: Request, res: Response, status: number, code: string, errors: FieldErrors = {}) => {
     const o = await opinions.track(code);
+    res.locals.appName = townshipAppName(o.townshipName); // the opinion's township, whatever the host name
     noStore(res);
     res.status(status).render('voters/track', {
       title: '办理进度',

@@ -186,18 +186,6 @@ export function suggestionsRoutes(services: Services): Router {
     res.redirect(303, `/suggestions/${created.value.id}`);
   });
 
-  // ── Public results (代表法第四十二条): no login, no contact data ──
-  router.get('/public/suggestions', async (req, res) => {
-    const year = Number(req.query.year) || undefined;
-    const page = Math.max(1, Number(req.query.page) || 1);
-    const list = await services.suggestionStats.publicList(year, page);
-    res.render('suggestions/public-index', { title: '代表建议办理结果公开', ...list, year });
-  });
-  router.get('/public/suggestions/:id', async (req, res) => {
-    const s = await services.suggestionStats.publicOne(parseId(req.params.id));
-    res.render('suggestions/public-show', { title: s.title, s });
-  });
-
   // ── One suggestion ──
   router.get('/suggestions/:id', canRead, async (req, res) => {
     await renderShow(req, res, parseId(req.params.id));

@@ -171,15 +171,6 @@ async function keySuggestionsOf(db: Db, townshipId: number, year: number) {
  * reuses `forYear`.
  */
 export function createSuggestionStatsService(db: Db, now: () => Date = () => new Date()) {
-  /**
-   * The township whose results the public pages show. A deployment serves one township today;
-   * a banner-level one would choose it by host name here.
-   */
-  async function publicTownshipId(): Promise<number> {
-    const t = await db.township.findFirst({ orderBy: { id: 'asc' }, select: { id: true } });
-    return t?.id ?? -1;
-  }
-
   async function computeYear(townshipId: number, year: number, at: Date) {
     const [groups, received, keySuggestions] = await Promise.all([
       yearGroups(db, townshipId, year, at),
@@ -231,9 +222,8 @@ export function createSuggestionStatsService(db: Db, now: () => Date = () => new
       });
     },
 
-    /** Answered suggestions for the public page, without any contact data, 20 a page. */
-    async publicList(year: number | undefined, page: number) {
-      const townshipId = await publicTownshipId();
+    /** A township's answered suggestions for the public page, without any contact data, 20 a page. */
+    async publicList(townshipId: number, year: number | undefined, page: number) {
       const base = { townshipId, status: { in: [...PUBLIC_STATES] }, publicWithheld: false };
       const where = { ...base, ...(year ? { year } : {}) };
       const [page_, years] = await Promise.all([
@@ -270,9 +260,10 @@ export function createSuggestionStatsService(db: Db, now: () => Date = () => new
       };
     },
 
-    async publicOne(id: number) {
+    /** One of a township's answered suggestions for the public page. */
+    async publicOne(townshipId: number, id: number) {
       const s = await db.suggestion.findFirst({
-        where: { id, townshipId: await publicTownshipId(), status: { in: [...PUBLIC_STATES] }, publicWithheld: false },
+        where: { id, townshipId, status: { in: [...PUBLIC_STATES] }, publicWithheld: false },
         select: {
           id: true,
           year: true,
