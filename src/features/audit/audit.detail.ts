@@ -33,6 +33,8 @@ const KEYS: Record<string, string> = {
   via: '渠道',
   to: '改为',
   from: '原为',
+  before: '修改前',
+  after: '修改后',
   reissued: '重新生成',
   rating: '评价',
   deputyId: '代表编号',
