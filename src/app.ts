@@ -40,6 +40,9 @@ export function createApp(services: Services, config: Config, options: { clock?:
   const app = express() as App;
   app.set('view engine', 'ejs');
   app.set('views', path.join(root, 'views'));
+  // Views include partials by absolute path from views/ (`include('/partials/field')`): a relative
+  // include costs a file-system lookup on every render.
+  app.set('view options', { root: path.join(root, 'views') });
   // Compiled templates are kept in production; in development an edited view shows on reload.
   app.set('view cache', config.isProduction);
   app.set('trust proxy', config.TRUST_PROXY ? 1 : false);
