@@ -258,9 +258,13 @@ export function createSuggestionQueries(db: Db, now: () => Date) {
 
     /** One suggestion the user may read, with the actions they may take now (the buttons). */
     async get(user: CurrentUser, id: number) {
-      const row = await db.suggestion.findFirst({ where: { AND: [suggestionScope(user), { id }] }, include: detailInclude });
-      if (!row) throw new NotFoundError('没有找到这件建议，或您无权查看。');
-      const s = await withDetailNames(db, row);
+      // Kept per reader and minute until a record changes: the page is opened again after each action's
+      // form, by the deputy checking on it, by staff going through a list.
+      const s = await cached(db, listKey('detail', user, { id }), 'records', 60_000, async () => {
+        const row = await db.suggestion.findFirst({ where: { AND: [suggestionScope(user), { id }] }, include: detailInclude });
+        return row && withDetailNames(db, row);
+      });
+      if (!s) throw new NotFoundError('没有找到这件建议，或您无权查看。');
       const ctx = contextOf(s, now());
       const assistPending = s.assignments
         .filter(
