@@ -16,6 +16,8 @@ declare module 'express-session' {
     client?: { ip: string; userAgent: string };
     /** A batch of temporary passwords to hand out, sealed (features/admin/credentials). */
     credentials?: string;
+    /** The record whose full phone number the next visit to its page shows, once (lib/reveal). */
+    revealed?: string;
   }
 }
 

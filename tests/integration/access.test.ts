@@ -204,7 +204,8 @@ describe('state-changing routes are guarded too', () => {
     const shown = await agents
       .staff!.post(`/deputies/${w.deputies.deputyB.id}/reveal-phone`)
       .type('form')
-      .send({ _csrf: csrfFrom(page.text) });
+      .send({ _csrf: csrfFrom(page.text) })
+      .redirects(1);
     expect(shown.text).toContain(w.deputies.deputyB.phone);
   });
 });

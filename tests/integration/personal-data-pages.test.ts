@@ -40,15 +40,29 @@ describe("deputies' phone numbers", () => {
     expect(page.text).not.toContain('13811112222');
     expect(page.text).toContain('显示完整号码');
     const before = (await reveals()).length;
-    const shown = await staff
+    const posted = await staff
       .post(`/deputies/${id}/reveal-phone`)
       .type('form')
       .send({ _csrf: csrfFrom(page.text) });
-    expect(shown.status).toBe(200);
+    // Post/redirect/get: back to the page, which shows the number once; a reload shows it masked
+    // again and neither re-posts the form nor writes a second audit row.
+    expect(posted.status).toBe(303);
+    expect(posted.headers.location).toBe(`/deputies/${id}`);
+    const shown = await staff.get(posted.headers.location!);
     expect(shown.text).toContain('13811112222');
+    expect(shown.text).not.toContain('显示完整号码');
+    const reloaded = await staff.get(`/deputies/${id}`);
+    expect(reloaded.text).toContain('138****2222');
+    expect(reloaded.text).not.toContain('13811112222');
     const rows = await reveals();
     expect(rows).toHaveLength(before + 1);
     expect(rows.at(-1)).toMatchObject({ actorId: w.users.staff.id, entity: 'Deputy', entityId: String(id) });
+    // The grant is for that record only.
+    await staff
+      .post(`/deputies/${id}/reveal-phone`)
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text) });
+    expect((await staff.get(`/deputies/${w.deputies.deputyB.id}`)).text).not.toContain('13933334444');
   });
 
   it('are shown in full to the deputy on their own page; another deputy cannot reveal', async () => {
@@ -89,9 +103,11 @@ describe("voters' phone numbers", () => {
     const shown = await staff
       .post(`/opinions/${opinionId}/reveal-phone`)
       .type('form')
-      .send({ _csrf: csrfFrom(page.text) });
+      .send({ _csrf: csrfFrom(page.text) })
+      .redirects(1);
     expect(shown.status).toBe(200);
     expect(shown.text).toContain('15047516648');
+    expect((await staff.get(`/opinions/${opinionId}`)).text).not.toContain('15047516648');
     expect((await reveals()).at(-1)).toMatchObject({ entity: 'VoterOpinion', entityId: String(opinionId) });
 
     const chair = await loginAs(t.app, 'chair', TEST_PASSWORD);

@@ -155,7 +155,8 @@ describe('the voter side: a code, a form, a 查询码', () => {
     const revealed = await deputyA
       .post(`/opinions/${o.id}/reveal-phone`)
       .type('form')
-      .send({ _csrf: csrfFrom(page.text) });
+      .send({ _csrf: csrfFrom(page.text) })
+      .redirects(1);
     expect(revealed.text).toContain('13700001111');
     expect(await t.services.db.auditLog.count({ where: { action: 'personal.reveal', entityId: String(o.id) } })).toBe(1);
     expect((await request(t.app).get(`/v/track/${tracking}`)).text).toContain('处理中');

@@ -15,3 +15,8 @@ export function canManageDeputies(user: CurrentUser): boolean {
 export function canRevealDeputyPhone(user: CurrentUser): boolean {
   return isOffice(user);
 }
+
+/** 显示完整号码 on a deputy's page: the office, for another's number (a deputy sees their own in full). */
+export function mayRevealPhone(user: CurrentUser, deputy: { id: number; phone: string }): boolean {
+  return user.deputyId !== deputy.id && canRevealDeputyPhone(user) && deputy.phone !== '';
+}

@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { Services } from '../../services.js';
 import { requireRole } from '../../middleware/require-role.js';
 import { flash } from '../../middleware/flash.js';
+import { grantReveal, takeReveal } from '../../lib/reveal.js';
 import { parseId, parseForm, type FieldErrors } from '../../lib/forms.js';
 import { toDateInput } from '../../lib/format.js';
 import { submitted, fieldText, orRender } from '../../lib/form-flow.js';
@@ -89,23 +90,28 @@ export function deputiesRoutes(services: Services): Router {
     res.redirect(303, `/deputies/${created.value.id}`);
   });
 
-  /** The record's page; the phone masked unless revealed (显示完整号码, a POST: it is audited). */
-  const renderRecordPage = async (req: Request, res: Response, reveal: boolean) => {
-    const record = await services.records.forDeputy(req.user!, parseId(req.params.id), recordYearSchema.parse(req.query.year));
-    const { phone, canReveal } = await deputies.phoneFor(req.user!, record.deputy, reveal, req.ip);
-    const deputy = { ...record.deputy, phone };
+  /** The record's page; the phone masked unless just revealed (显示完整号码: a POST, audited, then back here). */
+  router.get('/deputies/:id', requireRole('STAFF', 'PRESIDIUM', 'DEPUTY'), async (req, res) => {
+    const id = parseId(req.params.id);
+    const record = await services.records.forDeputy(req.user!, id, recordYearSchema.parse(req.query.year));
+    const { phone, canReveal } = deputies.phoneFor(req.user!, record.deputy, takeReveal(req, `deputy:${id}`));
     res.render('deputies/show', {
-      title: deputy.name,
-      deputy,
+      title: record.deputy.name,
+      deputy: { ...record.deputy, phone },
       record,
       canManage: canManageDeputies(req.user!),
       canReveal,
       errors: {},
       values: {},
     });
-  };
-  router.get('/deputies/:id', requireRole('STAFF', 'PRESIDIUM', 'DEPUTY'), (req, res) => renderRecordPage(req, res, false));
-  router.post('/deputies/:id/reveal-phone', office, (req, res) => renderRecordPage(req, res, true));
+  });
+  router.post('/deputies/:id/reveal-phone', office, async (req, res) => {
+    const id = parseId(req.params.id);
+    const record = await services.records.forDeputy(req.user!, id, recordYearSchema.parse(req.query.year));
+    await deputies.revealPhone(req.user!, record.deputy, req.ip);
+    grantReveal(req, `deputy:${id}`);
+    res.redirect(303, `/deputies/${id}`);
+  });
 
   /** 代表年度履职报告: one deputy, one year, on A4. */
   router.get('/deputies/:id/record', requireRole('STAFF', 'PRESIDIUM', 'DEPUTY'), async (req, res) => {
@@ -135,7 +141,7 @@ export function deputiesRoutes(services: Services): Router {
     const form = parseForm(terminateSchema, req.body);
     const renderShow = async (errors: FieldErrors) => {
       const record = await services.records.forDeputy(req.user!, id);
-      const { phone, canReveal } = await deputies.phoneFor(req.user!, record.deputy);
+      const { phone, canReveal } = deputies.phoneFor(req.user!, record.deputy);
       const deputy = { ...record.deputy, phone };
       const values = { termEnd: fieldText(req.body, 'termEnd'), statusNote: fieldText(req.body, 'statusNote') };
       res.status(422).render('deputies/show', { title: deputy.name, deputy, record, canManage: true, canReveal, errors, values });

@@ -8,7 +8,7 @@ import { paginate } from '../../lib/pagination.js';
 import { byPinyin } from '../../lib/pinyin.js';
 import { maskPhone } from '../../lib/format.js';
 import { phoneSearchFor } from '../../lib/personal-data.js';
-import { canManageDeputies, canRevealDeputyPhone, canViewDeputy } from './deputies.policy.js';
+import { canManageDeputies, canViewDeputy, mayRevealPhone } from './deputies.policy.js';
 import type { DeputyFilter, DeputyForm } from './deputies.schemas.js';
 import { containsText } from '../../lib/sql.js';
 
@@ -100,14 +100,20 @@ export function createDeputiesService(db: Db, audit: AuditService) {
      * The phone as the record's page shows it: in full to the deputy; masked to the office, who may
      * reveal it (`reveal`), which is audited (personal.reveal).
      */
-    async phoneFor(user: CurrentUser, deputy: { id: number; phone: string }, reveal = false, ip?: string) {
+    /**
+     * The phone as the record's page shows it: in full to the deputy themself, and once after an
+     * audited reveal (`revealed`, lib/reveal) to those who may reveal it; masked otherwise.
+     */
+    phoneFor(user: CurrentUser, deputy: { id: number; phone: string }, revealed = false) {
       const own = user.deputyId === deputy.id;
-      const mayReveal = !own && canRevealDeputyPhone(user) && deputy.phone !== '';
-      if (reveal && !mayReveal) throw new ForbiddenError('您无权查看完整号码。');
-      if (reveal) {
-        await audit.record(user, { action: 'personal.reveal', entity: 'Deputy', entityId: deputy.id, detail: { field: 'phone' }, ip });
-      }
-      return { phone: own || reveal ? deputy.phone : maskPhone(deputy.phone), canReveal: mayReveal && !reveal };
+      const shown = own || (revealed && mayRevealPhone(user, deputy));
+      return { phone: shown ? deputy.phone : maskPhone(deputy.phone), canReveal: mayRevealPhone(user, deputy) && !shown };
+    },
+
+    /** 显示完整号码: refused to whoever may not; audited (personal.reveal). */
+    async revealPhone(user: CurrentUser, deputy: { id: number; phone: string }, ip?: string): Promise<void> {
+      if (!mayRevealPhone(user, deputy)) throw new ForbiddenError('您无权查看完整号码。');
+      await audit.record(user, { action: 'personal.reveal', entity: 'Deputy', entityId: deputy.id, detail: { field: 'phone' }, ip });
     },
 
     /** Every deputy of the filtered roster (for the .xlsx export), without paging. */

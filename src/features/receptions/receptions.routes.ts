@@ -3,6 +3,7 @@ import { openingYear } from '../../lib/years.js';
 import type { Services } from '../../services.js';
 import { requireRole } from '../../middleware/require-role.js';
 import { flash } from '../../middleware/flash.js';
+import { grantReveal, takeReveal } from '../../lib/reveal.js';
 import { parseForm, parseId, type FieldErrors } from '../../lib/forms.js';
 import { orRender, submitted } from '../../lib/form-flow.js';
 import { formatDate, toDateInput } from '../../lib/format.js';
@@ -235,9 +236,10 @@ export function receptionsRoutes(services: Services): Router {
     res: Response,
     status: number,
     id: number,
-    extra: { errors?: FieldErrors; values?: unknown; form?: string; reveal?: boolean } = {},
+    extra: { errors?: FieldErrors; values?: unknown; form?: string } = {},
   ) => {
-    const opinion = await receptions.getOpinion(req.user!, id, { reveal: extra.reveal, ip: req.ip });
+    const revealed = takeReveal(req, `opinion:${id}`);
+    const opinion = await receptions.getOpinion(req.user!, id, { revealed });
     await services.opinions.markRead(req.user!, opinion);
     const canManage = canManageReceptions(req.user!);
     const canHandle = await services.opinions.mayHandle(req.user!, opinion);
@@ -252,7 +254,7 @@ export function receptionsRoutes(services: Services): Router {
       title: '选民意见',
       opinion,
       canManage,
-      canReveal: canSeeVoterContact(req.user!, opinion) && !extra.reveal && opinion.voterPhone !== '',
+      canReveal: canSeeVoterContact(req.user!, opinion) && !revealed && opinion.voterPhone !== '',
       canHandle,
       canMarkSpam: canMarkSpam(req.user!, opinion),
       eventLabels: opinionEventLabels,
@@ -269,7 +271,10 @@ export function receptionsRoutes(services: Services): Router {
   });
   // 显示完整号码: the voter's full phone, for staff and the deputy a code opinion was sent to, audited (personal.reveal).
   router.post('/opinions/:id/reveal-phone', requireRole('STAFF', 'DEPUTY'), async (req, res) => {
-    await renderOpinion(req, res, 200, parseId(req.params.id), { reveal: true });
+    const id = parseId(req.params.id);
+    await receptions.getOpinion(req.user!, id, { reveal: true, ip: req.ip });
+    grantReveal(req, `opinion:${id}`);
+    res.redirect(303, `/opinions/${id}`);
   });
 
   router.post('/opinions/:id/answer', requireRole('STAFF', 'DEPUTY'), async (req, res) => {

@@ -302,7 +302,11 @@ export function createReceptionsService(
       return db.voterOpinion.count({ where: opinionWhere(user, { overdue: '1' }) });
     },
 
-    async getOpinion(user: CurrentUser, id: number, options: { reveal?: boolean; ip?: string } = {}) {
+    /**
+     * One opinion the user may read. `reveal` checks and audits 显示完整号码 (the POST);
+     * `revealed` shows the number once after it (the page it redirects to, lib/reveal).
+     */
+    async getOpinion(user: CurrentUser, id: number, options: { reveal?: boolean; revealed?: boolean; ip?: string } = {}) {
       assertRead(user);
       const o = await db.voterOpinion.findFirst({
         where: { AND: [opinionScope(user), { id }] },
@@ -322,7 +326,7 @@ export function createReceptionsService(
           ip: options.ip,
         });
       }
-      return shape(user, o, options.reveal);
+      return shape(user, o, !!(options.reveal || options.revealed));
     },
 
     /** 答复: staff (当场答复 at a reception, or any pending opinion), or the deputy a code opinion was sent to. */
