@@ -150,8 +150,11 @@ export function addStreamedSheet(
 }
 
 /**
- * Writes and commits the header and then each batch of records from `firstRow` on, waiting after a
- * batch while `out` is full (a slow download does not pile rows up in memory), and commits the sheet.
+ * Writes and commits the header and then each batch of records from `firstRow` on, and commits the
+ * sheet. After each batch it waits until the zip has taken the rows in: ExcelJS writes a sheet into
+ * the zip's input (a PassThrough) without heeding its back-pressure, and the zip reads it only as
+ * fast as `out` takes the compressed bytes — so a slow download holds about one batch in memory.
+ * (For the workbook's only sheet: the zip reads its entries one after another.)
  */
 export async function streamTable<T>(
   sheet: ExcelJS.Worksheet,
@@ -162,28 +165,30 @@ export async function streamTable<T>(
 ): Promise<void> {
   writeHeader(sheet, columns, headerRow);
   sheet.getRow(headerRow).commit();
+  const zipInput = (sheet as unknown as { stream?: { pipes?: Writable[] } }).stream?.pipes?.[0];
   let n = headerRow + 1;
   for await (const batch of batches) {
     for (const record of batch) writeRow(sheet, columns, record, n++).commit();
-    await drained(out);
+    await drained(zipInput ?? out, out);
   }
   sheet.commit();
 }
 
-/** Resolves when `out` takes more data; fails if it was closed (the browser went away). */
-function drained(out: Writable): Promise<void> {
-  if (out.destroyed) return Promise.reject(new Error('The download was closed before its end'));
-  if (!out.writableNeedDrain) return Promise.resolve();
+/** Resolves when `stream` takes more data; fails if `out` was closed (the browser went away). */
+function drained(stream: Writable, out: Writable): Promise<void> {
+  const closed = () => new Error('The download was closed before its end');
+  if (out.destroyed) return Promise.reject(closed());
+  if (!stream.writableNeedDrain) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const done = (err?: Error) => {
-      out.off('drain', onDrain);
+      stream.off('drain', onDrain);
       out.off('close', onClose);
       if (err) reject(err);
       else resolve();
     };
     const onDrain = () => done();
-    const onClose = () => done(new Error('The download was closed before its end'));
-    out.on('drain', onDrain);
+    const onClose = () => done(closed());
+    stream.on('drain', onDrain);
     out.on('close', onClose);
   });
 }
