@@ -168,7 +168,7 @@ async function withDetailNames(db: Db, s: DetailRow) {
 }
 
 /** Rows of the .xlsx ledgers read at once. */
-export const LEDGER_BATCH = 500;
+export const LEDGER_BATCH = 1000;
 
 /** The tables a suggestion list's scope and filters read. */
 const SUGGESTION_TABLES = ['Suggestion', 'SuggestionCoSigner', 'SuggestionAssignment'] as const;
