@@ -240,7 +240,8 @@ export function createSuggestionQueries(db: Db, now: () => Date) {
       const order = orderBy(filter.sort === 'updated' ? 'number' : filter.sort);
       const t = now();
       const [total, batches] = await Promise.all([
-        db.suggestion.count({ where }),
+        // the list's own count (cached): the ledger is exported from the list of the same filter
+        countCached('count', user, filter, () => db.suggestion.count({ where })),
         inBatches(order, LEDGER_BATCH, async (after, take) => {
           const rows = await db.suggestion.findMany({
             where: after ? { AND: [where, after] } : where,
