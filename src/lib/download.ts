@@ -14,23 +14,32 @@ export const MIME = {
   pdf: 'application/pdf',
 } as const;
 
+type DownloadFile = {
+  filename: string;
+  asciiName?: string;
+  type: keyof typeof MIME;
+  inline?: boolean;
+  audit: DownloadAudit;
+};
+
 /**
  * Sends `body` as a file named `filename` (RFC 5987 `filename*` for the Chinese name, and the ASCII
  * `asciiName` for old clients). `inline` lets the browser show it (PDF) instead of saving it.
  * Every download is written to the audit log first (`audit`: which export of what), so that no
  * export of personal data or a ledger goes unrecorded.
  */
-export async function sendFile(
-  res: Response,
-  file: {
-    filename: string;
-    asciiName?: string;
-    type: keyof typeof MIME;
-    body: Buffer | Uint8Array | ArrayBuffer;
-    inline?: boolean;
-    audit: DownloadAudit;
-  },
-): Promise<void> {
+export async function sendFile(res: Response, file: DownloadFile & { body: Buffer | Uint8Array | ArrayBuffer }): Promise<void> {
+  const body = Buffer.isBuffer(file.body) ? file.body : Buffer.from(file.body as ArrayBuffer);
+  await streamFile(res, { ...file, write: () => void res.send(body) });
+}
+
+/**
+ * Sends the file that `write` writes into the response as it is made (named and audited as by
+ * `sendFile`). What may fail should fail before: a failure before the first byte is thrown as
+ * usual (the error page, not a download); once bytes have gone, the response is destroyed, so that
+ * the browser shows a failed download rather than a truncated file passed as complete.
+ */
+export async function streamFile(res: Response, file: DownloadFile & { write: (out: Response) => Promise<void> | void }): Promise<void> {
   const record = (res.app.locals as { recordDownload?: DownloadRecorder }).recordDownload;
   if (!record) throw new Error('sendFile: the app has no recordDownload (see createApp)');
   await record(res.req, { detail: { file: file.filename }, ...file.audit });
@@ -40,5 +49,16 @@ export async function sendFile(
     'Content-Disposition',
     `${file.inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
   );
-  res.send(Buffer.isBuffer(file.body) ? file.body : Buffer.from(file.body as ArrayBuffer));
+  try {
+    await file.write(res);
+  } catch (err) {
+    if (!res.headersSent) {
+      res.removeHeader('Content-Disposition');
+      res.removeHeader('Content-Type');
+      throw err;
+    }
+    const gone = res.destroyed; // the browser went away: nothing to report
+    res.destroy();
+    if (!gone) throw err; // logged by the error handler, which sends nothing once headers went
+  }
 }

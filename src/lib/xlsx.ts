@@ -1,8 +1,11 @@
 /**
  * Spreadsheets as a township office uses them in Excel or WPS: real dates shown the Chinese way,
  * numbers as numbers, 是/否 for flags, column widths, and a print setup for A4 landscape with the
- * header rows repeated on every page and page numbers in the footer.
+ * header rows repeated on every page and page numbers in the footer. Small files are built in memory
+ * (`newWorkbook`, `writeTable`); the ledgers, which grow with the year, are streamed
+ * (`streamedWorkbook`, `streamTable`); both write their rows with the same `writeHeader`/`writeRow`.
  */
+import type { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 
 /** A new workbook. ExcelJS (some 20 MB in memory) is loaded with the first download, not at start. */
@@ -54,20 +57,21 @@ function wrappedHeight(texts: Array<{ text: string; width: number }>): number | 
 const thin = { style: 'thin' as const };
 const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
 
+type Sheet = Pick<ExcelJS.Worksheet, 'getRow' | 'getColumn'>;
+
+const numFmtOf = (kind: CellKind) => (kind === 'date' ? CN_DATE_FORMAT : kind === 'int' ? '0' : '@');
+
 /**
- * Writes a header row at `headerRow` and one row per record below it, typed by column kind:
- * dates with the Chinese date format, integers as numbers, text kept as text (numFmt '@', so that
- * Excel never turns a phone number or a code into a number).
+ * The header row at `headerRow` and the columns' widths and formats: dates with the Chinese date
+ * format, integers as numbers, text kept as text (numFmt '@', so that Excel never turns a phone
+ * number or a code into a number). On a streamed sheet, before any row is committed.
  */
-export function writeTable<T>(sheet: ExcelJS.Worksheet, columns: ReadonlyArray<XlsxColumn<T>>, rows: readonly T[], headerRow = 1): void {
+export function writeHeader<T>(sheet: Sheet, columns: ReadonlyArray<XlsxColumn<T>>, headerRow = 1): void {
   const head = sheet.getRow(headerRow);
   columns.forEach((c, i) => {
     const col = sheet.getColumn(i + 1);
     col.width = c.width;
-    const kind = c.kind ?? 'text';
-    if (kind === 'date') col.numFmt = CN_DATE_FORMAT;
-    else if (kind === 'int') col.numFmt = '0';
-    else col.numFmt = '@';
+    col.numFmt = numFmtOf(c.kind ?? 'text');
     head.getCell(i + 1).value = c.header;
   });
   head.font = { bold: true };
@@ -77,53 +81,146 @@ export function writeTable<T>(sheet: ExcelJS.Worksheet, columns: ReadonlyArray<X
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF0F2F5' } };
     cell.border = BORDER;
   });
-  rows.forEach((r, n) => {
-    const row = sheet.getRow(headerRow + 1 + n);
-    const wrapped: Array<{ text: string; width: number }> = [];
-    columns.forEach((c, i) => {
-      const cell = row.getCell(i + 1);
-      const v = c.value(r);
-      cell.value = v === '' ? null : v;
-      const kind = c.kind ?? 'text';
-      cell.numFmt = kind === 'date' ? CN_DATE_FORMAT : kind === 'int' ? '0' : '@';
-      cell.alignment = {
-        vertical: 'top',
-        wrapText: kind === 'wrap',
-        horizontal: kind === 'int' ? 'right' : kind === 'flag' || kind === 'date' ? 'center' : undefined,
-      };
-      cell.border = BORDER;
-      if (kind === 'wrap' && typeof v === 'string') wrapped.push({ text: v, width: c.width });
-    });
-    const height = wrappedHeight(wrapped);
-    if (height) row.height = height;
+}
+
+/** One record's row at `rowNumber`, typed by column kind (see `writeHeader`). */
+export function writeRow<T>(sheet: Sheet, columns: ReadonlyArray<XlsxColumn<T>>, record: T, rowNumber: number): ExcelJS.Row {
+  const row = sheet.getRow(rowNumber);
+  const wrapped: Array<{ text: string; width: number }> = [];
+  columns.forEach((c, i) => {
+    const cell = row.getCell(i + 1);
+    const v = c.value(record);
+    cell.value = v === '' ? null : v;
+    const kind = c.kind ?? 'text';
+    cell.numFmt = numFmtOf(kind);
+    cell.alignment = {
+      vertical: 'top',
+      wrapText: kind === 'wrap',
+      horizontal: kind === 'int' ? 'right' : kind === 'flag' || kind === 'date' ? 'center' : undefined,
+    };
+    cell.border = BORDER;
+    if (kind === 'wrap' && typeof v === 'string') wrapped.push({ text: v, width: c.width });
+  });
+  const height = wrappedHeight(wrapped);
+  if (height) row.height = height;
+  return row;
+}
+
+/** A header row at `headerRow` and one row per record below it (a workbook held in memory). */
+export function writeTable<T>(sheet: Sheet, columns: ReadonlyArray<XlsxColumn<T>>, rows: readonly T[], headerRow = 1): void {
+  writeHeader(sheet, columns, headerRow);
+  rows.forEach((r, n) => writeRow(sheet, columns, r, headerRow + 1 + n));
+}
+
+/**
+ * A workbook written to `out` as it is built (ExcelJS's streaming writer): each committed row is
+ * zipped and sent, so that a ledger of any length takes the memory of one batch of rows. Views and
+ * print setup are given to `addWorksheet` (a streamed sheet writes them as it opens), the columns
+ * before the first row is committed.
+ */
+export async function streamedWorkbook(out: Writable, creator: string): Promise<ExcelJS.stream.xlsx.WorkbookWriter> {
+  const { default: excel } = await import('exceljs');
+  const book = new excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  book.creator = creator;
+  return book;
+}
+
+/**
+ * A sheet of a streamed workbook with `options` (e.g. `printA4Landscape`'s). ExcelJS's streaming
+ * writer (4.4) leaves out the print options that the in-memory writer keeps: a sheet centred on
+ * the page (horizontalCentered) gets its <printOptions> written where the worksheet's XML has it,
+ * just before the page margins.
+ */
+export function addStreamedSheet(
+  book: ExcelJS.stream.xlsx.WorkbookWriter,
+  name: string,
+  options: Partial<ExcelJS.AddWorksheetOptions>,
+): ExcelJS.Worksheet {
+  const sheet = book.addWorksheet(name, options);
+  if (options.pageSetup?.horizontalCentered) {
+    const writer = sheet as unknown as { _writePageMargins: () => void; stream: Writable };
+    if (typeof writer._writePageMargins !== 'function') throw new Error('exceljs: the streaming sheet writer has changed');
+    const writeMargins = writer._writePageMargins.bind(writer);
+    writer._writePageMargins = () => {
+      writer.stream.write('<printOptions horizontalCentered="1"/>');
+      writeMargins();
+    };
+  }
+  return sheet;
+}
+
+/**
+ * Writes and commits the header and then each batch of records from `firstRow` on, and commits the
+ * sheet. After each batch it waits until the zip has taken the rows in: ExcelJS writes a sheet into
+ * the zip's input (a PassThrough) without heeding its back-pressure, and the zip reads it only as
+ * fast as `out` takes the compressed bytes — so a slow download holds about one batch in memory.
+ * (For the workbook's only sheet: the zip reads its entries one after another.)
+ */
+export async function streamTable<T>(
+  sheet: ExcelJS.Worksheet,
+  columns: ReadonlyArray<XlsxColumn<T>>,
+  batches: AsyncIterable<T[]>,
+  out: Writable,
+  headerRow = 1,
+): Promise<void> {
+  writeHeader(sheet, columns, headerRow);
+  sheet.getRow(headerRow).commit();
+  const zipInput = (sheet as unknown as { stream?: { pipes?: Writable[] } }).stream?.pipes?.[0];
+  let n = headerRow + 1;
+  for await (const batch of batches) {
+    for (const record of batch) writeRow(sheet, columns, record, n++).commit();
+    await drained(zipInput ?? out, out);
+  }
+  sheet.commit();
+}
+
+/** Resolves when `stream` takes more data; fails if `out` was closed (the browser went away). */
+function drained(stream: Writable, out: Writable): Promise<void> {
+  const closed = () => new Error('The download was closed before its end');
+  if (out.destroyed) return Promise.reject(closed());
+  if (!stream.writableNeedDrain) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const done = (err?: Error) => {
+      stream.off('drain', onDrain);
+      out.off('close', onClose);
+      if (err) reject(err);
+      else resolve();
+    };
+    const onDrain = () => done();
+    const onClose = () => done(closed());
+    stream.on('drain', onDrain);
+    out.on('close', onClose);
   });
 }
 
 /**
- * A4 landscape, the rows up to `headerRow` repeated on every page, page numbers in the footer.
- * `pagesWide` fits the columns to that many pages across (wide ledgers print over two pages with
- * `repeatColumns` — e.g. 'A:C' — on each, rather than shrinking every column to unreadable).
+ * The sheet options (for `addWorksheet`) of A4 landscape, the rows up to `headerRow` repeated on
+ * every page, page numbers in the footer, the header frozen. `pagesWide` fits the columns to that
+ * many pages across (wide ledgers print over two pages with `repeatColumns` — e.g. 'A:C' — on each,
+ * rather than shrinking every column to unreadable).
  */
-export function printA4Landscape(
-  sheet: ExcelJS.Worksheet,
-  options: { headerRow: number; pagesWide?: number; repeatColumns?: string; title?: string },
-): void {
-  sheet.pageSetup = {
-    ...sheet.pageSetup,
-    paperSize: 9,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: options.pagesWide ?? 1,
-    fitToHeight: 0,
-    pageOrder: 'overThenDown',
-    horizontalCentered: true,
-    printTitlesRow: `${options.headerRow}:${options.headerRow}`,
-    ...(options.repeatColumns ? { printTitlesColumn: options.repeatColumns } : {}),
-    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+export function printA4Landscape(options: {
+  headerRow: number;
+  pagesWide?: number;
+  repeatColumns?: string;
+  title?: string;
+}): Partial<ExcelJS.AddWorksheetOptions> {
+  return {
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: options.pagesWide ?? 1,
+      fitToHeight: 0,
+      pageOrder: 'overThenDown',
+      horizontalCentered: true,
+      printTitlesRow: `${options.headerRow}:${options.headerRow}`,
+      ...(options.repeatColumns ? { printTitlesColumn: options.repeatColumns } : {}),
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: {
+      oddFooter: `&C第 &P 页，共 &N 页${options.title ? `&R${options.title.replace(/&/g, '&&')}` : ''}`,
+    },
+    views: [{ state: 'frozen', ySplit: options.headerRow }],
   };
-  sheet.headerFooter = {
-    ...sheet.headerFooter,
-    oddFooter: `&C第 &P 页，共 &N 页${options.title ? `&R${options.title.replace(/&/g, '&&')}` : ''}`,
-  };
-  sheet.views = [{ state: 'frozen', ySplit: options.headerRow }];
 }

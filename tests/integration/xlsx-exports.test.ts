@@ -80,7 +80,13 @@ describe('代表建议台账 (.xlsx)', () => {
     expect(p.fitToHeight).toBe(0);
     expect(p.printTitlesRow).toBe('2:2');
     expect(p.printTitlesColumn).toBe('A:C');
+    expect(p.horizontalCentered).toBe(true);
+    expect(p.margins).toMatchObject({ left: 0.4, right: 0.4, top: 0.6, bottom: 0.6 });
     expect(sheet.headerFooter.oddFooter).toContain('第 &P 页，共 &N 页');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(sheet.getCell('A1').value).toBe('东明镇2023年人大代表建议办理台账');
+    expect(sheet.getCell('A1').font).toMatchObject({ size: 16, bold: true });
+    expect(sheet.getRow(2).getCell(1).fill).toMatchObject({ type: 'pattern', fgColor: { argb: 'FFF0F2F5' } });
     expect(sheet.getColumn(2).width).toBeGreaterThanOrEqual(30); // 标题 wraps in a wide column
     expect(sheet.getColumn(12).width).toBeGreaterThanOrEqual(14); // a date fits on one line
   });

@@ -54,7 +54,7 @@ export type Sealer = ReturnType<typeof createSealer>;
 export async function credentialsWorkbook(batch: CredentialBatch, township: { name: string; portalUrl: string }): Promise<Buffer> {
   const book = await newWorkbook();
   book.creator = `${township.name}人大主席团工作平台`;
-  const sheet = book.addWorksheet('账号与初始密码');
+  const sheet = book.addWorksheet('账号与初始密码', printA4Landscape({ headerRow: 2, title: '初始密码仅限本人首次登录使用，请妥善保管' }));
   const title = `${township.name}人大主席团工作平台 账号与初始密码（${formatDate(new Date(batch.createdAt))}）`;
   const columns: Array<XlsxColumn<Credential & { n: number }>> = [
     { header: '序号', width: 6, kind: 'int', value: (c) => c.n },
@@ -80,6 +80,5 @@ export async function credentialsWorkbook(batch: CredentialBatch, township: { na
   );
   // The username and password in a typewriter face, where 0/O and 1/l are easiest to tell apart.
   for (let r = 3; r < 3 + batch.items.length; r++) for (const col of [4, 5]) sheet.getCell(r, col).font = { name: 'Consolas', size: 12 };
-  printA4Landscape(sheet, { headerRow: 2, title: '初始密码仅限本人首次登录使用，请妥善保管' });
   return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -90,13 +90,12 @@ export function auditRoutes(services: Services): Router {
     const { form, filter } = readFilter(req);
     const rows = await services.audit.all(req.user!, filter);
     const book = await newWorkbook();
-    const sheet = book.addWorksheet('审计日志');
+    const sheet = book.addWorksheet('审计日志', printA4Landscape({ headerRow: 2, title: '审计日志' }));
     const title = `审计日志（导出于${formatDate(services.now())}，共 ${rows.length} 条）`;
     sheet.mergeCells(1, 1, 1, COLUMNS.length);
     sheet.getCell(1, 1).value = title;
     sheet.getCell(1, 1).font = { size: 14, bold: true };
     writeTable(sheet, COLUMNS, rows, 2);
-    printA4Landscape(sheet, { headerRow: 2, title: '审计日志' });
     await sendFile(res, {
       filename: `审计日志${formatDate(services.now())}.xlsx`,
       asciiName: 'audit-log.xlsx',

@@ -1,6 +1,6 @@
-import type ExcelJS from 'exceljs';
-import { printA4Landscape, writeTable, type XlsxColumn, newWorkbook } from '../../lib/xlsx.js';
-import { LEDGER_COLUMNS, type LedgerRow } from '../suggestions/suggestions.export.js';
+import type { Writable } from 'node:stream';
+import type { XlsxColumn } from '../../lib/xlsx.js';
+import { LEDGER_COLUMNS, writeLedger, type LedgerRow } from '../suggestions/suggestions.export.js';
 
 type BannerLedgerRow = LedgerRow & { township: { name: string } };
 
@@ -10,18 +10,13 @@ const COLUMNS: ReadonlyArray<XlsxColumn<BannerLedgerRow>> = [
   ...(LEDGER_COLUMNS as ReadonlyArray<XlsxColumn<BannerLedgerRow>>),
 ];
 
-/** 全旗代表建议台账: A4 landscape, 所属镇/编号/标题 and the header repeated on every page. */
-export async function bannerLedgerWorkbook(rows: BannerLedgerRow[], banner: string, year?: number): Promise<ExcelJS.Workbook> {
-  const book = await newWorkbook();
-  book.creator = `${banner}人大代表建议台账`;
-  const sheet = book.addWorksheet('全旗代表建议台账');
-  const title = `${banner}${year ? `${year}年` : ''}各镇人大代表建议办理台账`;
-  const cell = sheet.getCell(1, 1);
-  cell.value = title;
-  cell.font = { size: 16, bold: true };
-  cell.alignment = { vertical: 'middle' };
-  sheet.getRow(1).height = 28;
-  writeTable(sheet, COLUMNS, rows, 2);
-  printA4Landscape(sheet, { headerRow: 2, pagesWide: 2, repeatColumns: 'A:C', title });
-  return book;
+/** 全旗代表建议台账: the township ledger with 所属镇 first (所属镇/编号/标题 repeated on every page). */
+export function bannerLedger(out: Writable, batches: AsyncIterable<BannerLedgerRow[]>, banner: string, year?: number): Promise<void> {
+  return writeLedger(out, {
+    creator: `${banner}人大代表建议台账`,
+    sheet: '全旗代表建议台账',
+    title: `${banner}${year ? `${year}年` : ''}各镇人大代表建议办理台账`,
+    columns: COLUMNS,
+    batches,
+  });
 }

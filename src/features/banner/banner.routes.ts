@@ -4,10 +4,10 @@ import { requireRole } from '../../middleware/require-role.js';
 import { flash } from '../../middleware/flash.js';
 import { parseForm, parseId, type FieldErrors } from '../../lib/forms.js';
 import { orRender, submitted } from '../../lib/form-flow.js';
-import { sendFile } from '../../lib/download.js';
+import { streamFile } from '../../lib/download.js';
 import { defaultYear, yearOptions } from '../../lib/years.js';
 import { bannerLedgerSchema, bannerYearSchema, firstAccountSchema, newTownshipSchema, townshipHostsSchema } from './banner.schemas.js';
-import { bannerLedgerWorkbook } from './banner.export.js';
+import { bannerLedger } from './banner.export.js';
 import { FIRST_ACCOUNT_ROLES } from './banner.policy.js';
 
 const TOWNSHIP_FIELDS = ['name', 'county', 'portalUrl', 'contactPhone', 'congressTerm', 'congressStart', 'hosts'] as const;
@@ -56,15 +56,13 @@ export function bannerRoutes(services: Services): Router {
 
   router.get('/banner/suggestions/export.xlsx', viewer, async (req, res) => {
     const filter = bannerLedgerSchema.parse(req.query);
-    const [rows, name] = await Promise.all([banner.ledgerAll(req.user!, filter), bannerName()]);
-    const book = await bannerLedgerWorkbook(rows, name, filter.year);
-    const filename = `${name}代表建议台账${filter.year ? `-${filter.year}年` : ''}.xlsx`;
-    await sendFile(res, {
-      filename,
+    const [{ total, batches }, name] = await Promise.all([banner.ledgerAll(req.user!, filter), bannerName()]);
+    await streamFile(res, {
+      filename: `${name}代表建议台账${filter.year ? `-${filter.year}年` : ''}.xlsx`,
       asciiName: 'banner-suggestions.xlsx',
       type: 'xlsx',
-      body: await book.xlsx.writeBuffer(),
-      audit: { action: 'banner.suggestion.export', detail: { rows: rows.length, year: filter.year ?? null } },
+      write: (out) => bannerLedger(out, batches, name, filter.year),
+      audit: { action: 'banner.suggestion.export', detail: { rows: total, year: filter.year ?? null } },
     });
   });
 

@@ -10,7 +10,8 @@ import { overdueCutoff } from '../../lib/deadline.js';
 import { paginate } from '../../lib/pagination.js';
 import { roleLabels } from '../../lib/labels.js';
 import { add, empty, yearGroups, type StatRow } from '../suggestions/suggestions.stats.js';
-import { decorate, listInclude, yearWhere } from '../suggestions/suggestions.queries.js';
+import { decorate, LEDGER_BATCH, listInclude, yearWhere } from '../suggestions/suggestions.queries.js';
+import { inBatches } from '../../lib/keyset.js';
 import { AWAITING_REPLY } from '../suggestions/suggestions.workflow.js';
 import { canCreateFirstAccount, FIRST_ACCOUNT_ROLES } from './banner.policy.js';
 import type { BannerLedgerFilter, FirstAccountForm, NewTownshipForm } from './banner.schemas.js';
@@ -32,6 +33,14 @@ const exportInclude = {
   replies: { where: { isAssistOpinion: false }, orderBy: { id: 'desc' }, take: 1 },
   satisfactions: { orderBy: { round: 'desc' }, take: 1 },
 } satisfies Prisma.SuggestionInclude;
+
+/** The ledger's order: by township, the newest year first, by number (未编号 last). */
+const LEDGER_ORDER = [
+  { townshipId: 'asc' },
+  { year: 'desc' },
+  { number: { sort: 'asc', nulls: 'last' } },
+  { id: 'asc' },
+] satisfies Prisma.SuggestionOrderByWithRelationInput[];
 
 function assertRole(user: CurrentUser, role: 'BANNER_VIEWER' | 'BANNER_ADMIN') {
   if (user.role !== role) throw new ForbiddenError();
@@ -123,23 +132,35 @@ export function createBannerService(db: Db, deps: { audit: AuditService; auth: A
           db.suggestion.findMany({
             where,
             include: ledgerInclude,
-            orderBy: [{ townshipId: 'asc' }, { year: 'desc' }, { number: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
+            orderBy: LEDGER_ORDER,
             ...args,
           }),
       );
       return { ...page, items: page.items.map((s) => decorate(s, user, now(), filter.year)) };
     },
 
-    /** Every row of the filtered ledger, for the .xlsx. */
+    /**
+     * Every row of the filtered ledger for the .xlsx, in the ledger's order, a batch at a time (no
+     * cap; one batch in memory); the first batch is read here, before the download starts.
+     */
     async ledgerAll(user: CurrentUser, filter: BannerLedgerFilter) {
       assertRole(user, 'BANNER_VIEWER');
-      const rows = await db.suggestion.findMany({
-        where: ledgerWhere(filter),
-        include: exportInclude,
-        orderBy: [{ townshipId: 'asc' }, { year: 'desc' }, { number: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
-        take: 20_000,
-      });
-      return rows.map((s) => decorate(s, user, now(), filter.year));
+      const where = ledgerWhere(filter);
+      const t = now();
+      const [total, batches] = await Promise.all([
+        db.suggestion.count({ where }),
+        inBatches(LEDGER_ORDER, LEDGER_BATCH, async (after, take) => {
+          const rows = await db.suggestion.findMany({
+            where: after ? { AND: [where, after] } : where,
+            omit: { content: true },
+            include: exportInclude,
+            orderBy: LEDGER_ORDER,
+            take,
+          });
+          return rows.map((s) => decorate(s, user, t, filter.year));
+        }),
+      ]);
+      return { total, batches };
     },
 
     /** The townships with their accounts per role, for the banner administrator. */

@@ -66,15 +66,14 @@ async function toBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
 
 export async function rosterWorkbook(deputies: RosterDeputy[], title = '代表名册'): Promise<Buffer> {
   const workbook = await newWorkbook();
-  const sheet = workbook.addWorksheet('代表名册');
+  const sheet = workbook.addWorksheet('代表名册', printA4Landscape({ headerRow: 1, title }));
   writeTable(sheet, columns, deputies);
-  printA4Landscape(sheet, { headerRow: 1, title });
   return toBuffer(workbook);
 }
 
 /** Header and text columns for sheets that people fill in: typed values stay as typed. */
 function inputSheet(workbook: ExcelJS.Workbook, name: string, extra: Array<{ header: string; width: number }> = []) {
-  const sheet = workbook.addWorksheet(name);
+  const sheet = workbook.addWorksheet(name, printA4Landscape({ headerRow: 1, title: name }));
   writeTable(
     sheet,
     [
@@ -83,7 +82,6 @@ function inputSheet(workbook: ExcelJS.Workbook, name: string, extra: Array<{ hea
     ],
     [],
   );
-  printA4Landscape(sheet, { headerRow: 1, title: name });
   return sheet;
 }
 

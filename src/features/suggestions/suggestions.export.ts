@@ -1,9 +1,10 @@
-import type ExcelJS from 'exceljs';
+import type { Writable } from 'node:stream';
 import { replyCategoryLabels, satisfactionLabels, suggestionCategoryLabels, suggestionStatusLabels } from '../../lib/labels.js';
-import { excelDate, printA4Landscape, writeTable, yesNo, type XlsxColumn, newWorkbook } from '../../lib/xlsx.js';
+import { addStreamedSheet, excelDate, printA4Landscape, streamedWorkbook, streamTable, yesNo, type XlsxColumn } from '../../lib/xlsx.js';
 import type { SuggestionsService } from './suggestions.service.js';
 
-export type LedgerRow = Awaited<ReturnType<SuggestionsService['listAll']>>[number];
+type Batches = Awaited<ReturnType<SuggestionsService['ledger']>>['batches'];
+export type LedgerRow = Batches extends AsyncIterable<Array<infer R>> ? R : never;
 
 const units = (r: LedgerRow, role: 'LEAD' | 'ASSIST') =>
   r.assignments
@@ -39,22 +40,38 @@ export const LEDGER_COLUMNS: ReadonlyArray<XlsxColumn<LedgerRow>> = [
 ];
 
 /**
- * The 代表建议台账 as an .xlsx workbook with Chinese headers, ready for Excel / WPS: A4 landscape
- * over two pages across, 编号/标题/年度 and the header row repeated on every page.
+ * A 代表建议台账 streamed to `out` as an .xlsx workbook with Chinese headers, ready for Excel / WPS:
+ * the title above the header row, A4 landscape over two pages across, the first three columns
+ * (编号/标题/年度, or 所属镇/编号/标题) and the header row repeated on every page.
  */
-export async function ledgerWorkbook(rows: LedgerRow[], township: string, year?: number): Promise<ExcelJS.Workbook> {
-  const book = await newWorkbook();
-  book.creator = `${township}人大主席团工作平台`;
-  const sheet = book.addWorksheet('代表建议台账');
-  const title = `${township}${year ? `${year}年` : ''}人大代表建议办理台账`;
+export async function writeLedger<T>(
+  out: Writable,
+  ledger: { creator: string; sheet: string; title: string; columns: ReadonlyArray<XlsxColumn<T>>; batches: AsyncIterable<T[]> },
+): Promise<void> {
+  const book = await streamedWorkbook(out, ledger.creator);
+  const sheet = addStreamedSheet(
+    book,
+    ledger.sheet,
+    printA4Landscape({ headerRow: 2, pagesWide: 2, repeatColumns: 'A:C', title: ledger.title }),
+  );
   // The title stands at the left of the first page: merged and centred over all columns it would
   // fall between the two pages of the print.
   const cell = sheet.getCell(1, 1);
-  cell.value = title;
+  cell.value = ledger.title;
   cell.font = { size: 16, bold: true };
   cell.alignment = { vertical: 'middle' };
   sheet.getRow(1).height = 28;
-  writeTable(sheet, LEDGER_COLUMNS, rows, 2);
-  printA4Landscape(sheet, { headerRow: 2, pagesWide: 2, repeatColumns: 'A:C', title });
-  return book;
+  await streamTable(sheet, ledger.columns, ledger.batches, out, 2);
+  await book.commit();
+}
+
+/** The township's 代表建议台账 (of `year`, or of every year). */
+export function townshipLedger(out: Writable, batches: AsyncIterable<LedgerRow[]>, township: string, year?: number): Promise<void> {
+  return writeLedger(out, {
+    creator: `${township}人大主席团工作平台`,
+    sheet: '代表建议台账',
+    title: `${township}${year ? `${year}年` : ''}人大代表建议办理台账`,
+    columns: LEDGER_COLUMNS,
+    batches,
+  });
 }

@@ -5,6 +5,7 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import type { AssignmentRole, SuggestionStatus } from '../../generated/prisma/enums.js';
 import { NotFoundError } from '../../errors.js';
 import { paginate } from '../../lib/pagination.js';
+import { inBatches } from '../../lib/keyset.js';
 import { cached } from '../../lib/cached.js';
 import { namesOf } from '../../lib/names.js';
 import { deadlineFlag, overdueCutoff } from '../../lib/deadline.js';
@@ -166,6 +167,9 @@ async function withDetailNames(db: Db, s: DetailRow) {
   };
 }
 
+/** Rows of the .xlsx ledgers read at once. */
+export const LEDGER_BATCH = 1000;
+
 /** The tables a suggestion list's scope and filters read. */
 const SUGGESTION_TABLES = ['Suggestion', 'SuggestionCoSigner', 'SuggestionAssignment'] as const;
 
@@ -226,24 +230,36 @@ export function createSuggestionQueries(db: Db, now: () => Date) {
     },
 
     /**
-     * Every row of the filtered list (for the .xlsx 台账), with what the ledger shows: no cap, the
-     * relations loaded in one query each, the long text (which the ledger does not show) left out.
+     * Every row of the filtered list for the .xlsx 台账, in the ledger's order, a batch at a time
+     * (no cap; one batch in memory), with what the ledger shows: the relations loaded in one query
+     * each per batch, the long text (which the ledger does not show) left out. The first batch is
+     * read here, so that a failing query fails before the download starts; `total` counts the rows.
      */
-    async listAll(user: CurrentUser, filter: SuggestionFilter) {
+    async ledger(user: CurrentUser, filter: SuggestionFilter) {
       const where = await filterWhere(user, filter);
-      const rows = await db.suggestion.findMany({
-        where,
-        omit: { content: true },
-        include: {
-          ...listInclude,
-          coSigners: { include: { deputy: { select: { name: true } } } },
-          supervisor: { select: { displayName: true } },
-          replies: { where: { isAssistOpinion: false }, orderBy: { id: 'desc' }, take: 1 },
-          satisfactions: { orderBy: { round: 'desc' }, take: 1 },
-        },
-        orderBy: orderBy(filter.sort === 'updated' ? 'number' : filter.sort),
-      });
-      return rows.map((s) => decorate(s, user, now(), filter.year));
+      const order = orderBy(filter.sort === 'updated' ? 'number' : filter.sort);
+      const t = now();
+      const [total, batches] = await Promise.all([
+        // the list's own count (cached): the ledger is exported from the list of the same filter
+        countCached('count', user, filter, () => db.suggestion.count({ where })),
+        inBatches(order, LEDGER_BATCH, async (after, take) => {
+          const rows = await db.suggestion.findMany({
+            where: after ? { AND: [where, after] } : where,
+            omit: { content: true },
+            include: {
+              ...listInclude,
+              coSigners: { include: { deputy: { select: { name: true } } } },
+              supervisor: { select: { displayName: true } },
+              replies: { where: { isAssistOpinion: false }, orderBy: { id: 'desc' }, take: 1 },
+              satisfactions: { orderBy: { round: 'desc' }, take: 1 },
+            },
+            orderBy: order,
+            take,
+          });
+          return rows.map((s) => decorate(s, user, t, filter.year));
+        }),
+      ]);
+      return { total, batches };
     },
 
     /** Years that have suggestions in this user's scope, newest first. */

@@ -5,7 +5,7 @@ import { DOMAIN_ROLES, requireRole } from '../../middleware/require-role.js';
 import { flash } from '../../middleware/flash.js';
 import { parseForm, parseId, type FieldErrors } from '../../lib/forms.js';
 import { fieldsOf, fieldText, orRender, submitted } from '../../lib/form-flow.js';
-import { sendFile } from '../../lib/download.js';
+import { streamFile } from '../../lib/download.js';
 import { matchesName, pinyinKeys } from '../../lib/pinyin.js';
 import { isOffice } from '../../auth/current-user.js';
 import { ACTIONS, RULES, eventLabel, rolesFor, type ActionName } from './suggestions.workflow.js';
@@ -20,7 +20,7 @@ import {
   type ActionInput,
   type SuggestionFilter,
 } from './suggestions.schemas.js';
-import { ledgerWorkbook } from './suggestions.export.js';
+import { townshipLedger } from './suggestions.export.js';
 import { cachedHtml, renderView } from '../../lib/cached.js';
 
 export function suggestionsRoutes(services: Services): Router {
@@ -122,15 +122,13 @@ export function suggestionsRoutes(services: Services): Router {
 
   router.get('/suggestions/export.xlsx', requireRole('STAFF', 'PRESIDIUM', 'UNIT'), async (req, res) => {
     const filter = suggestionFilterSchema.parse(req.query);
-    const rows = await suggestions.listAll(req.user!, filter);
-    const book = await ledgerWorkbook(rows, req.user!.townshipName ?? '', filter.year);
-    const filename = `代表建议台账${filter.year ? `-${filter.year}年` : ''}.xlsx`;
-    await sendFile(res, {
-      filename,
+    const { total, batches } = await suggestions.ledger(req.user!, filter);
+    await streamFile(res, {
+      filename: `代表建议台账${filter.year ? `-${filter.year}年` : ''}.xlsx`,
       asciiName: 'suggestions.xlsx',
       type: 'xlsx',
-      body: await book.xlsx.writeBuffer(),
-      audit: { action: 'suggestion.export', detail: { rows: rows.length, year: filter.year ?? null } },
+      write: (out) => townshipLedger(out, batches, req.user!.townshipName ?? '', filter.year),
+      audit: { action: 'suggestion.export', detail: { rows: total, year: filter.year ?? null } },
     });
   });
 
