@@ -63,7 +63,10 @@ describe('pages kept rendered until a record changes', () => {
 
   it('prints the report as last saved, also when another connection saved it', async () => {
     const list = await staff.get('/reports');
-    const made = await staff.post('/reports/2024/generate').type('form').send({ _csrf: csrfFrom(list.text) });
+    const made = await staff
+      .post('/reports/2024/generate')
+      .type('form')
+      .send({ _csrf: csrfFrom(list.text) });
     expect(made.status).toBe(303);
     expect((await chair.get('/reports/2024/print')).text).toContain('人大工作报告');
     await t.services.db.annualReport.updateMany({ where: { year: 2024 }, data: { title: '主席团工作报告' } });
