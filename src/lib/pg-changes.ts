@@ -160,7 +160,10 @@ export class ChangeWatcher {
     this.firstAttempt = null;
     this.failures = 0;
     this.outage = false;
-    if (client) await client.end().catch(() => undefined);
+    if (client) {
+      hold(client, true); // until it has ended
+      await client.end().catch(() => undefined);
+    }
   }
 
   /** Closes the connection for good. */
@@ -193,8 +196,6 @@ export class ChangeWatcher {
     client.on('end', () => this.lost(client, new Error('connection closed')));
     try {
       await client.connect();
-      // Never keep a script alive for this connection (the server has its own reasons to live).
-      (client as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.();
       try {
         await client.query(INSTALL);
       } catch (e) {
@@ -211,6 +212,7 @@ export class ChangeWatcher {
       this.watched = new Set(rows.filter((r) => r.watched).map((r) => r.name));
       this.recordsWatched = rows.every((r) => r.watched || this.options.volatile.has(r.name) || UNWATCHED.includes(r.name));
       this.pid = me[0]!.pid;
+      hold(client, false);
       this.epoch++;
       this.listening = true;
       this.failures = 0;
@@ -252,6 +254,7 @@ export class ChangeWatcher {
     if (!client || !this.listening) return false;
     let timer: NodeJS.Timeout | undefined;
     try {
+      hold(client, true);
       const answer = client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`no answer in ${BARRIER_TIMEOUT_MS} ms`)), BARRIER_TIMEOUT_MS);
@@ -272,6 +275,18 @@ export class ChangeWatcher {
       return false;
     } finally {
       clearTimeout(timer);
+      hold(client, false);
     }
   }
+}
+
+/**
+ * Whether the listening connection keeps the process alive: while it connects or answers a round
+ * trip, yes; idle, no — a script that forgets `$disconnect` still ends (Prisma's idle pool lets it
+ * go after 10 s), and the server has its own reasons to live.
+ */
+function hold(client: pg.Client, on: boolean) {
+  const socket = (client as unknown as { connection?: { stream?: { ref?: () => void; unref?: () => void } } }).connection?.stream;
+  if (on) socket?.ref?.();
+  else socket?.unref?.();
 }
