@@ -83,6 +83,7 @@ export class ChangeWatcher {
   private pid = 0;
   private listening = false;
   private started = false;
+  /** For good: the connection goes through a transaction pooler. */
   private closed = false;
   private outage = false;
   private failures = 0;
@@ -106,7 +107,7 @@ export class ChangeWatcher {
       this.started = true;
       this.firstAttempt = this.connect();
     }
-    return this.firstAttempt ?? Promise.resolve(this.listening);
+    return this.listening ? Promise.resolve(true) : (this.firstAttempt ?? Promise.resolve(false));
   }
 
   /** Whether changes are being counted now (the connection is listening). */
@@ -164,12 +165,6 @@ export class ChangeWatcher {
       hold(client, true); // until it has ended
       await client.end().catch(() => undefined);
     }
-  }
-
-  /** Closes the connection for good. */
-  async close(): Promise<void> {
-    this.closed = true;
-    await this.stop();
   }
 
   private reset() {
