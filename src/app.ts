@@ -23,6 +23,8 @@ import { auditContext } from './features/audit/audit.context.js';
 import type { DownloadRecorder } from './lib/download.js';
 import { PROJECT_ROOT } from './paths.js';
 import { DEFAULT_APP_NAME } from './lib/app-name.js';
+import * as format from './lib/format.js';
+import * as labels from './lib/labels.js';
 import { servedTownship } from './middleware/served-township.js';
 
 const root = PROJECT_ROOT;
@@ -32,19 +34,32 @@ const fontDir = (pkg: string) => path.dirname(require.resolve(`${pkg}/package.js
 export type App = Express & { close: () => Promise<void> };
 
 /**
+ * The EJS views and what every view may use besides a request's locals (the app's name,
+ * formatters, labels; also in views rendered apart from a request: lib/cached's renderView).
+ */
+export function useViews(app: Express, isProduction: boolean): void {
+  app.set('view engine', 'ejs');
+  app.set('views', path.join(root, 'views'));
+  // Views include partials by absolute path from views/ (`include('/partials/field')`): a relative
+  // include costs a file-system lookup on every render.
+  app.set('view options', { root: path.join(root, 'views') });
+  // Compiled templates are kept in production; in development an edited view shows on reload.
+  app.set('view cache', isProduction);
+  app.locals.appName = DEFAULT_APP_NAME;
+  app.locals.fmt = format;
+  app.locals.labels = labels;
+}
+
+/**
  * The whole middleware order, top to bottom. `clock` is the wall clock of sessions (idle and
  * absolute limits): tests inject one; the services' clock (`services.now`) is the business date.
  */
 export function createApp(services: Services, config: Config, options: { clock?: () => Date } = {}): App {
   const clock = options.clock ?? (() => new Date());
   const app = express() as App;
-  app.set('view engine', 'ejs');
-  app.set('views', path.join(root, 'views'));
-  // Compiled templates are kept in production; in development an edited view shows on reload.
-  app.set('view cache', config.isProduction);
+  useViews(app, config.isProduction);
   app.set('trust proxy', config.TRUST_PROXY ? 1 : false);
   app.disable('x-powered-by');
-  app.locals.appName = DEFAULT_APP_NAME;
   // Every download through lib/download's sendFile is audited with this.
   const recordDownload: DownloadRecorder = (req, entry) => services.audit.record(req.user ?? null, entry);
   app.locals.recordDownload = recordDownload;

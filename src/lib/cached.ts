@@ -1,9 +1,93 @@
+import type { Request } from 'express';
 import { changeStamp, changesSeen, type Db } from '../db.js';
 
-type Entry = { stamp: string; at: number; value: Promise<unknown> };
+type Entry<T> = { stamp: string; at: number; value: Promise<T>; bytes: number };
+type Store<T> = { entries: Map<string, Entry<T>>; bytes: number };
 
-const MAX_ENTRIES = 500;
-const caches = new WeakMap<Db, Map<string, Entry>>();
+/** Computed values: at most this many per database client. */
+const MAX_VALUES = 500;
+/** Rendered HTML: at most this many characters per database client (two bytes each). */
+const MAX_HTML_CHARS = 16 * 1024 * 1024;
+
+const valueStores = new WeakMap<Db, Store<unknown>>();
+const htmlStores = new WeakMap<Db, Store<string>>();
+
+function storeOf<T>(stores: WeakMap<Db, Store<T>>, db: Db): Store<T> {
+  let store = stores.get(db);
+  if (!store) stores.set(db, (store = { entries: new Map(), bytes: 0 }));
+  return store;
+}
+
+function drop<T>(store: Store<T>, key: string) {
+  const old = store.entries.get(key);
+  if (!old) return;
+  store.bytes -= old.bytes;
+  store.entries.delete(key);
+}
+
+type Limit<T> = { entries: number } | { size: (value: T) => number; max: number };
+
+/**
+ * The one rule of both caches: an entry is served while the stamp of its tables is the one taken
+ * before it was computed, and for at most `maxAgeMs`; concurrent requests share one computation; a
+ * failed computation is forgotten; the least recently stored entries go first when the store is full.
+ * On PostgreSQL the stamp is taken after `changesSeen`: every change committed before the call, on
+ * any instance, has been counted by then.
+ */
+function lookup<T>(
+  store: Store<T>,
+  db: Db,
+  key: string,
+  tables: readonly string[] | 'records',
+  maxAgeMs: number,
+  compute: () => Promise<T>,
+  limit: Limit<T>,
+): Promise<T> {
+  const seen = changesSeen(db);
+  if (seen) return seen.then(() => lookupNow(store, db, key, tables, maxAgeMs, compute, limit));
+  return lookupNow(store, db, key, tables, maxAgeMs, compute, limit);
+}
+
+function lookupNow<T>(
+  store: Store<T>,
+  db: Db,
+  key: string,
+  tables: readonly string[] | 'records',
+  maxAgeMs: number,
+  compute: () => Promise<T>,
+  limit: Limit<T>,
+): Promise<T> {
+  const stamp = changeStamp(db, tables);
+  const now = Date.now();
+  const hit = store.entries.get(key);
+  if (hit && hit.stamp === stamp && now - hit.at <= maxAgeMs) return hit.value;
+  const value = compute();
+  drop(store, key);
+  const entry: Entry<T> = { stamp, at: now, value, bytes: 0 };
+  store.entries.set(key, entry);
+  const evict = (room: () => boolean) => {
+    for (const k of store.entries.keys()) {
+      if (room() || k === key) break;
+      drop(store, k);
+    }
+  };
+  if ('entries' in limit) evict(() => store.entries.size <= limit.entries);
+  else
+    void value.then(
+      (v) => {
+        if (store.entries.get(key) !== entry) return;
+        entry.bytes = limit.size(v);
+        store.bytes += entry.bytes;
+        if (entry.bytes > limit.max) drop(store, key);
+        else evict(() => store.bytes <= limit.max);
+      },
+      () => undefined,
+    );
+  value.catch(() => {
+    if (store.entries.get(key) === entry) drop(store, key);
+  });
+  return value;
+}
 
 /**
  * A value computed from the database, kept until the rows it reads may have changed (see
@@ -13,8 +97,7 @@ const caches = new WeakMap<Db, Map<string, Entry>>();
  * value depends on the time). Callers must not change the value they get.
  *
  * The stamp is taken before the computation starts, so a value computed from rows that change
- * meanwhile is kept under the stamp of before the change and never matches again. On PostgreSQL
- * the stamp is taken after `changesSeen`: every change committed before the call has been counted.
+ * meanwhile is kept under the stamp of before the change and never matches again.
  */
 export function cached<T>(
   db: Db,
@@ -23,25 +106,29 @@ export function cached<T>(
   maxAgeMs: number,
   compute: () => Promise<T>,
 ): Promise<T> {
-  const seen = changesSeen(db);
-  if (seen) return seen.then(() => lookup(db, key, tables, maxAgeMs, compute));
-  return lookup(db, key, tables, maxAgeMs, compute);
+  return lookup(storeOf(valueStores, db) as Store<T>, db, key, tables, maxAgeMs, compute, { entries: MAX_VALUES });
 }
 
-function lookup<T>(db: Db, key: string, tables: readonly string[] | 'records', maxAgeMs: number, compute: () => Promise<T>): Promise<T> {
-  let entries = caches.get(db);
-  if (!entries) caches.set(db, (entries = new Map<string, Entry>()));
-  const stamp = changeStamp(db, tables);
-  const now = Date.now();
-  const hit = entries.get(key);
-  if (hit && hit.stamp === stamp && now - hit.at <= maxAgeMs) return hit.value as Promise<T>;
-  const value = compute();
-  entries.delete(key);
-  if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-  const entry: Entry = { stamp, at: now, value };
-  entries.set(key, entry);
-  value.catch(() => {
-    if (entries.get(key) === entry) entries.delete(key);
-  });
-  return value;
+/**
+ * HTML rendered from the database, kept by the same rule as `cached` (16 M characters at most):
+ * for the parts of pages that are the same for everyone of one scope — statistics, charts, the
+ * printed report — so that a visit renders only the page's own header. What the HTML shows must
+ * come from `tables` and the key alone: render it with `renderView`, which sees no request.
+ */
+export function cachedHtml(
+  db: Db,
+  key: string,
+  tables: readonly string[] | 'records',
+  maxAgeMs: number,
+  render: () => Promise<string>,
+): Promise<string> {
+  return lookup(storeOf(htmlStores, db), db, key, tables, maxAgeMs, render, { size: (html) => html.length, max: MAX_HTML_CHARS });
+}
+
+/**
+ * A view rendered with the app's locals and `locals` only — nothing of the request (user, CSRF
+ * token, flash): a view that needs them fails here instead of caching one user's page for another.
+ */
+export function renderView(req: Request, view: string, locals: Record<string, unknown>): Promise<string> {
+  return new Promise((resolve, reject) => req.app.render(view, locals, (err, html) => (err ? reject(err) : resolve(html))));
 }

@@ -1,12 +1,10 @@
 import type { Request, RequestHandler, Response } from 'express';
-import * as format from '../lib/format.js';
-import * as labels from '../lib/labels.js';
 import { csrfToken } from './csrf.js';
 import { newOnceToken } from './once.js';
 import { currentLink, navFor } from '../lib/nav.js';
 import { bannerAppName, townshipAppName } from '../lib/app-name.js';
 
-/** What every view may use: the user, their navigation, the CSRF token, formatters and labels. */
+/** What every view may use: the user, their navigation, the CSRF token (formatters and labels are app.locals). */
 export const locals: RequestHandler = (req, res, next) => {
   setLocals(req, res);
   // Only logged-in users have a session and forms that need its token; the login form carries its
@@ -31,8 +29,6 @@ export function setLocals(req: Request, res: Response): void {
   res.locals.onceToken = newOnceToken;
   res.locals.flash ??= [];
   res.locals.notificationCount ??= 0;
-  res.locals.fmt = format;
-  res.locals.labels = labels;
   res.locals.errors = {};
   res.locals.values = {};
   res.locals.query = {};

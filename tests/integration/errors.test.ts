@@ -1,15 +1,14 @@
-import path from 'node:path';
 import express from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { errorHandler, notFound } from '../../src/middleware/error-handler.js';
+import { useViews } from '../../src/app.js';
 import { ConflictError, ForbiddenError } from '../../src/errors.js';
 
 /** The error handler of the real app, on a tiny app with routes that fail on purpose. */
 function appWith(isProduction: boolean) {
   const app = express();
-  app.set('view engine', 'ejs');
-  app.set('views', path.resolve('views'));
+  useViews(app, isProduction);
   app.locals.appName = '测试';
   app.get('/boom', () => {
     throw new Error('database exploded at secret/path.ts:42');

@@ -7,7 +7,7 @@ import { defaultYear, yearOptions } from '../../lib/years.js';
 import { yearQuerySchema } from '../reports/reports.schemas.js';
 import { percentText } from '../reports/reports.figures.js';
 import { yearCharts } from './dashboard.charts.js';
-import { cached } from '../../lib/cached.js';
+import { cached, cachedHtml, renderView } from '../../lib/cached.js';
 
 /** 数据看板: the year's figures as server-rendered SVG charts (no client JavaScript). */
 export function dashboardRoutes(services: Services): Router {
@@ -25,25 +25,35 @@ export function dashboardRoutes(services: Services): Router {
     });
     const form = parseForm(yearQuerySchema, req.query);
     const year = (form.ok && form.data.year) || defaultYear(years, services.now());
-    const { data } = await services.reports.live(user, year);
-    const s = data.suggestions.total;
-    res.render('dashboard/index', {
-      title: '数据看板',
-      year,
-      years: yearOptions(years, year),
-      charts: yearCharts(data),
-      tiles: [
-        { label: '收到代表建议', value: `${data.suggestions.received}件` },
-        { label: '办复率', value: percentText(s.replied, s.assigned) ?? '—' },
-        { label: '满意率', value: percentText(s.satisfied, s.rated) ?? '—' },
-        { label: '民生实事项目', value: `${data.projects.length}件` },
-        { label: '项目投资', value: formatWan(data.projects.reduce((x, p) => x + p.budgetYuan, 0)) },
-        { label: '代表活动', value: `${data.totalPersonTimes}人次` },
-        { label: '选民扫码反映', value: `${data.codes.total.received}条` },
-        { label: '扫码意见7日内答复率', value: percentText(data.codes.total.onTime, data.codes.total.received) ?? '—' },
-      ],
-      codes: data.codes,
-    });
+    // The township's figures and charts, the same for every office user: rendered once per change and minute.
+    const minute = Math.floor(services.now().getTime() / 60_000);
+    const body = await cachedHtml(
+      services.db,
+      `dashboard-page:${user.townshipId}:${year}:${minute}:${years.join()}`,
+      'records',
+      60_000,
+      async () => {
+        const { data } = await services.reports.live(user, year);
+        const s = data.suggestions.total;
+        return renderView(req, 'dashboard/index', {
+          year,
+          years: yearOptions(years, year),
+          charts: yearCharts(data),
+          tiles: [
+            { label: '收到代表建议', value: `${data.suggestions.received}件` },
+            { label: '办复率', value: percentText(s.replied, s.assigned) ?? '—' },
+            { label: '满意率', value: percentText(s.satisfied, s.rated) ?? '—' },
+            { label: '民生实事项目', value: `${data.projects.length}件` },
+            { label: '项目投资', value: formatWan(data.projects.reduce((x, p) => x + p.budgetYuan, 0)) },
+            { label: '代表活动', value: `${data.totalPersonTimes}人次` },
+            { label: '选民扫码反映', value: `${data.codes.total.received}条` },
+            { label: '扫码意见7日内答复率', value: percentText(data.codes.total.onTime, data.codes.total.received) ?? '—' },
+          ],
+          codes: data.codes,
+        });
+      },
+    );
+    res.render('page', { title: '数据看板', body });
   });
   return router;
 }

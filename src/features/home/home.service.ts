@@ -64,13 +64,11 @@ export function createHomeService(
     async deputy(user: CurrentUser) {
       // The deputy's own suggestions through the lead-deputy and co-signer indexes; the scope
       // (lead OR co-signed, an EXISTS) cannot use an index and would scan the whole township on
-      // every visit. The service still applies the scope to these ids.
+      // every visit (for the count as well).
       const own = await ownSuggestionIds(user);
-      const mineWhere = own ? { id: { in: own } } : {};
       const [mine, mineCount, myTasks, duties] = await Promise.all([
-        suggestions.recent(user, mineWhere, 20),
-        // The ids are the scope's own (a count through the scope's EXISTS scans the township at banner scale).
-        own ? Promise.resolve(own.length) : suggestions.count(user, mineWhere),
+        own ? suggestions.recentOf(user, own, 20) : suggestions.recent(user, {}, 20),
+        own ? Promise.resolve(own.length) : suggestions.count(user, {}),
         tasks.mine(user),
         user.deputyId
           ? db.reception

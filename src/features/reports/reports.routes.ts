@@ -13,6 +13,7 @@ import { chromiumAvailable, htmlToPdf } from './reports.pdf.js';
 import { applyOp } from './reports.revisions.js';
 import { reportDocx } from './reports.docx.js';
 import { headingLevel, paragraphsOf } from './reports.print.js';
+import { cachedHtml, renderView } from '../../lib/cached.js';
 
 const office = requireRole('STAFF', 'PRESIDIUM');
 /** The dashboard charts the report's appendix shows, in print and in Word. */
@@ -96,11 +97,18 @@ export function reportsRoutes(services: Services): Router {
     });
   }
 
-  async function renderPrint(req: Request, year: number, baseHref = '') {
-    const p = await reports.printable(req.user!, year);
-    return {
-      view: 'reports/print',
-      locals: {
+  /**
+   * The printed report as HTML (the print page, and the PDF with `baseHref`): the same for every
+   * office user of the township, so rendered once per change and minute. A missing report is a 404.
+   */
+  function printHtml(req: Request, year: number, baseHref = ''): Promise<string> {
+    const user = req.user!;
+    const pdfAvailable = chromiumAvailable(req.app.get('chromiumPath') as string | undefined);
+    const minute = Math.floor(services.now().getTime() / 60_000);
+    const key = `report-print:${user.townshipId}:${year}:${minute}:${pdfAvailable}:${baseHref}`;
+    return cachedHtml(services.db, key, 'records', 60_000, async () => {
+      const p = await reports.printable(user, year);
+      return renderView(req, 'reports/print', {
         title: `${year}年${p.report.title}`,
         year,
         ...p,
@@ -108,9 +116,9 @@ export function reportsRoutes(services: Services): Router {
         headingLevel,
         paragraphsOf,
         printedCharts: PRINTED_CHARTS,
-        pdfAvailable: chromiumAvailable(req.app.get('chromiumPath') as string | undefined),
-      },
-    };
+        pdfAvailable,
+      });
+    });
   }
 
   router.get('/reports', office, async (req, res) => {
@@ -127,10 +135,7 @@ export function reportsRoutes(services: Services): Router {
       return res.status(503).render('reports/no-pdf', { title: '无法生成PDF', year });
     }
     const origin = `${req.protocol}://${req.get('host')}`;
-    const { view, locals } = await renderPrint(req, year, `${origin}/`);
-    const html = await new Promise<string>((resolve, reject) =>
-      req.app.render(view, { ...res.locals, ...locals }, (err, out) => (err ? reject(err) : resolve(out))),
-    );
+    const html = await printHtml(req, year, `${origin}/`);
     const pdf = await htmlToPdf(html, chromiumPath, origin);
     await sendFile(res, {
       filename: `${year}年人大工作报告.pdf`,
@@ -165,9 +170,9 @@ export function reportsRoutes(services: Services): Router {
 
   router.get('/reports/:year/print', office, async (req, res) => {
     const year = parseYear(req.params.year);
-    const { view, locals } = await renderPrint(req, year);
+    const html = await printHtml(req, year);
     await services.audit.record(req.user!, { action: 'report.print', detail: { year } });
-    res.render(view, locals);
+    res.type('html').send(html);
   });
 
   router.post('/reports/:year/generate', staffOnly, async (req, res) => {

@@ -36,6 +36,16 @@ export function createSuggestionHomeQueries(db: Db, now: () => Date) {
       return db.suggestion.count({ where: scoped(user, where) });
     },
 
+    /**
+     * The latest of `ids`, which must be ids of this user's scope already (the deputy's own, from the
+     * home service's ownSuggestionIds, the same rule in SQL). By primary key alone: with the scope
+     * beside them SQLite walks the township's updatedAt index instead (1.5 against 0.4 ms at banner scale).
+     */
+    async recentOf(user: CurrentUser, ids: number[], take = 10) {
+      const rows = await db.suggestion.findMany({ where: { id: { in: ids } }, orderBy: [{ updatedAt: 'desc' }], take });
+      return (await withListRelations(db, rows)).map((s) => decorate(s, user, now()));
+    },
+
     async recent(user: CurrentUser, where: Prisma.SuggestionWhereInput, take = 10) {
       const rows = await db.suggestion.findMany({ where: scoped(user, where), orderBy: [{ updatedAt: 'desc' }], take });
       return (await withListRelations(db, rows)).map((s) => decorate(s, user, now()));

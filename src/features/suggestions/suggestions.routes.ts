@@ -21,6 +21,7 @@ import {
   type SuggestionFilter,
 } from './suggestions.schemas.js';
 import { ledgerWorkbook } from './suggestions.export.js';
+import { cachedHtml, renderView } from '../../lib/cached.js';
 
 export function suggestionsRoutes(services: Services): Router {
   const router = Router();
@@ -136,8 +137,16 @@ export function suggestionsRoutes(services: Services): Router {
   router.get('/suggestions/stats', requireRole('STAFF', 'PRESIDIUM'), async (req, res) => {
     const years = await suggestions.years(req.user!);
     const year = Number(req.query.year) || defaultYear(years, services.now());
-    const stats = await services.suggestionStats.forYear(req.user!, year);
-    res.render('suggestions/stats', { title: `${year}年代表建议办理统计`, stats, years, year });
+    // The township's figures, the same for every office user: rendered once per change and minute.
+    const minute = Math.floor(services.now().getTime() / 60_000);
+    const body = await cachedHtml(
+      services.db,
+      `stats-page:${req.user!.townshipId}:${year}:${minute}:${years.join()}`,
+      'records',
+      60_000,
+      async () => renderView(req, 'suggestions/stats', { stats: await services.suggestionStats.forYear(req.user!, year), years, year }),
+    );
+    res.render('page', { title: `${year}年代表建议办理统计`, body });
   });
 
   router.post('/suggestions/bulk-assign', requireRole('STAFF'), async (req, res) => {

@@ -1,0 +1,88 @@
+/**
+ * The statistics, the dashboard and the printed report are rendered once and kept (lib/cached's
+ * cachedHtml) until a record changes: a change through the app's client or by another connection
+ * shows on the next visit, and the kept body carries nothing of the user who caused it to be rendered.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type request from 'supertest';
+import { createDb } from '../../src/db.js';
+import { csrfFrom, loginAs, type TestApp } from '../helpers/test-app.js';
+import { worldApp } from '../helpers/world-app.js';
+import { TEST_PASSWORD, createSuggestion, type World } from '../helpers/factories.js';
+
+let t: TestApp;
+let w: World;
+let staff: request.Agent;
+let chair: request.Agent;
+beforeAll(async () => {
+  ({ t, w, staff } = await worldApp({ now: () => new Date('2024-06-01T10:00:00+08:00') }));
+  chair = await loginAs(t.app, 'chair', TEST_PASSWORD);
+});
+afterAll(() => t.close());
+
+/** The figure of a stat tile on the statistics page: `<b>N</b><span>label</span>`. */
+function tile(html: string, label: string): string | undefined {
+  return new RegExp(`<b>([^<]*)</b><span>${label}</span>`).exec(html)?.[1];
+}
+
+describe('pages kept rendered until a record changes', () => {
+  it('shows a suggestion filed through the app on the statistics page and the dashboard at once', async () => {
+    const before = (await staff.get('/suggestions/stats?year=2024')).text;
+    const received = Number(tile(before, '收到建议'));
+    expect(received).toBeGreaterThan(0);
+    const dashboard = (await staff.get('/dashboard?year=2024')).text;
+    expect(dashboard).toContain(`${received}件`);
+
+    await createSuggestion(t.services.db, w.township.id, w.deputies.deputyA.id, { title: '新的建议', status: 'SUBMITTED' });
+    expect(Number(tile((await staff.get('/suggestions/stats?year=2024')).text, '收到建议'))).toBe(received + 1);
+    expect((await staff.get('/dashboard?year=2024')).text).toContain(`${received + 1}件`);
+  });
+
+  it('shows a suggestion filed by another connection to the same database', async () => {
+    const received = Number(tile((await staff.get('/suggestions/stats?year=2024')).text, '收到建议'));
+    const other = createDb(t.testDb.url);
+    try {
+      await createSuggestion(other, w.township.id, w.deputies.deputyB.id, { title: '另一连接的建议', status: 'SUBMITTED' });
+    } finally {
+      await other.$disconnect();
+    }
+    expect(Number(tile((await staff.get('/suggestions/stats?year=2024')).text, '收到建议'))).toBe(received + 1);
+  });
+
+  it('keeps only the body: each user sees their own name and token around the same figures', async () => {
+    const a = (await staff.get('/suggestions/stats?year=2024')).text;
+    const b = (await chair.get('/suggestions/stats?year=2024')).text;
+    expect(a).toContain('王工作');
+    expect(a).not.toContain('刘主席');
+    expect(b).toContain('刘主席');
+    expect(b).not.toContain('王工作');
+    expect(csrfFrom(a)).not.toBe(csrfFrom(b));
+    const body = (html: string) => html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+    expect(body(b)).toBe(body(a));
+  });
+
+  it('prints the report as last saved, also when another connection saved it', async () => {
+    const list = await staff.get('/reports');
+    const made = await staff.post('/reports/2024/generate').type('form').send({ _csrf: csrfFrom(list.text) });
+    expect(made.status).toBe(303);
+    expect((await chair.get('/reports/2024/print')).text).toContain('人大工作报告');
+    await t.services.db.annualReport.updateMany({ where: { year: 2024 }, data: { title: '主席团工作报告' } });
+    expect((await chair.get('/reports/2024/print')).text).toContain('主席团工作报告');
+    const other = createDb(t.testDb.url);
+    try {
+      await other.annualReport.updateMany({ where: { year: 2024 }, data: { title: '人大主席团年度报告' } });
+    } finally {
+      await other.$disconnect();
+    }
+    const printed = await staff.get('/reports/2024/print');
+    expect(printed.text).toContain('人大主席团年度报告');
+    expect(printed.headers['content-type']).toMatch(/^text\/html/);
+    // Every print is still audited, kept or not.
+    expect(await t.services.db.auditLog.count({ where: { action: 'report.print' } })).toBeGreaterThanOrEqual(3);
+  });
+
+  it('still answers 404 for a year without a report, and keeps no page for it', async () => {
+    expect((await staff.get('/reports/2019/print')).status).toBe(404);
+    expect((await staff.get('/reports/2019/print')).status).toBe(404);
+  });
+});
