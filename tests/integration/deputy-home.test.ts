@@ -8,6 +8,7 @@ import type request from 'supertest';
 import { createSuggestion, TEST_PASSWORD, type World } from '../helpers/factories.js';
 import { loginAs, type TestApp } from '../helpers/test-app.js';
 import { worldApp } from '../helpers/world-app.js';
+import { createDb } from '../../src/db.js';
 
 let t: TestApp;
 let w: World;
@@ -36,5 +37,21 @@ describe('the deputy home page', () => {
     for (const title of ['张代表的建议', ownDraft.title, cosigned.title]) expect(page).toContain(title);
     expect(page).not.toContain(cosignedDraft.title);
     expect(page).not.toContain('包代表的建议');
+  });
+
+  it('shows what changed since the last visit at once, also when another connection changed it', async () => {
+    const db = t.testDb.db;
+    expect((await deputy.get('/')).text).toMatch(/<b>3<\/b><span>我的建议<\/span>/);
+    await createSuggestion(db, w.township.id, w.deputies.deputyA.id, { title: '张代表新提的建议', status: 'SUBMITTED' });
+    const page = (await deputy.get('/')).text;
+    expect(page).toMatch(/<b>4<\/b><span>我的建议<\/span>/);
+    expect(page).toContain('张代表新提的建议');
+    const other = createDb(t.testDb.url);
+    try {
+      await other.suggestion.updateMany({ where: { title: '张代表新提的建议' }, data: { title: '张代表改过的建议' } });
+    } finally {
+      await other.$disconnect();
+    }
+    expect((await deputy.get('/')).text).toContain('张代表改过的建议');
   });
 });

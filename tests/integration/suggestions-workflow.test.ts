@@ -328,6 +328,11 @@ describe('the rules around the workflow', () => {
     expect(short.text).toContain('关于修缮东明村排水沟的建议');
     const none = await agents.staff!.get('/suggestions?q=' + encodeURIComponent('飞机场'));
     expect(none.text).toContain('没有符合条件的建议');
+    // The index's hits are kept per word: a title changed since is found by its new words at once.
+    const drain = await t.services.db.suggestion.findFirstOrThrow({ where: { title: '关于修缮东明村排水沟的建议' } });
+    await t.services.db.suggestion.update({ where: { id: drain.id }, data: { title: '关于修缮东明村飞机场跑道的建议' } });
+    expect((await agents.staff!.get('/suggestions?q=' + encodeURIComponent('飞机场'))).text).toContain('关于修缮东明村飞机场跑道的建议');
+    await t.services.db.suggestion.update({ where: { id: drain.id }, data: { title: drain.title } });
   });
 
   it('carries unfinished suggestions into the next year’s list, marked 结转', async () => {

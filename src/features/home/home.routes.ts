@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { Services } from '../../services.js';
 import { requireLogin } from '../../middleware/require-role.js';
+import { cached } from '../../lib/cached.js';
 
 export function homeRoutes(services: Services): Router {
   const router = Router();
@@ -19,12 +20,17 @@ export function homeRoutes(services: Services): Router {
         return res.render('home/presidium', { title: '工作台', ...home, ballots, notContacted: liaison.notContacted });
       }
       case 'DEPUTY': {
-        const [home, ballots, openOpinions] = await Promise.all([
-          services.home.deputy(user),
-          services.voting.pendingBallots(user),
-          services.opinions.openCount(user),
-        ]);
-        return res.render('home/deputy', { title: '我的首页', ...home, ballots, openOpinions });
+        // Kept per deputy and minute until a record changes: deputies come back to it from their phones.
+        const minute = Math.floor(services.now().getTime() / 60_000);
+        const page = await cached(services.db, `home-deputy:${user.id}:${minute}`, 'records', 60_000, async () => {
+          const [home, ballots, openOpinions] = await Promise.all([
+            services.home.deputy(user),
+            services.voting.pendingBallots(user),
+            services.opinions.openCount(user),
+          ]);
+          return { ...home, ballots, openOpinions };
+        });
+        return res.render('home/deputy', { title: '我的首页', ...page });
       }
       case 'UNIT':
         return res.render('home/unit', { title: '承办工作台', ...(await services.home.unit(user)) });

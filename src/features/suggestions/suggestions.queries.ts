@@ -191,9 +191,13 @@ export function createSuggestionQueries(db: Db, now: () => Date) {
    */
   function countCached<T>(what: string, user: CurrentUser, filter: SuggestionFilter, compute: () => Promise<T>): Promise<T> {
     const { page: _page, sort: _sort, ...rest } = filter;
-    const t = now();
-    const key = `suggestion-${what}:${user.townshipId}:${user.role}:${user.id}:${user.deputyId}:${user.unitId}:${Math.floor(t.getTime() / 60_000)}:${JSON.stringify(rest)}`;
-    return cached(db, key, SUGGESTION_TABLES, 60_000, compute);
+    return cached(db, listKey(what, user, rest), SUGGESTION_TABLES, 60_000, compute);
+  }
+
+  /** What a value of the user's filtered list depends on besides the rows: who asks, the minute, the filter. */
+  function listKey(what: string, user: CurrentUser, filter: object): string {
+    const minute = Math.floor(now().getTime() / 60_000);
+    return `suggestion-${what}:${user.townshipId}:${user.role}:${user.id}:${user.deputyId}:${user.unitId}:${minute}:${JSON.stringify(filter)}`;
   }
 
   return {
@@ -202,7 +206,12 @@ export function createSuggestionQueries(db: Db, now: () => Date) {
       const page = await paginate(
         filter.page,
         () => countCached('count', user, filter, () => db.suggestion.count({ where })),
-        async (args) => withListRelations(db, await db.suggestion.findMany({ where, orderBy: orderBy(filter.sort), ...args })),
+        // A page's rows, kept like the counts (and until a deputy or a unit is renamed): staff open the
+        // same lists all day between changes.
+        (args) =>
+          cached(db, listKey('page', user, { ...filter, ...args }), [...SUGGESTION_TABLES, 'Deputy', 'HandlingUnit'], 60_000, async () =>
+            withListRelations(db, await db.suggestion.findMany({ where, orderBy: orderBy(filter.sort), ...args })),
+          ),
       );
       return { ...page, items: page.items.map((s) => decorate(s, user, now(), filter.year)) };
     },
@@ -249,9 +258,13 @@ export function createSuggestionQueries(db: Db, now: () => Date) {
 
     /** One suggestion the user may read, with the actions they may take now (the buttons). */
     async get(user: CurrentUser, id: number) {
-      const row = await db.suggestion.findFirst({ where: { AND: [suggestionScope(user), { id }] }, include: detailInclude });
-      if (!row) throw new NotFoundError('没有找到这件建议，或您无权查看。');
-      const s = await withDetailNames(db, row);
+      // Kept per reader and minute until a record changes: the page is opened again after each action's
+      // form, by the deputy checking on it, by staff going through a list.
+      const s = await cached(db, listKey('detail', user, { id }), 'records', 60_000, async () => {
+        const row = await db.suggestion.findFirst({ where: { AND: [suggestionScope(user), { id }] }, include: detailInclude });
+        return row && withDetailNames(db, row);
+      });
+      if (!s) throw new NotFoundError('没有找到这件建议，或您无权查看。');
       const ctx = contextOf(s, now());
       const assistPending = s.assignments
         .filter(

@@ -1,5 +1,6 @@
 import { providerOfDb, type Db } from '../../db.js';
 import { containsText } from '../../lib/sql.js';
+import { cached } from '../../lib/cached.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 
 /** Above this many hits an `id IN (…)` list would pass SQLite's bound-parameter limit. */
@@ -22,10 +23,15 @@ export async function searchWhere(db: Db, townshipId: number, q: string): Promis
   if (!terms.length) return {};
   if (providerOfDb(db) === 'postgresql' || !terms.every((t) => [...t].length >= 3)) return likeWhere(db, terms);
   const match = terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ');
-  const rows = await db.$queryRaw<Array<{ id: number }>>`
-    SELECT s."id" AS id FROM "SuggestionSearch" f JOIN "Suggestion" s ON s."id" = f.rowid
-    WHERE "SuggestionSearch" MATCH ${match} AND s."townshipId" = ${townshipId}
-    LIMIT ${MAX_ID_LIST + 1}`;
-  if (rows.length > MAX_ID_LIST) return likeWhere(db, terms);
-  return { id: { in: rows.map((r) => Number(r.id)) } };
+  // The hits are kept until a suggestion changes (the index follows the table through triggers): the
+  // list, its tabs and its next pages ask again, and the index is shared by every township.
+  const ids = await cached(db, `suggestion-search:${townshipId}:${match}`, ['Suggestion'], 10 * 60_000, async () => {
+    const rows = await db.$queryRaw<Array<{ id: number }>>`
+      SELECT s."id" AS id FROM "SuggestionSearch" f JOIN "Suggestion" s ON s."id" = f.rowid
+      WHERE "SuggestionSearch" MATCH ${match} AND s."townshipId" = ${townshipId}
+      LIMIT ${MAX_ID_LIST + 1}`;
+    return rows.map((r) => Number(r.id));
+  });
+  if (ids.length > MAX_ID_LIST) return likeWhere(db, terms);
+  return { id: { in: ids } };
 }

@@ -7,6 +7,7 @@ import type { NotificationsService } from '../notifications/notifications.servic
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
 import { deadlineFlag } from '../../lib/deadline.js';
 import { namesOf } from '../../lib/names.js';
+import { cached } from '../../lib/cached.js';
 import { canAssignTasks, canReviewAssignment, canViewTask } from './tasks.policy.js';
 import type { TaskForm, TaskReport } from './tasks.schemas.js';
 
@@ -91,51 +92,57 @@ export function createTasksService(db: Db, now: () => Date = () => new Date(), d
     });
   }
 
+  async function mineNow(user: CurrentUser) {
+    if (!user.deputyId) return [];
+    const found = await db.supervisionTaskAssignment.findMany({
+      where: { deputyId: user.deputyId, task: { townshipId: user.townshipId, status: { not: 'CANCELLED' } } },
+      include: { task: true },
+    });
+    const tasks = found.map((a) => a.task);
+    const [projects, stations, users, suggestions] = await Promise.all([
+      namesOf(
+        db,
+        'project',
+        tasks.map((t) => t.projectId),
+      ),
+      namesOf(
+        db,
+        'station',
+        tasks.map((t) => t.stationId),
+      ),
+      namesOf(
+        db,
+        'user',
+        tasks.map((t) => t.assignedById),
+      ),
+      tasks.some((t) => t.suggestionId)
+        ? db.suggestion.findMany({ where: { id: { in: tasks.flatMap((t) => t.suggestionId ?? []) } }, select: { id: true, title: true } })
+        : Promise.resolve([]),
+    ]);
+    const named = <T>(names: Map<number, T>, id: number | null) => (id === null ? null : (names.get(id) ?? null));
+    const rows = found.map((a) => ({
+      ...a,
+      task: {
+        ...a.task,
+        project: named(projects, a.task.projectId),
+        station: named(stations, a.task.stationId),
+        assignedBy: named(users, a.task.assignedById),
+        suggestion: suggestions.find((s) => s.id === a.task.suggestionId) ?? null,
+      },
+    }));
+    const items = rows.map((a) => {
+      const open = isOpenAssignment(a.status) && a.task.status === 'OPEN';
+      return { ...a, open, flag: deadlineFlag(a.task.dueDate, open, now()) };
+    });
+    return items.sort((a, b) => Number(b.open) - Number(a.open) || a.task.dueDate.getTime() - b.task.dueDate.getTime());
+  }
+
   return {
     /** The tasks assigned to the user's own deputy record: open ones first, then by due date. */
-    async mine(user: CurrentUser) {
-      if (!user.deputyId) return [];
-      const found = await db.supervisionTaskAssignment.findMany({
-        where: { deputyId: user.deputyId, task: { townshipId: user.townshipId, status: { not: 'CANCELLED' } } },
-        include: { task: true },
-      });
-      const tasks = found.map((a) => a.task);
-      const [projects, stations, users, suggestions] = await Promise.all([
-        namesOf(
-          db,
-          'project',
-          tasks.map((t) => t.projectId),
-        ),
-        namesOf(
-          db,
-          'station',
-          tasks.map((t) => t.stationId),
-        ),
-        namesOf(
-          db,
-          'user',
-          tasks.map((t) => t.assignedById),
-        ),
-        tasks.some((t) => t.suggestionId)
-          ? db.suggestion.findMany({ where: { id: { in: tasks.flatMap((t) => t.suggestionId ?? []) } }, select: { id: true, title: true } })
-          : Promise.resolve([]),
-      ]);
-      const named = <T>(names: Map<number, T>, id: number | null) => (id === null ? null : (names.get(id) ?? null));
-      const rows = found.map((a) => ({
-        ...a,
-        task: {
-          ...a.task,
-          project: named(projects, a.task.projectId),
-          station: named(stations, a.task.stationId),
-          assignedBy: named(users, a.task.assignedById),
-          suggestion: suggestions.find((s) => s.id === a.task.suggestionId) ?? null,
-        },
-      }));
-      const items = rows.map((a) => {
-        const open = isOpenAssignment(a.status) && a.task.status === 'OPEN';
-        return { ...a, open, flag: deadlineFlag(a.task.dueDate, open, now()) };
-      });
-      return items.sort((a, b) => Number(b.open) - Number(a.open) || a.task.dueDate.getTime() - b.task.dueDate.getTime());
+    /** The deputy's tasks, open first: kept per deputy and minute until a record changes (home page and /me/tasks). */
+    mine(user: CurrentUser) {
+      const minute = Math.floor(now().getTime() / 60_000);
+      return cached(db, `tasks-mine:${user.townshipId}:${user.deputyId}:${minute}`, 'records', 60_000, () => mineNow(user));
     },
 
     async openCount(user: CurrentUser): Promise<number> {
