@@ -9,6 +9,14 @@ const schema = z.object({
     .string()
     .regex(/^(file:|postgres(ql)?:\/\/)/, 'DATABASE_URL must start with file: (SQLite) or postgresql://')
     .default('file:./data/portal.db'),
+  /**
+   * PostgreSQL only, optional: a direct URL to the same database for the connection that LISTENs for
+   * changes (src/lib/pg-changes.ts) when DATABASE_URL goes through a pooler in transaction mode.
+   */
+  DATABASE_LISTEN_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_LISTEN_URL must start with postgresql://')
+    .optional(),
   SESSION_SECRET: z.string().min(16).optional(),
   /** Minutes of inactivity after which a session ends. */
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(120),

@@ -9,6 +9,7 @@ import { prepareDataFile } from './lib/data-files.js';
 import { keyringOf, withPersonalData, type Keyring } from './lib/personal-data.js';
 import { PrismaClient as PgPrismaClient } from './generated/prisma-pg/client.js';
 import { pgPoolConfig, providerOf, type Provider } from './db-url.js';
+import { ChangeWatcher } from './lib/pg-changes.js';
 
 export { providerOf, type Provider };
 
@@ -142,18 +143,30 @@ function track(changes: Changes, sql: string) {
   }
 }
 
+/** On PostgreSQL: the LISTEN connection of each client createDb opened (src/lib/pg-changes.ts). */
+const watchers = new WeakMap<object, ChangeWatcher>();
+
 /**
- * A stamp that changes whenever rows of `tables` may have changed — through this client (every
- * statement it runs is watched) or through another connection (SQLite's data_version) — so that a
- * value computed from them can be kept until then. 'records' means every table but sessions,
- * notifications and the audit log. Before the client has connected the stamp never repeats.
+ * Whether this client sees every change, so that values computed from rows can be kept: on SQLite
+ * its own writes and data_version; on PostgreSQL while its LISTEN connection is up (the first call
+ * opens it).
  */
-/** Whether this client sees every change (SQLite: its own writes and data_version), so that values computed from rows can be kept. */
 export function tracksChanges(db: Db): boolean {
+  const watcher = watchers.get(db);
+  if (watcher) return watcher.tracks();
   return !!changesOf.get(db)?.client?.open;
 }
 
+/**
+ * A stamp that changes whenever rows of `tables` may have changed — on SQLite through this client
+ * (every statement it runs is watched) or through another connection (data_version); on PostgreSQL
+ * through any connection to the database (the triggers' notifications, after `changesSeen`) — so
+ * that a value computed from them can be kept until then. 'records' means every table but sessions,
+ * notifications and the audit log. While changes are not tracked the stamp never repeats.
+ */
 export function changeStamp(db: Db, tables: readonly string[] | 'records'): string {
+  const watcher = watchers.get(db);
+  if (watcher) return watcher.stamp(tables) ?? `untracked:${Math.random()}`;
   const changes = changesOf.get(db);
   if (!changes?.client?.open) return `unconnected:${Math.random()}`;
   // A value read earlier in this turn is safe: a stamp older than the rows read only makes the value
@@ -165,6 +178,27 @@ export function changeStamp(db: Db, tables: readonly string[] | 'records'): stri
   const external = changes.external;
   const names = tables === 'records' ? ['*'] : tables;
   return `${changes.connection}:${external}|${names.map((t) => changes.counts.get(t) ?? 0).join(',')}`;
+}
+
+/**
+ * On PostgreSQL: resolves once every change committed before the call has reached `changeStamp`
+ * (a round trip on the LISTEN connection), with whether changes are tracked; take the stamp after
+ * it. Null where the stamp is current at once (SQLite) or never repeats (a transaction's client).
+ */
+export function changesSeen(db: Db): Promise<boolean> | null {
+  return watchers.get(db)?.sync() ?? null;
+}
+
+/** Starts tracking changes (PostgreSQL: opens the LISTEN connection); resolves with whether they are tracked. */
+export async function watchChanges(db: Db): Promise<boolean> {
+  const watcher = watchers.get(db);
+  if (watcher) return watcher.start();
+  return tracksChanges(db);
+}
+
+/** The LISTEN connection's watcher of a PostgreSQL client (tests and diagnostics). */
+export function changeWatcherOf(db: Db): ChangeWatcher | undefined {
+  return watchers.get(db);
 }
 
 /**
@@ -199,6 +233,8 @@ export type DbOptions = {
   onQuery?: (sql: string, ms: number) => void;
   /** The keys of personal data at rest; by default those of DATA_KEY (and DATA_KEY_PREVIOUS). */
   keys?: Keyring;
+  /** PostgreSQL: the URL of the connection that LISTENs for changes (default: DATABASE_LISTEN_URL for DATABASE_URL, else `url`). */
+  listenUrl?: string;
 };
 
 /** Applies the portal's pragmas and statement cache to a connection the adapter opened. */
@@ -264,6 +300,18 @@ export function createDb(url: string, options: DbOptions = {}): Db {
     // The same models and the same personal-data extension, on the client generated for PostgreSQL.
     const client = new PgPrismaClient({ adapter: new PrismaPg(pgPoolConfig(url)) }) as unknown as PrismaClient;
     const db = withPersonalData(client, keys);
+    // The LISTEN connection: DATABASE_LISTEN_URL when it is this database's direct URL (behind a pooler in transaction mode).
+    const config = options.listenUrl ? null : loadConfig();
+    const listenUrl = options.listenUrl ?? (config?.DATABASE_URL === url ? config.DATABASE_LISTEN_URL : undefined) ?? url;
+    const { max: _max, ...clientConfig } = pgPoolConfig(listenUrl);
+    const watcher = new ChangeWatcher(clientConfig, { volatile: VOLATILE_TABLES });
+    watchers.set(db, watcher);
+    // $disconnect closes it too; like Prisma's pool it opens again when next needed.
+    const disconnect = db.$disconnect.bind(db);
+    db.$disconnect = async () => {
+      await watcher.stop();
+      await disconnect();
+    };
     urls.set(db, url);
     return db;
   }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { loadConfig } from './config.js';
-import { createDb, sqliteFilePath } from './db.js';
+import { createDb, sqliteFilePath, watchChanges } from './db.js';
 import { providerOf } from './db-url.js';
 import { createServices } from './services.js';
 import { createApp } from './app.js';
@@ -15,6 +15,9 @@ const dbFile = providerOf(config.DATABASE_URL) === 'sqlite' ? sqliteFilePath(con
 const db = createDb(config.DATABASE_URL);
 if (dbFile) writePidFile(dbFile); // `npm run restore` refuses to run under a live portal
 await prepareDatabase(db, config);
+// On PostgreSQL: the LISTEN connection that lets values be cached across instances (src/lib/pg-changes.ts),
+// opened after the migrations so that its triggers cover every table.
+await watchChanges(db);
 const services = createServices(db, { dataKey: config.dataKey });
 const app = createApp(services, config);
 
@@ -44,9 +47,9 @@ app.listen(config.PORT, config.HOST, (err?: NodeJS.ErrnoException) => {
   void closePdfBrowser().finally(() => process.exit(1));
 });
 
-// The shared Chromium of the PDF export ends with the server.
+// The shared Chromium of the PDF export and the database connections end with the server.
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
-    void closePdfBrowser().finally(() => process.exit(0));
+    void Promise.allSettled([closePdfBrowser(), db.$disconnect()]).finally(() => process.exit(0));
   });
 }

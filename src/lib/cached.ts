@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { changeStamp, type Db } from '../db.js';
+import { changeStamp, changesSeen, type Db } from '../db.js';
 
 type Entry<T> = { stamp: string; at: number; value: Promise<T>; bytes: number };
 type Store<T> = { entries: Map<string, Entry<T>>; bytes: number };
@@ -25,10 +25,14 @@ function drop<T>(store: Store<T>, key: string) {
   store.entries.delete(key);
 }
 
+type Limit<T> = { entries: number } | { size: (value: T) => number; max: number };
+
 /**
  * The one rule of both caches: an entry is served while the stamp of its tables is the one taken
  * before it was computed, and for at most `maxAgeMs`; concurrent requests share one computation; a
  * failed computation is forgotten; the least recently stored entries go first when the store is full.
+ * On PostgreSQL the stamp is taken after `changesSeen`: every change committed before the call, on
+ * any instance, has been counted by then.
  */
 function lookup<T>(
   store: Store<T>,
@@ -37,7 +41,21 @@ function lookup<T>(
   tables: readonly string[] | 'records',
   maxAgeMs: number,
   compute: () => Promise<T>,
-  limit: { entries: number } | { size: (value: T) => number; max: number },
+  limit: Limit<T>,
+): Promise<T> {
+  const seen = changesSeen(db);
+  if (seen) return seen.then(() => lookupNow(store, db, key, tables, maxAgeMs, compute, limit));
+  return lookupNow(store, db, key, tables, maxAgeMs, compute, limit);
+}
+
+function lookupNow<T>(
+  store: Store<T>,
+  db: Db,
+  key: string,
+  tables: readonly string[] | 'records',
+  maxAgeMs: number,
+  compute: () => Promise<T>,
+  limit: Limit<T>,
 ): Promise<T> {
   const stamp = changeStamp(db, tables);
   const now = Date.now();
@@ -77,6 +95,9 @@ function lookup<T>(
  * and at most `maxAgeMs`. Concurrent requests for the same key share one computation. Keys name
  * everything the value depends on besides those rows (township, year, user, the minute when the
  * value depends on the time). Callers must not change the value they get.
+ *
+ * The stamp is taken before the computation starts, so a value computed from rows that change
+ * meanwhile is kept under the stamp of before the change and never matches again.
  */
 export function cached<T>(
   db: Db,

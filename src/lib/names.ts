@@ -1,9 +1,10 @@
 /**
  * Names shown beside ids: a handling unit's, a deputy's, a station's, a project's, an account's. Pages list rows with the
  * names of what they point to; an `include` per relation costs Prisma a query and a join in
- * JavaScript each time (most of a list page's time), while the names change seldom. On SQLite,
- * where the client sees every change, each table's names are kept whole until that table is
- * written to; elsewhere (PostgreSQL, several instances) the ids asked for are read in one query.
+ * JavaScript each time (most of a list page's time), while the names change seldom. Where the client
+ * sees every change — SQLite, and PostgreSQL while its LISTEN connection is up (lib/pg-changes.ts,
+ * several instances included) — each table's names are kept whole until that table is written to;
+ * otherwise the ids asked for are read in one query.
  */
 import { tracksChanges, type Db } from '../db.js';
 import { cached } from './cached.js';
