@@ -44,19 +44,11 @@ function lookup<T>(
   limit: Limit<T>,
 ): Promise<T> {
   const seen = changesSeen(db);
-  if (seen) return seen.then(() => lookupNow(store, db, key, tables, maxAgeMs, compute, limit));
-  return lookupNow(store, db, key, tables, maxAgeMs, compute, limit);
+  const look = () => lookupNow(store, db, key, tables, maxAgeMs, compute, limit);
+  return seen ? seen.then(look) : look();
 }
 
-function lookupNow<T>(
-  store: Store<T>,
-  db: Db,
-  key: string,
-  tables: readonly string[] | 'records',
-  maxAgeMs: number,
-  compute: () => Promise<T>,
-  limit: Limit<T>,
-): Promise<T> {
+function lookupNow<T>(...[store, db, key, tables, maxAgeMs, compute, limit]: Parameters<typeof lookup<T>>): Promise<T> {
   const stamp = changeStamp(db, tables);
   const now = Date.now();
   const hit = store.entries.get(key);
