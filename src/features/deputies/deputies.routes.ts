@@ -109,7 +109,7 @@ export function deputiesRoutes(services: Services): Router {
     const id = parseId(req.params.id);
     const record = await services.records.forDeputy(req.user!, id, recordYearSchema.parse(req.query.year));
     await deputies.revealPhone(req.user!, record.deputy, req.ip);
-    grantReveal(req, `deputy:${id}`);
+    await grantReveal(req, `deputy:${id}`);
     res.redirect(303, `/deputies/${id}`);
   });
 

@@ -273,7 +273,7 @@ export function receptionsRoutes(services: Services): Router {
   router.post('/opinions/:id/reveal-phone', requireRole('STAFF', 'DEPUTY'), async (req, res) => {
     const id = parseId(req.params.id);
     await receptions.getOpinion(req.user!, id, { reveal: true, ip: req.ip });
-    grantReveal(req, `opinion:${id}`);
+    await grantReveal(req, `opinion:${id}`);
     res.redirect(303, `/opinions/${id}`);
   });
 
