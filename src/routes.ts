@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import type { Passport } from './auth/passport.js';
 import type { Services } from './services.js';
 import type { Csrf } from './middleware/csrf.js';
@@ -30,24 +30,68 @@ export type WebContext = { csrf: Csrf; sealer: Sealer; clock: () => Date };
 export function routes(services: Services, passport: Passport, web: WebContext): Router {
   const router = Router();
   router.use(notificationCount(services));
-  router.use(authRoutes(services, passport, web));
-  router.use(adminRoutes(services, web.sealer));
-  router.use(homeRoutes(services));
-  router.use(deputiesRoutes(services));
-  router.use(stationsRoutes(services));
-  router.use(suggestionsRoutes(services));
-  router.use(publicSuggestionsRoutes(services));
-  router.use(projectsRoutes(services));
-  router.use(activitiesRoutes(services));
-  router.use(reportsRoutes(services));
-  router.use(dashboardRoutes(services));
-  router.use(tasksRoutes(services));
-  router.use(auditRoutes(services));
-  router.use(notificationsRoutes(services));
-  router.use(receptionsRoutes(services));
-  router.use(opinionsRoutes(services));
-  router.use(liaisonRoutes(services));
-  router.use(voterRoutes(services, web.csrf));
-  router.use(bannerRoutes(services));
+  const features = [
+    authRoutes(services, passport, web),
+    adminRoutes(services, web.sealer),
+    homeRoutes(services),
+    deputiesRoutes(services),
+    stationsRoutes(services),
+    suggestionsRoutes(services),
+    publicSuggestionsRoutes(services),
+    projectsRoutes(services),
+    activitiesRoutes(services),
+    reportsRoutes(services),
+    dashboardRoutes(services),
+    tasksRoutes(services),
+    auditRoutes(services),
+    notificationsRoutes(services),
+    receptionsRoutes(services),
+    opinionsRoutes(services),
+    liaisonRoutes(services),
+    voterRoutes(services, web.csrf),
+    bannerRoutes(services),
+  ];
+  // Each feature router is entered only for the first path segments its routes answer: a request
+  // no longer walks past the 200 routes of every router mounted before its own.
+  for (const feature of features) router.use(onlyItsPaths(feature));
   return router;
+}
+
+type Layer = { route?: { path: unknown }; handle: unknown; slash?: boolean };
+
+/**
+ * The first path segments (lower case: routing ignores case) that a router's routes can answer,
+ * following the routers it mounts at its root; null when some layer could answer any path
+ * (middleware, a parameter or pattern as the first segment), which then sees every request.
+ */
+export function firstSegments(router: Router): Set<string> | null {
+  const out = new Set<string>();
+  for (const layer of router.stack as Layer[]) {
+    if (layer.route) {
+      const m = typeof layer.route.path === 'string' ? /^\/([a-z0-9._-]*)(?:\/|$)/i.exec(layer.route.path) : null;
+      if (!m) return null;
+      out.add(m[1]!.toLowerCase());
+    } else {
+      const inner =
+        layer.slash && typeof layer.handle === 'function' && 'stack' in layer.handle ? firstSegments(layer.handle as Router) : null;
+      if (!inner) return null;
+      for (const s of inner) out.add(s);
+    }
+  }
+  return out;
+}
+
+/** A router that is entered only by the requests its routes may answer (see `firstSegments`). */
+export function onlyItsPaths(router: Router): RequestHandler {
+  const segments = firstSegments(router);
+  if (!segments) return router;
+  const handler: RequestHandler = (req, res, next) => {
+    const path = req.path;
+    const end = path.indexOf('/', 1);
+    const first = (end < 0 ? path.slice(1) : path.slice(1, end)).toLowerCase();
+    if (segments.has(first)) router(req, res, next);
+    else next();
+  };
+  // Its routes stay visible to whoever walks the app's stack (the route-listing tests).
+  return Object.assign(handler, { stack: router.stack });
 }
