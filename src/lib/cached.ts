@@ -1,4 +1,5 @@
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
+import { newOnceToken } from '../middleware/once.js';
 import { changeStamp, changesSeen, type Db } from '../db.js';
 
 type Entry<T> = { stamp: string; at: number; value: Promise<T>; bytes: number };
@@ -117,10 +118,22 @@ export function cachedHtml(
   return lookup(storeOf(htmlStores, db), db, key, tables, maxAgeMs, render, { size: (html) => html.length, max: MAX_HTML_CHARS });
 }
 
+/** What a kept body carries in place of the request's own form tokens (see `fillForms`). */
+const CSRF_SLOT = '__csrf_slot_7c1e__';
+const ONCE_SLOT = '__once_slot_7c1e__';
+
 /**
  * A view rendered with the app's locals and `locals` only — nothing of the request (user, CSRF
  * token, flash): a view that needs them fails here instead of caching one user's page for another.
+ * With `forms`, its forms carry placeholders for their tokens, which `fillForms` replaces with the
+ * request's own on every visit (the CSRF token of the session, a new one-time token per form).
  */
-export function renderView(req: Request, view: string, locals: Record<string, unknown>): Promise<string> {
-  return new Promise((resolve, reject) => req.app.render(view, locals, (err, html) => (err ? reject(err) : resolve(html))));
+export function renderView(req: Request, view: string, locals: Record<string, unknown>, opts: { forms?: boolean } = {}): Promise<string> {
+  const all = opts.forms ? { ...locals, csrfToken: CSRF_SLOT, onceToken: () => ONCE_SLOT } : locals;
+  return new Promise((resolve, reject) => req.app.render(view, all, (err, html) => (err ? reject(err) : resolve(html))));
+}
+
+/** A body rendered by `renderView(…, { forms: true })` with this request's form tokens. */
+export function fillForms(res: Response, html: string): string {
+  return html.replaceAll(CSRF_SLOT, String(res.locals.csrfToken)).replaceAll(ONCE_SLOT, () => newOnceToken());
 }

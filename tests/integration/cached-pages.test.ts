@@ -1,7 +1,8 @@
 /**
- * The statistics, the dashboard and the printed report are rendered once and kept (lib/cached's
- * cachedHtml) until a record changes: a change through the app's client or by another connection
- * shows on the next visit, and the kept body carries nothing of the user who caused it to be rendered.
+ * The statistics, the dashboard, the printed report and each user's suggestion list are rendered
+ * once and kept (lib/cached's cachedHtml) until a record changes: a change through the app's client
+ * or by another connection shows on the next visit, the kept body carries nothing of the user who
+ * caused it to be rendered, and its forms get each visit's own tokens.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type request from 'supertest';
@@ -87,5 +88,58 @@ describe('pages kept rendered until a record changes', () => {
   it('still answers 404 for a year without a report, and keeps no page for it', async () => {
     expect((await staff.get('/reports/2019/print')).status).toBe(404);
     expect((await staff.get('/reports/2019/print')).status).toBe(404);
+  });
+});
+
+describe('the suggestion list, kept rendered per user until a suggestion, deputy or unit changes', () => {
+  const onces = (html: string) => [...html.matchAll(/name="_once" value="([^"]+)"/g)].map((m) => m[1]!);
+
+  it('shows changes through the app and by another connection at once', async () => {
+    const list = () => staff.get('/suggestions?year=2024&sort=number').then((r) => r.text);
+    expect(await list()).not.toContain('列表里新的建议');
+    const s = await createSuggestion(t.services.db, w.township.id, w.deputies.deputyA.id, { title: '列表里新的建议', status: 'SUBMITTED' });
+    expect(await list()).toContain('列表里新的建议');
+    const other = createDb(t.testDb.url);
+    try {
+      await other.suggestion.update({ where: { id: s.id }, data: { title: '另一连接改过的建议' } });
+      expect(await list()).toContain('另一连接改过的建议');
+      await other.deputy.update({ where: { id: w.deputies.deputyA.id }, data: { name: '张改名' } });
+      expect(await list()).toContain('张改名');
+    } finally {
+      await other.deputy.update({ where: { id: w.deputies.deputyA.id }, data: { name: w.deputies.deputyA.name } });
+      await other.$disconnect();
+    }
+    expect(await list()).not.toContain('张改名');
+  });
+
+  it('gives every visit its own one-time tokens and the session’s CSRF token, and the kept form works', async () => {
+    const mk = (title: string) => createSuggestion(t.services.db, w.township.id, w.deputies.deputyB.id, { title, status: 'ACCEPTED' });
+    const [a, b] = [await mk('待批量交办甲'), await mk('待批量交办乙')];
+    const first = (await staff.get('/suggestions?status=ACCEPTED')).text;
+    const second = (await staff.get('/suggestions?status=ACCEPTED')).text;
+    expect(first).toContain('批量交办');
+    // the same kept body: the same rows, but fresh tokens for each form of each visit
+    expect(onces(first).length).toBeGreaterThanOrEqual(2);
+    expect(new Set([...onces(first), ...onces(second)]).size).toBe(onces(first).length + onces(second).length);
+    for (const html of [first, second]) expect(html).not.toMatch(/_slot_/);
+    const csrf = csrfFrom(first);
+    expect([...first.matchAll(/name="_csrf" value="([^"]+)"/g)].every((m) => m[1] === csrf)).toBe(true);
+    // the chair's own list of the same filter carries the chair's token
+    expect(csrfFrom((await chair.get('/suggestions?status=ACCEPTED&scope=all')).text)).not.toBe(csrf);
+
+    const form = first.slice(first.indexOf('id="bulk"'));
+    const once = /name="_once" value="([^"]+)"/.exec(form)![1]!;
+    const send = () =>
+      staff
+        .post('/suggestions/bulk-assign')
+        .type('form')
+        .send({ _csrf: csrf, _once: once, ids: [String(a.id), String(b.id)], leadUnitId: String(w.unit.id) });
+    expect((await send()).status).toBe(303);
+    expect((await t.services.db.suggestion.findUniqueOrThrow({ where: { id: a.id } })).status).toBe('ASSIGNED');
+    // the same form sent again writes nothing twice (its one-time token is spent) …
+    expect((await send()).status).toBe(303);
+    expect(await t.services.db.suggestionEvent.count({ where: { suggestionId: a.id, toStatus: 'ASSIGNED' } })).toBe(1);
+    // … and the list shows them assigned at once
+    expect((await staff.get('/suggestions?status=ACCEPTED')).text).not.toContain('待批量交办甲');
   });
 });

@@ -172,6 +172,8 @@ export const LEDGER_BATCH = 1000;
 
 /** The tables a suggestion list's scope and filters read. */
 const SUGGESTION_TABLES = ['Suggestion', 'SuggestionCoSigner', 'SuggestionAssignment'] as const;
+/** …and what a list page shows of them besides (the deputies' and units' names). */
+export const LIST_PAGE_TABLES = [...SUGGESTION_TABLES, 'Deputy', 'HandlingUnit'] as const;
 
 export function createSuggestionQueries(db: Db, now: () => Date) {
   async function filterWhere(user: CurrentUser, filter: SuggestionFilter): Promise<Prisma.SuggestionWhereInput> {
@@ -205,6 +207,8 @@ export function createSuggestionQueries(db: Db, now: () => Date) {
   }
 
   return {
+    listKey,
+
     async list(user: CurrentUser, filter: SuggestionFilter) {
       const where = await filterWhere(user, filter);
       const page = await paginate(
@@ -213,7 +217,7 @@ export function createSuggestionQueries(db: Db, now: () => Date) {
         // A page's rows, kept like the counts (and until a deputy or a unit is renamed): staff open the
         // same lists all day between changes.
         (args) =>
-          cached(db, listKey('page', user, { ...filter, ...args }), [...SUGGESTION_TABLES, 'Deputy', 'HandlingUnit'], 60_000, async () =>
+          cached(db, listKey('page', user, { ...filter, ...args }), LIST_PAGE_TABLES, 60_000, async () =>
             withListRelations(db, await db.suggestion.findMany({ where, orderBy: orderBy(filter.sort), ...args })),
           ),
       );

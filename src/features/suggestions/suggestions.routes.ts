@@ -21,7 +21,8 @@ import {
   type SuggestionFilter,
 } from './suggestions.schemas.js';
 import { townshipLedger } from './suggestions.export.js';
-import { cachedHtml, renderView } from '../../lib/cached.js';
+import { cachedHtml, fillForms, renderView } from '../../lib/cached.js';
+import { LIST_PAGE_TABLES } from './suggestions.queries.js';
 
 export function suggestionsRoutes(services: Services): Router {
   const router = Router();
@@ -42,20 +43,35 @@ export function suggestionsRoutes(services: Services): Router {
   /** The list; with `bulk` the bulk-assign form comes back with its errors and values. */
   async function renderList(req: Request, res: Response, filter: SuggestionFilter, bulk?: { errors: FieldErrors; values: unknown }) {
     const user = req.user!;
-    // The deputy filter is a picker with search (partials/deputy-picker): only the chosen deputy is loaded.
-    const [page, years, counts, units, deputy] = await Promise.all([
-      suggestions.list(user, filter),
-      suggestions.years(user),
-      suggestions.tabCounts(user, filter),
-      isOffice(user) ? services.units.options(user) : Promise.resolve([]),
-      isOffice(user) ? services.deputies.option(user, filter.deputy) : Promise.resolve(null),
-    ]);
-    res.status(bulk ? 422 : 200).render('suggestions/index', {
-      title: '代表建议',
-      ...{ page, filter, years, counts, units, deputy, rules: RULES },
-      errors: bulk?.errors ?? {},
-      values: bulk?.values ?? {},
-    });
+    const render = async () => {
+      // The deputy filter is a picker with search (partials/deputy-picker): only the chosen deputy is loaded.
+      const [page, years, counts, units, deputy] = await Promise.all([
+        suggestions.list(user, filter),
+        suggestions.years(user),
+        suggestions.tabCounts(user, filter),
+        isOffice(user) ? services.units.options(user) : Promise.resolve([]),
+        isOffice(user) ? services.deputies.option(user, filter.deputy) : Promise.resolve(null),
+      ]);
+      const locals = {
+        user,
+        page,
+        filter,
+        years,
+        counts,
+        units,
+        deputy,
+        rules: RULES,
+        errors: bulk?.errors ?? {},
+        values: bulk?.values ?? {},
+      };
+      return renderView(req, 'suggestions/index', locals, { forms: true });
+    };
+    // Staff open the same lists all day between changes: each user's page of a filter is rendered
+    // once per change and minute (the rows show 逾期 and the like by the minute).
+    const body = bulk
+      ? await render()
+      : await cachedHtml(services.db, suggestions.listKey('html', user, filter), LIST_PAGE_TABLES, 60_000, render);
+    res.status(bulk ? 422 : 200).render('page', { title: '代表建议', body: fillForms(res, body) });
   }
 
   async function renderShow(
