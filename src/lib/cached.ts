@@ -11,7 +11,7 @@ const MAX_VALUES = 500;
 const MAX_HTML_CHARS = 16 * 1024 * 1024;
 
 const valueStores = new WeakMap<Db, Store<unknown>>();
-const htmlStores = new WeakMap<Db, Store<string>>();
+const htmlStores = new WeakMap<Db, Store<RenderedPage>>();
 
 function storeOf<T>(stores: WeakMap<Db, Store<T>>, db: Db): Store<T> {
   let store = stores.get(db);
@@ -105,8 +105,9 @@ export function cached<T>(
 /**
  * HTML rendered from the database, kept by the same rule as `cached` (16 M characters at most):
  * for the parts of pages that are the same for everyone of one scope — statistics, charts, the
- * printed report — so that a visit renders only the page's own header. What the HTML shows must
- * come from `tables` and the key alone: render it with `renderView`, which sees no request.
+ * printed report — or for one reader between changes (their list, a suggestion, their home page),
+ * so that a visit renders only the page's own header. What the HTML shows must come from `tables`
+ * and the key alone: render it with `renderView`, which sees no request.
  */
 export function cachedHtml(
   db: Db,
@@ -115,7 +116,27 @@ export function cachedHtml(
   maxAgeMs: number,
   render: () => Promise<string>,
 ): Promise<string> {
-  return lookup(storeOf(htmlStores, db), db, key, tables, maxAgeMs, render, { size: (html) => html.length, max: MAX_HTML_CHARS });
+  return cachedPage(db, key, tables, maxAgeMs, async () => ({ title: '', body: await render() })).then((page) => page.body);
+}
+
+/** A page's title and its body (what views/page.ejs puts between the user's header and the footer). */
+export type RenderedPage = { title: string; body: string };
+
+/** `cachedHtml` for a body whose title comes from the same records (a suggestion's title). */
+export function cachedPage(
+  db: Db,
+  key: string,
+  tables: readonly string[] | 'records',
+  maxAgeMs: number,
+  render: () => Promise<RenderedPage>,
+): Promise<RenderedPage> {
+  const size = (page: RenderedPage) => page.title.length + page.body.length;
+  return lookup(storeOf(htmlStores, db), db, key, tables, maxAgeMs, render, { size, max: MAX_HTML_CHARS });
+}
+
+/** Sends a page rendered apart (`renderView`, kept or not) inside this user's own header and footer. */
+export function sendPage(res: Response, page: RenderedPage, status = 200): void {
+  res.status(status).render('page', { title: page.title, body: fillForms(res, page.body) });
 }
 
 /** What a kept body carries in place of the request's own form tokens (see `fillForms`). */

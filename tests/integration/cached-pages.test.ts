@@ -143,3 +143,48 @@ describe('the suggestion list, kept rendered per user until a suggestion, deputy
     expect((await staff.get('/suggestions?status=ACCEPTED')).text).not.toContain('待批量交办甲');
   });
 });
+
+describe('a suggestion and a deputy’s tasks, kept rendered per reader until a record changes', () => {
+  it('shows a suggestion changed by another connection, with fresh tokens in its action forms', async () => {
+    const s = await createSuggestion(t.services.db, w.township.id, w.deputies.deputyA.id, { title: '详情页的建议', status: 'ACCEPTED' });
+    const first = (await staff.get(`/suggestions/${s.id}`)).text;
+    const second = (await staff.get(`/suggestions/${s.id}`)).text;
+    expect(first).toContain('详情页的建议');
+    const onces = (html: string) => [...html.matchAll(/name="_once" value="([^"]+)"/g)].map((m) => m[1]!);
+    expect(onces(first).length).toBeGreaterThan(0);
+    expect(onces(first).some((o) => onces(second).includes(o))).toBe(false);
+    expect(first).not.toMatch(/_slot_/);
+    const other = createDb(t.testDb.url);
+    try {
+      await other.suggestion.update({ where: { id: s.id }, data: { title: '详情页改过的建议' } });
+    } finally {
+      await other.$disconnect();
+    }
+    const after = await staff.get(`/suggestions/${s.id}`);
+    expect(after.text).toContain('<title>详情页改过的建议');
+    // a suggestion out of the reader's scope stays 404, every time
+    expect((await staff.get('/suggestions/999999')).status).toBe(404);
+    expect((await staff.get('/suggestions/999999')).status).toBe(404);
+  });
+
+  it('shows a task assigned to the deputy at once', async () => {
+    const deputy = await loginAs(t.app, 'deputy', TEST_PASSWORD);
+    expect((await deputy.get('/me/tasks')).text).not.toContain('新安排的视察任务');
+    const other = createDb(t.testDb.url);
+    try {
+      await other.supervisionTask.create({
+        data: {
+          townshipId: w.township.id,
+          kind: 'INSPECT_PROJECT',
+          title: '新安排的视察任务',
+          dueDate: new Date('2099-01-31T00:00:00+08:00'),
+          assignedById: w.users.staff.id,
+          assignments: { create: [{ deputyId: w.deputies.deputyA.id }] },
+        },
+      });
+    } finally {
+      await other.$disconnect();
+    }
+    expect((await deputy.get('/me/tasks')).text).toContain('新安排的视察任务');
+  });
+});

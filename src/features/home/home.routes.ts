@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { Services } from '../../services.js';
 import { requireLogin } from '../../middleware/require-role.js';
-import { cached } from '../../lib/cached.js';
+import { cachedPage, renderView, sendPage } from '../../lib/cached.js';
 
 export function homeRoutes(services: Services): Router {
   const router = Router();
@@ -22,15 +22,18 @@ export function homeRoutes(services: Services): Router {
       case 'DEPUTY': {
         // Kept per deputy and minute until a record changes: deputies come back to it from their phones.
         const minute = Math.floor(services.now().getTime() / 60_000);
-        const page = await cached(services.db, `home-deputy:${user.id}:${minute}`, 'records', 60_000, async () => {
+        const page = await cachedPage(services.db, `home-deputy:${user.id}:${minute}`, 'records', 60_000, async () => {
           const [home, ballots, openOpinions] = await Promise.all([
             services.home.deputy(user),
             services.voting.pendingBallots(user),
             services.opinions.openCount(user),
           ]);
-          return { ...home, ballots, openOpinions };
+          return {
+            title: '我的首页',
+            body: await renderView(req, 'home/deputy', { user, ...home, ballots, openOpinions }, { forms: true }),
+          };
         });
-        return res.render('home/deputy', { title: '我的首页', ...page });
+        return sendPage(res, page);
       }
       case 'UNIT':
         return res.render('home/unit', { title: '承办工作台', ...(await services.home.unit(user)) });

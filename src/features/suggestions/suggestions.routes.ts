@@ -21,7 +21,7 @@ import {
   type SuggestionFilter,
 } from './suggestions.schemas.js';
 import { townshipLedger } from './suggestions.export.js';
-import { cachedHtml, fillForms, renderView } from '../../lib/cached.js';
+import { cachedHtml, cachedPage, renderView, sendPage } from '../../lib/cached.js';
 import { LIST_PAGE_TABLES } from './suggestions.queries.js';
 
 export function suggestionsRoutes(services: Services): Router {
@@ -52,26 +52,19 @@ export function suggestionsRoutes(services: Services): Router {
         isOffice(user) ? services.units.options(user) : Promise.resolve([]),
         isOffice(user) ? services.deputies.option(user, filter.deputy) : Promise.resolve(null),
       ]);
-      const locals = {
-        user,
-        page,
-        filter,
-        years,
-        counts,
-        units,
-        deputy,
-        rules: RULES,
-        errors: bulk?.errors ?? {},
-        values: bulk?.values ?? {},
-      };
-      return renderView(req, 'suggestions/index', locals, { forms: true });
+      const locals = { user, page, filter, years, counts, units, deputy, rules: RULES };
+      const body = await renderView(
+        req,
+        'suggestions/index',
+        { ...locals, errors: bulk?.errors ?? {}, values: bulk?.values ?? {} },
+        { forms: true },
+      );
+      return { title: '代表建议', body };
     };
     // Staff open the same lists all day between changes: each user's page of a filter is rendered
     // once per change and minute (the rows show 逾期 and the like by the minute).
-    const body = bulk
-      ? await render()
-      : await cachedHtml(services.db, suggestions.listKey('html', user, filter), LIST_PAGE_TABLES, 60_000, render);
-    res.status(bulk ? 422 : 200).render('page', { title: '代表建议', body: fillForms(res, body) });
+    if (bulk) return sendPage(res, await render(), 422);
+    sendPage(res, await cachedPage(services.db, suggestions.listKey('html', user, filter), LIST_PAGE_TABLES, 60_000, render));
   }
 
   async function renderShow(
@@ -82,26 +75,26 @@ export function suggestionsRoutes(services: Services): Router {
     extra: { errors?: FieldErrors; values?: unknown; openAction?: ActionName; actionError?: string } = {},
   ) {
     const user = req.user!;
-    // The action forms choose units and presidium members, never deputies.
-    const [s, units, presidium] = await Promise.all([
-      suggestions.get(user, id),
-      services.units.options(user),
-      services.units.presidiumOptions(user),
-    ]);
-    res.status(status).render('suggestions/show', {
-      title: s.title,
-      s,
-      units,
-      presidium,
-      rules: RULES,
-      actionPaths,
-      actionDefs: ACTIONS,
-      eventLabel,
-      errors: extra.errors ?? {},
-      values: extra.values ?? {},
-      openAction: extra.openAction ?? '',
-      actionError: extra.actionError ?? '',
-    });
+    const render = async () => {
+      // The action forms choose units and presidium members, never deputies.
+      const [s, units, presidium] = await Promise.all([
+        suggestions.get(user, id),
+        services.units.options(user),
+        services.units.presidiumOptions(user),
+      ]);
+      const locals = {
+        ...{ user, s, units, presidium, rules: RULES, actionPaths, actionDefs: ACTIONS, eventLabel },
+        errors: extra.errors ?? {},
+        values: extra.values ?? {},
+        openAction: extra.openAction ?? '',
+        actionError: extra.actionError ?? '',
+      };
+      return { title: s.title, body: await renderView(req, 'suggestions/show', locals, { forms: true }) };
+    };
+    // Opened again after each action's form, by the deputy checking on it, by staff going through a
+    // list: kept per reader and minute until a record changes (its buttons depend on both).
+    if (status !== 200) return sendPage(res, await render(), status);
+    sendPage(res, await cachedPage(services.db, suggestions.listKey('html-detail', user, { id }), 'records', 60_000, render));
   }
 
   async function renderForm(

@@ -8,6 +8,7 @@ import { parseForm, parseId, type FieldErrors } from '../../lib/forms.js';
 import { orRender, submitted } from '../../lib/form-flow.js';
 import { toDateInput } from '../../lib/format.js';
 import { NotFoundError } from '../../errors.js';
+import { cachedPage, renderView, sendPage } from '../../lib/cached.js';
 import { approveSchema, returnSchema, taskFilterSchema, taskFormSchema, taskProgressSchema, taskReportSchema } from './tasks.schemas.js';
 
 const TASK_FIELDS = ['kind', 'title', 'description', 'dueDate', 'deputyIds', 'projectId', 'suggestionId', 'stationId'] as const;
@@ -43,8 +44,15 @@ export function tasksRoutes(services: Services): Router {
   };
 
   router.get('/me/tasks', deputies, async (req, res) => {
-    const mine = await tasks.mine(req.user!);
-    res.render('tasks/mine', { title: '我的监督任务', tasks: mine });
+    const user = req.user!;
+    // Kept like the tasks themselves (tasks.mine): per deputy and minute until a record changes.
+    const minute = Math.floor(services.now().getTime() / 60_000);
+    const key = `tasks-mine-page:${user.townshipId}:${user.deputyId}:${minute}`;
+    const page = await cachedPage(services.db, key, 'records', 60_000, async () => {
+      const body = await renderView(req, 'tasks/mine', { tasks: await tasks.mine(user) }, { forms: true });
+      return { title: '我的监督任务', body };
+    });
+    sendPage(res, page);
   });
 
   /** 我的履职: a deputy's own record. */
