@@ -2,8 +2,11 @@ import type { Request, Response } from 'express';
 import { newOnceToken } from '../middleware/once.js';
 import { changeStamp, changesSeen, type Db } from '../db.js';
 
-type Entry<T> = { stamp: string; at: number; value: Promise<T>; bytes: number };
-type Store<T> = { entries: Map<string, Entry<T>>; bytes: number };
+type Entry<T> = { stamp: string; at: number; until: number; value: Promise<T>; bytes: number };
+type Store<T> = { entries: Map<string, Entry<T>>; bytes: number; sweptAt: number };
+
+/** How often a store lets go of its expired entries (keys with a minute in them are never asked again). */
+const SWEEP_MS = 10_000;
 
 /** Computed values: at most this many per database client. */
 const MAX_VALUES = 500;
@@ -15,7 +18,7 @@ const htmlStores = new WeakMap<Db, Store<RenderedPage>>();
 
 function storeOf<T>(stores: WeakMap<Db, Store<T>>, db: Db): Store<T> {
   let store = stores.get(db);
-  if (!store) stores.set(db, (store = { entries: new Map(), bytes: 0 }));
+  if (!store) stores.set(db, (store = { entries: new Map(), bytes: 0, sweptAt: Date.now() }));
   return store;
 }
 
@@ -52,11 +55,15 @@ function lookup<T>(
 function lookupNow<T>(...[store, db, key, tables, maxAgeMs, compute, limit]: Parameters<typeof lookup<T>>): Promise<T> {
   const stamp = changeStamp(db, tables);
   const now = Date.now();
+  if (now - store.sweptAt > SWEEP_MS) {
+    store.sweptAt = now;
+    for (const [k, e] of store.entries) if (e.until < now) drop(store, k);
+  }
   const hit = store.entries.get(key);
   if (hit && hit.stamp === stamp && now - hit.at <= maxAgeMs) return hit.value;
   const value = compute();
   drop(store, key);
-  const entry: Entry<T> = { stamp, at: now, value, bytes: 0 };
+  const entry: Entry<T> = { stamp, at: now, until: now + maxAgeMs, value, bytes: 0 };
   store.entries.set(key, entry);
   const evict = (room: () => boolean) => {
     for (const k of store.entries.keys()) {
@@ -157,4 +164,9 @@ export function renderView(req: Request, view: string, locals: Record<string, un
 /** A body rendered by `renderView(…, { forms: true })` with this request's form tokens. */
 export function fillForms(res: Response, html: string): string {
   return html.replaceAll(CSRF_SLOT, String(res.locals.csrfToken)).replaceAll(ONCE_SLOT, () => newOnceToken());
+}
+
+/** How many values and pages a client keeps now (for tests and diagnostics). */
+export function keptCount(db: Db): number {
+  return (valueStores.get(db)?.entries.size ?? 0) + (htmlStores.get(db)?.entries.size ?? 0);
 }
