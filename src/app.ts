@@ -60,6 +60,9 @@ export function createApp(services: Services, config: Config, options: { clock?:
   useViews(app, config.isProduction);
   app.set('trust proxy', config.TRUST_PROXY ? 1 : false);
   app.disable('x-powered-by');
+  // No ETag on rendered pages: hashing each page cost more than it saved — every logged-in page is
+  // no-store, so no browser ever revalidates one (static files keep theirs: express.static's own).
+  app.set('etag', false);
   // Every download through lib/download's sendFile is audited with this.
   const recordDownload: DownloadRecorder = (req, entry) => services.audit.record(req.user ?? null, entry);
   app.locals.recordDownload = recordDownload;

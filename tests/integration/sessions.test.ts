@@ -111,7 +111,10 @@ describe('limits', () => {
     ]) {
       const res = await staff.get(path);
       expect(res.headers['cache-control'], path).toBe('no-store');
+      expect(res.headers.etag, `${path}: no ETag on what is never kept`).toBeUndefined();
     }
+    // static files keep theirs
+    expect((await request(t.app).get('/css/app.css')).headers.etag).toBeTruthy();
     const admin = await loginAs(t.app, 'admin', TEST_PASSWORD);
     for (const path of ['/admin/users', '/admin/credentials'])
       expect((await admin.get(path)).headers['cache-control'], path).toBe('no-store');
