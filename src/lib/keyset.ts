@@ -61,3 +61,27 @@ export async function inBatches<T extends object>(
     }
   })();
 }
+
+/**
+ * The rows of `ids` (a result's ids in its order, read at once: a few bytes a row), `size` at a time
+ * in that order: `read(some)` reads the rows of some ids, in any order. For a filter and order the
+ * database cannot seek in (alternatives joined by OR, an order across several columns), where each
+ * keyset batch sorted every remaining row again (a 60,000-row ledger: 60 sorts, a second each, each
+ * blocking the server's event loop on SQLite); here the order is sorted once and each batch is read
+ * by primary key. Rows deleted meanwhile are left out. The first batch is read before this returns.
+ */
+export async function idBatches<T extends { id: number }>(
+  ids: readonly number[],
+  size: number,
+  read: (some: number[]) => Promise<T[]>,
+): Promise<AsyncIterable<T[]>> {
+  const batch = async (from: number) => {
+    const some = ids.slice(from, from + size);
+    const byId = new Map((await read(some)).map((row) => [row.id, row]));
+    return some.flatMap((id) => byId.get(id) ?? []);
+  };
+  const first = await batch(0);
+  return (async function* () {
+    for (let from = 0; from < ids.length; from += size) yield from === 0 ? first : await batch(from);
+  })();
+}

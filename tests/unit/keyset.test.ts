@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inBatches, rowsAfter } from '../../src/lib/keyset.js';
+import { idBatches, inBatches, rowsAfter } from '../../src/lib/keyset.js';
 
 /** The where clause of the next batch, for each place a null can take in the order. */
 describe('rowsAfter', () => {
@@ -42,5 +42,36 @@ describe('inBatches', () => {
     for await (const batch of batches) seen.push(batch.map((r) => r.id));
     expect(seen).toEqual([[1, 2], [3, 4], [5]]);
     expect(reads).toHaveLength(3);
+  });
+});
+
+describe('idBatches', () => {
+  it('gives the rows in the order of the ids, a batch at a time, whatever order each read returns', async () => {
+    const ids = [5, 3, 9, 1, 7, 2, 8];
+    const reads: number[][] = [];
+    const batches = await idBatches(ids, 3, (some) => {
+      reads.push(some);
+      // rows come back shuffled, and 9 was deleted meanwhile
+      return Promise.resolve(
+        [...some]
+          .reverse()
+          .filter((id) => id !== 9)
+          .map((id) => ({ id })),
+      );
+    });
+    expect(reads).toEqual([[5, 3, 9]]); // the first batch is read before the download starts
+    const got: number[][] = [];
+    for await (const rows of batches) got.push(rows.map((r) => r.id));
+    expect(got).toEqual([[5, 3], [1, 7, 2], [8]]);
+    expect(reads).toEqual([[5, 3, 9], [1, 7, 2], [8]]);
+  });
+
+  it('reads once and yields nothing for no ids', async () => {
+    let reads = 0;
+    const batches = await idBatches([], 3, () => (reads++, Promise.resolve([])));
+    const got: unknown[] = [];
+    for await (const rows of batches) got.push(rows);
+    expect(got).toEqual([]);
+    expect(reads).toBe(1);
   });
 });

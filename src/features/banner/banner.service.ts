@@ -11,7 +11,7 @@ import { paginate } from '../../lib/pagination.js';
 import { roleLabels } from '../../lib/labels.js';
 import { add, empty, yearGroups, type StatRow } from '../suggestions/suggestions.stats.js';
 import { decorate, LEDGER_BATCH, listInclude, yearWhere } from '../suggestions/suggestions.queries.js';
-import { inBatches } from '../../lib/keyset.js';
+import { idBatches } from '../../lib/keyset.js';
 import { AWAITING_REPLY } from '../suggestions/suggestions.workflow.js';
 import { canCreateFirstAccount, FIRST_ACCOUNT_ROLES } from './banner.policy.js';
 import type { BannerLedgerFilter, FirstAccountForm, NewTownshipForm } from './banner.schemas.js';
@@ -147,19 +147,13 @@ export function createBannerService(db: Db, deps: { audit: AuditService; auth: A
       assertRole(user, 'BANNER_VIEWER');
       const where = ledgerWhere(filter);
       const t = now();
-      const [total, batches] = await Promise.all([
-        db.suggestion.count({ where }),
-        inBatches(LEDGER_ORDER, LEDGER_BATCH, async (after, take) => {
-          const rows = await db.suggestion.findMany({
-            where: after ? { AND: [where, after] } : where,
-            omit: { content: true },
-            include: exportInclude,
-            orderBy: LEDGER_ORDER,
-            take,
-          });
-          return rows.map((s) => decorate(s, user, t, filter.year));
-        }),
-      ]);
+      // The ledger's order sorted once (ids only), then the rows a batch at a time by id (lib/keyset).
+      const ids = (await db.suggestion.findMany({ where, orderBy: LEDGER_ORDER, select: { id: true } })).map((s) => s.id);
+      const batches = await idBatches(ids, LEDGER_BATCH, async (some) => {
+        const rows = await db.suggestion.findMany({ where: { id: { in: some } }, omit: { content: true }, include: exportInclude });
+        return rows.map((s) => decorate(s, user, t, filter.year));
+      });
+      const total = ids.length;
       return { total, batches };
     },
 

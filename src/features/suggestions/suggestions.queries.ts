@@ -5,7 +5,7 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import type { AssignmentRole, SuggestionStatus } from '../../generated/prisma/enums.js';
 import { NotFoundError } from '../../errors.js';
 import { paginate } from '../../lib/pagination.js';
-import { inBatches } from '../../lib/keyset.js';
+import { idBatches } from '../../lib/keyset.js';
 import { cached } from '../../lib/cached.js';
 import { namesOf } from '../../lib/names.js';
 import { deadlineFlag, overdueCutoff } from '../../lib/deadline.js';
@@ -243,26 +243,23 @@ export function createSuggestionQueries(db: Db, now: () => Date) {
       const where = await filterWhere(user, filter);
       const order = orderBy(filter.sort === 'updated' ? 'number' : filter.sort);
       const t = now();
-      const [total, batches] = await Promise.all([
-        // the list's own count (cached): the ledger is exported from the list of the same filter
-        countCached('count', user, filter, () => db.suggestion.count({ where })),
-        inBatches(order, LEDGER_BATCH, async (after, take) => {
-          const rows = await db.suggestion.findMany({
-            where: after ? { AND: [where, after] } : where,
-            omit: { content: true },
-            include: {
-              ...listInclude,
-              coSigners: { include: { deputy: { select: { name: true } } } },
-              supervisor: { select: { displayName: true } },
-              replies: { where: { isAssistOpinion: false }, orderBy: { id: 'desc' }, take: 1 },
-              satisfactions: { orderBy: { round: 'desc' }, take: 1 },
-            },
-            orderBy: order,
-            take,
-          });
-          return rows.map((s) => decorate(s, user, t, filter.year));
-        }),
-      ]);
+      // The ledger's order sorted once (ids only), then the rows a batch at a time by id (lib/keyset).
+      const ids = (await db.suggestion.findMany({ where, orderBy: order, select: { id: true } })).map((s) => s.id);
+      const batches = await idBatches(ids, LEDGER_BATCH, async (some) => {
+        const rows = await db.suggestion.findMany({
+          where: { id: { in: some } },
+          omit: { content: true },
+          include: {
+            ...listInclude,
+            coSigners: { include: { deputy: { select: { name: true } } } },
+            supervisor: { select: { displayName: true } },
+            replies: { where: { isAssistOpinion: false }, orderBy: { id: 'desc' }, take: 1 },
+            satisfactions: { orderBy: { round: 'desc' }, take: 1 },
+          },
+        });
+        return rows.map((s) => decorate(s, user, t, filter.year));
+      });
+      const total = ids.length;
       return { total, batches };
     },
 
