@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import { newOnceToken } from '../middleware/once.js';
 import { changeStamp, changesSeen, type Db } from '../db.js';
 
-type Entry<T> = { stamp: string; at: number; until: number; value: Promise<T>; bytes: number };
+type Entry<T> = { stamp: string; at: number; until: number; value: Promise<T>; bytes: number; done: boolean };
 type Store<T> = { entries: Map<string, Entry<T>>; bytes: number; sweptAt: number };
 
 /** How often a store lets go of its expired entries (keys with a minute in them are never asked again). */
@@ -31,6 +31,17 @@ function drop<T>(store: Store<T>, key: string) {
 
 type Limit<T> = { entries: number } | { size: (value: T) => number; max: number };
 
+/** What one lookup asks for. */
+type Ask<T> = {
+  key: string;
+  tables: readonly string[] | 'records';
+  maxAgeMs: number;
+  compute: () => Promise<T>;
+  limit: Limit<T>;
+  /** The key of the same value one minute earlier (see `cachedPage`). */
+  previousKey?: string;
+};
+
 /**
  * The one rule of both caches: an entry is served while the stamp of its tables is the one taken
  * before it was computed, and for at most `maxAgeMs`; concurrent requests share one computation; a
@@ -38,32 +49,31 @@ type Limit<T> = { entries: number } | { size: (value: T) => number; max: number 
  * On PostgreSQL the stamp is taken after `changesSeen`: every change committed before the call, on
  * any instance, has been counted by then.
  */
-function lookup<T>(
-  store: Store<T>,
-  db: Db,
-  key: string,
-  tables: readonly string[] | 'records',
-  maxAgeMs: number,
-  compute: () => Promise<T>,
-  limit: Limit<T>,
-): Promise<T> {
+function lookup<T>(store: Store<T>, db: Db, ask: Ask<T>): Promise<T> {
   const seen = changesSeen(db);
-  const look = () => lookupNow(store, db, key, tables, maxAgeMs, compute, limit);
+  const look = () => lookupNow(store, db, ask);
   return seen ? seen.then(look) : look();
 }
 
-function lookupNow<T>(...[store, db, key, tables, maxAgeMs, compute, limit]: Parameters<typeof lookup<T>>): Promise<T> {
+function lookupNow<T>(store: Store<T>, db: Db, { key, tables, maxAgeMs, compute, limit, previousKey }: Ask<T>): Promise<T> {
   const stamp = changeStamp(db, tables);
   const now = Date.now();
   if (now - store.sweptAt > SWEEP_MS) {
     store.sweptAt = now;
     for (const [k, e] of store.entries) if (e.until < now) drop(store, k);
   }
+  // While a value of a new minute is computed, the last minute's is served if nothing has changed
+  // since: what only moves with the time may be a minute late, never what the records say.
+  const previous = () => {
+    const p = previousKey === undefined ? undefined : store.entries.get(previousKey);
+    return p?.done && p.stamp === stamp && now - p.at <= 2 * maxAgeMs ? p.value : undefined;
+  };
   const hit = store.entries.get(key);
-  if (hit && hit.stamp === stamp && now - hit.at <= maxAgeMs) return hit.value;
+  if (hit && hit.stamp === stamp && now - hit.at <= maxAgeMs) return hit.done ? hit.value : (previous() ?? hit.value);
   const value = compute();
   drop(store, key);
-  const entry: Entry<T> = { stamp, at: now, until: now + maxAgeMs, value, bytes: 0 };
+  // kept a second age for the minute after (`previous`)
+  const entry: Entry<T> = { stamp, at: now, until: now + 2 * maxAgeMs, value, bytes: 0, done: false };
   store.entries.set(key, entry);
   const evict = (room: () => boolean) => {
     for (const k of store.entries.keys()) {
@@ -72,21 +82,20 @@ function lookupNow<T>(...[store, db, key, tables, maxAgeMs, compute, limit]: Par
     }
   };
   if ('entries' in limit) evict(() => store.entries.size <= limit.entries);
-  else
-    void value.then(
-      (v) => {
-        if (store.entries.get(key) !== entry) return;
-        entry.bytes = limit.size(v);
-        store.bytes += entry.bytes;
-        if (entry.bytes > limit.max) drop(store, key);
-        else evict(() => store.bytes <= limit.max);
-      },
-      () => undefined,
-    );
-  value.catch(() => {
-    if (store.entries.get(key) === entry) drop(store, key);
-  });
-  return value;
+  void value.then(
+    (v) => {
+      entry.done = true;
+      if ('entries' in limit || store.entries.get(key) !== entry) return;
+      entry.bytes = limit.size(v);
+      store.bytes += entry.bytes;
+      if (entry.bytes > limit.max) drop(store, key);
+      else evict(() => store.bytes <= limit.max);
+    },
+    () => {
+      if (store.entries.get(key) === entry) drop(store, key);
+    },
+  );
+  return previous() ?? value;
 }
 
 /**
@@ -106,7 +115,7 @@ export function cached<T>(
   maxAgeMs: number,
   compute: () => Promise<T>,
 ): Promise<T> {
-  return lookup(storeOf(valueStores, db) as Store<T>, db, key, tables, maxAgeMs, compute, { entries: MAX_VALUES });
+  return lookup(storeOf(valueStores, db) as Store<T>, db, { key, tables, maxAgeMs, compute, limit: { entries: MAX_VALUES } });
 }
 
 /**
@@ -122,8 +131,21 @@ export function cachedHtml(
   tables: readonly string[] | 'records',
   maxAgeMs: number,
   render: () => Promise<string>,
+  previousKey?: string,
 ): Promise<string> {
-  return cachedPage(db, key, tables, maxAgeMs, async () => ({ title: '', body: await render() })).then((page) => page.body);
+  const page = cachedPage(db, key, tables, maxAgeMs, async () => ({ title: '', body: await render() }), previousKey);
+  return page.then((p) => p.body);
+}
+
+/**
+ * The key of a value that moves with the time, for this minute and the one before: with the
+ * previous key, `cachedHtml` and `cachedPage` serve the last minute's page while this minute's is
+ * rendered, if no record has changed since (at city scale the dashboard takes seconds to compute,
+ * and every request of those seconds would wait for it once a minute).
+ */
+export function minuteKeys(now: Date, key: (minute: number) => string): { key: string; previousKey: string } {
+  const minute = Math.floor(now.getTime() / 60_000);
+  return { key: key(minute), previousKey: key(minute - 1) };
 }
 
 /** A page's title and its body (what views/page.ejs puts between the user's header and the footer). */
@@ -136,9 +158,10 @@ export function cachedPage(
   tables: readonly string[] | 'records',
   maxAgeMs: number,
   render: () => Promise<RenderedPage>,
+  previousKey?: string,
 ): Promise<RenderedPage> {
   const size = (page: RenderedPage) => page.title.length + page.body.length;
-  return lookup(storeOf(htmlStores, db), db, key, tables, maxAgeMs, render, { size, max: MAX_HTML_CHARS });
+  return lookup(storeOf(htmlStores, db), db, { key, tables, maxAgeMs, compute: render, limit: { size, max: MAX_HTML_CHARS }, previousKey });
 }
 
 /** Sends a page rendered apart (`renderView`, kept or not) inside this user's own header and footer. */

@@ -7,7 +7,7 @@ import { defaultYear, yearOptions } from '../../lib/years.js';
 import { yearQuerySchema } from '../reports/reports.schemas.js';
 import { percentText } from '../reports/reports.figures.js';
 import { yearCharts } from './dashboard.charts.js';
-import { cached, cachedHtml, renderView } from '../../lib/cached.js';
+import { cached, cachedHtml, minuteKeys, renderView } from '../../lib/cached.js';
 
 /** 数据看板: the year's figures as server-rendered SVG charts (no client JavaScript). */
 export function dashboardRoutes(services: Services): Router {
@@ -26,10 +26,10 @@ export function dashboardRoutes(services: Services): Router {
     const form = parseForm(yearQuerySchema, req.query);
     const year = (form.ok && form.data.year) || defaultYear(years, services.now());
     // The township's figures and charts, the same for every office user: rendered once per change and minute.
-    const minute = Math.floor(services.now().getTime() / 60_000);
+    const keys = minuteKeys(services.now(), (minute) => `dashboard-page:${user.townshipId}:${year}:${minute}:${years.join()}`);
     const body = await cachedHtml(
       services.db,
-      `dashboard-page:${user.townshipId}:${year}:${minute}:${years.join()}`,
+      keys.key,
       'records',
       60_000,
       async () => {
@@ -52,6 +52,7 @@ export function dashboardRoutes(services: Services): Router {
           codes: data.codes,
         });
       },
+      keys.previousKey,
     );
     res.render('page', { title: '数据看板', body });
   });

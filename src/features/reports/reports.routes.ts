@@ -13,7 +13,7 @@ import { chromiumAvailable, htmlToPdf } from './reports.pdf.js';
 import { applyOp } from './reports.revisions.js';
 import { reportDocx } from './reports.docx.js';
 import { headingLevel, paragraphsOf } from './reports.print.js';
-import { cachedHtml, renderView } from '../../lib/cached.js';
+import { cachedHtml, minuteKeys, renderView } from '../../lib/cached.js';
 
 const office = requireRole('STAFF', 'PRESIDIUM');
 /** The dashboard charts the report's appendix shows, in print and in Word. */
@@ -104,9 +104,11 @@ export function reportsRoutes(services: Services): Router {
   function printHtml(req: Request, year: number, baseHref = ''): Promise<string> {
     const user = req.user!;
     const pdfAvailable = chromiumAvailable(req.app.get('chromiumPath') as string | undefined);
-    const minute = Math.floor(services.now().getTime() / 60_000);
-    const key = `report-print:${user.townshipId}:${year}:${minute}:${pdfAvailable}:${baseHref}`;
-    return cachedHtml(services.db, key, 'records', 60_000, async () => {
+    const { key, previousKey } = minuteKeys(
+      services.now(),
+      (minute) => `report-print:${user.townshipId}:${year}:${minute}:${pdfAvailable}:${baseHref}`,
+    );
+    const render = async () => {
       const p = await reports.printable(user, year);
       return renderView(req, 'reports/print', {
         title: `${year}年${p.report.title}`,
@@ -118,7 +120,8 @@ export function reportsRoutes(services: Services): Router {
         printedCharts: PRINTED_CHARTS,
         pdfAvailable,
       });
-    });
+    };
+    return cachedHtml(services.db, key, 'records', 60_000, render, previousKey);
   }
 
   router.get('/reports', office, async (req, res) => {

@@ -21,7 +21,7 @@ import {
   type SuggestionFilter,
 } from './suggestions.schemas.js';
 import { townshipLedger } from './suggestions.export.js';
-import { cachedHtml, cachedPage, renderView, sendPage } from '../../lib/cached.js';
+import { cachedHtml, cachedPage, minuteKeys, renderView, sendPage } from '../../lib/cached.js';
 import { LIST_PAGE_TABLES } from './suggestions.queries.js';
 
 export function suggestionsRoutes(services: Services): Router {
@@ -145,14 +145,10 @@ export function suggestionsRoutes(services: Services): Router {
     const years = await suggestions.years(req.user!);
     const year = Number(req.query.year) || defaultYear(years, services.now());
     // The township's figures, the same for every office user: rendered once per change and minute.
-    const minute = Math.floor(services.now().getTime() / 60_000);
-    const body = await cachedHtml(
-      services.db,
-      `stats-page:${req.user!.townshipId}:${year}:${minute}:${years.join()}`,
-      'records',
-      60_000,
-      async () => renderView(req, 'suggestions/stats', { stats: await services.suggestionStats.forYear(req.user!, year), years, year }),
-    );
+    const keys = minuteKeys(services.now(), (minute) => `stats-page:${req.user!.townshipId}:${year}:${minute}:${years.join()}`);
+    const render = async () =>
+      renderView(req, 'suggestions/stats', { stats: await services.suggestionStats.forYear(req.user!, year), years, year });
+    const body = await cachedHtml(services.db, keys.key, 'records', 60_000, render, keys.previousKey);
     res.render('page', { title: `${year}年代表建议办理统计`, body });
   });
 
