@@ -114,13 +114,15 @@ export function writeTable<T>(sheet: Sheet, columns: ReadonlyArray<XlsxColumn<T>
 
 /**
  * A workbook written to `out` as it is built (ExcelJS's streaming writer): each committed row is
- * zipped and sent, so that a ledger of any length takes the memory of one batch of rows. Views and
+ * zipped and sent, so that a ledger of any length takes the memory of about one batch of rows. Views and
  * print setup are given to `addWorksheet` (a streamed sheet writes them as it opens), the columns
  * before the first row is committed.
  */
 export async function streamedWorkbook(out: Writable, creator: string): Promise<ExcelJS.stream.xlsx.WorkbookWriter> {
   const { default: excel } = await import('exceljs');
-  const book = new excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  // archiver buffers up to 1 MB of zipped output by default before the sheet has to wait: 16 kB, as a Node stream
+  const zip = { highWaterMark: 16 * 1024 } as ExcelJS.stream.xlsx.WorkbookStreamWriterOptions['zip'];
+  const book = new excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false, zip });
   book.creator = creator;
   return book;
 }
@@ -165,20 +167,30 @@ export async function streamTable<T>(
 ): Promise<void> {
   writeHeader(sheet, columns, headerRow);
   sheet.getRow(headerRow).commit();
-  const zipInput = (sheet as unknown as { stream?: { pipes?: Writable[] } }).stream?.pipes?.[0];
+  // The zip pipes the sheet into its input when it starts the entry, a tick or more after the sheet opened.
+  const zipInput = () => (sheet as unknown as { stream?: { pipes?: Writable[] } }).stream?.pipes?.[0];
   let n = headerRow + 1;
   for await (const batch of batches) {
     for (const record of batch) writeRow(sheet, columns, record, n++).commit();
-    await drained(zipInput ?? out, out);
+    await drained(zipInput() ?? out, out);
   }
   sheet.commit();
+}
+
+/**
+ * Whether `stream` has more than it wants and will say 'drain'. The zip's input is a PassThrough of
+ * readable-stream 2 (archiver-utils), which has no `writableNeedDrain`: its state says it.
+ */
+function needsDrain(stream: Writable): boolean {
+  const state = (stream as { _writableState?: { needDrain?: boolean } })._writableState;
+  return stream.writableNeedDrain ?? state?.needDrain ?? false;
 }
 
 /** Resolves when `stream` takes more data; fails if `out` was closed (the browser went away). */
 function drained(stream: Writable, out: Writable): Promise<void> {
   const closed = () => new Error('The download was closed before its end');
   if (out.destroyed) return Promise.reject(closed());
-  if (!stream.writableNeedDrain) return Promise.resolve();
+  if (!needsDrain(stream)) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const done = (err?: Error) => {
       stream.off('drain', onDrain);

@@ -1,11 +1,8 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { Server } from 'node:http';
-import type { TestApp } from '../helpers/test-app.js';
-import { browserMissing, login, SHOTS, startDemoSite } from '../helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import { browserMissing, login, SHOTS, useDemoSite } from '../helpers/browser.js';
 import { DEMO_PASSWORD } from '../../src/demo/index.js';
 
 /**
@@ -13,25 +10,13 @@ import { DEMO_PASSWORD } from '../../src/demo/index.js';
  * deputy logs in on a phone with the slip, must change the password, and sees their sessions.
  */
 describe.skipIf(browserMissing)('browser: deputy logins from the roster, slips, first login, sessions', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let server: Server;
-  let base: string;
-
-  beforeAll(async () => {
-    ({ t, browser, server, base } = await startDemoSite());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-    await t?.close();
-  });
+  const site = useDemoSite();
 
   let slip: { username: string; password: string } | null = null;
 
   it('the system administrator creates the logins and prints one A4 slip per deputy', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await login(page, base, 'admin', DEMO_PASSWORD);
+    const page = await site().browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await login(page, site().base, 'admin', DEMO_PASSWORD);
     expect(new URL(page.url()).pathname).toBe('/admin/users');
     await page.screenshot({ path: path.join(SHOTS, 'admin-users.png'), fullPage: true });
     await page.setViewportSize({ width: 375, height: 740 });
@@ -48,7 +33,7 @@ describe.skipIf(browserMissing)('browser: deputy logins from the roster, slips, 
       username: (await page.locator('td.username').first().textContent())!.trim(),
       password: (await page.locator('td.secret').first().textContent())!.trim(),
     };
-    await page.goto(`${base}/admin/credentials/slips`);
+    await page.goto(`${site().base}/admin/credentials/slips`);
     const pdf = path.join(SHOTS, 'login-slips.pdf');
     await page.emulateMedia({ media: 'print' });
     fs.writeFileSync(pdf, await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
@@ -65,14 +50,14 @@ describe.skipIf(browserMissing)('browser: deputy logins from the roster, slips, 
 
   it('a deputy logs in on a phone with the slip, must change the password, then sees their sessions', async () => {
     expect(slip).not.toBeNull();
-    const context = await browser.newContext({
+    const context = await site().browser.newContext({
       viewport: { width: 375, height: 740 },
       isMobile: true,
       hasTouch: true,
       userAgent: 'Mozilla/5.0 (Linux; Android 12; V2111A) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36',
     });
     const phone = await context.newPage();
-    await login(phone, base, slip!.username, slip!.password);
+    await login(phone, site().base, slip!.username, slip!.password);
     expect(new URL(phone.url()).pathname).toBe('/account/password');
     await phone.screenshot({ path: path.join(SHOTS, 'first-login-phone.png'), fullPage: true });
     await phone.getByLabel(/初始密码/).fill(slip!.password);
@@ -85,13 +70,13 @@ describe.skipIf(browserMissing)('browser: deputy logins from the roster, slips, 
     await phone.getByLabel('再次输入新密码').fill('Caoyuan-Muchang-88');
     await Promise.all([phone.waitForURL((u) => u.pathname === '/'), phone.getByRole('button', { name: '保存新密码' }).click()]);
 
-    const desk = await browser.newPage({ viewport: { width: 1366, height: 800 } });
-    await login(desk, base, slip!.username, 'Caoyuan-Muchang-88');
-    await desk.goto(`${base}/account/sessions`);
+    const desk = await site().browser.newPage({ viewport: { width: 1366, height: 800 } });
+    await login(desk, site().base, slip!.username, 'Caoyuan-Muchang-88');
+    await desk.goto(`${site().base}/account/sessions`);
     expect(await desk.locator('.session').count()).toBe(2);
     expect(await desk.getByText('Android 手机 · Chrome 120').count()).toBe(1);
     await desk.screenshot({ path: path.join(SHOTS, 'sessions-desktop.png'), fullPage: true });
-    await phone.goto(`${base}/account/sessions`);
+    await phone.goto(`${site().base}/account/sessions`);
     await phone.screenshot({ path: path.join(SHOTS, 'sessions-phone.png'), fullPage: true });
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);

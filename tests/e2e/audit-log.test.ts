@@ -1,35 +1,21 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { Server } from 'node:http';
-import type { TestApp } from '../helpers/test-app.js';
-import { browserMissing, login, SHOTS, startDemoSite } from '../helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import { browserMissing, login, SHOTS, useDemoSite } from '../helpers/browser.js';
 import { DEMO_PASSWORD } from '../../src/demo/index.js';
 
 /** The auditor's log on a 1366 px office screen and a 375 px phone. */
 describe.skipIf(browserMissing)('browser: the audit log', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let server: Server;
-  let base: string;
-  beforeAll(async () => {
-    ({ t, browser, server, base } = await startDemoSite());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-    await t?.close();
-  });
+  const site = useDemoSite();
 
   for (const [name, viewport] of [
     ['1366', { width: 1366, height: 768 }],
     ['375', { width: 375, height: 740 }],
   ] as const) {
     it(`at ${name} px: Chinese rows, filters that fit, 44 px controls, no sideways scrolling`, async () => {
-      const context = await browser.newContext({ viewport, isMobile: name === '375', hasTouch: name === '375' });
+      const context = await site().browser.newContext({ viewport, isMobile: name === '375', hasTouch: name === '375' });
       const page = await context.newPage();
-      await login(page, base, 'auditor', DEMO_PASSWORD);
-      await page.goto(`${base}/audit`);
+      await login(page, site().base, 'auditor', DEMO_PASSWORD);
+      await page.goto(`${site().base}/audit`);
       expect(await page.locator('h1').textContent()).toBe('审计日志');
       expect(await page.locator('.audit-ok').textContent()).toContain('完整性校验通过');
       expect(await page.locator('.audit-table tbody tr').count()).toBeGreaterThan(0);

@@ -1,29 +1,15 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { Server } from 'node:http';
-import type { TestApp } from '../helpers/test-app.js';
-import { browserMissing, login, SHOTS, startDemoSite } from '../helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import { browserMissing, login, SHOTS, useDemoSite } from '../helpers/browser.js';
 import { DEMO_PASSWORD } from '../../src/demo/index.js';
 
 /** The 旗人大常委会's view of the demo banner (东明镇 and 八仙筒镇) at 1366 px, on a 375 px phone, and on A4. */
 describe.skipIf(browserMissing)('browser: the banner view', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let server: Server;
-  let base: string;
-  beforeAll(async () => {
-    ({ t, browser, server, base } = await startDemoSite());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-    await t?.close();
-  });
+  const site = useDemoSite();
 
   it('shows the townships side by side at 1366 px, without a horizontal scroll', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await login(page, base, 'banner', DEMO_PASSWORD);
+    const page = await site().browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await login(page, site().base, 'banner', DEMO_PASSWORD);
     expect(new URL(page.url()).pathname).toBe('/banner');
     const table = page.locator('table.table').first();
     await expect.poll(() => table.locator('tbody tr').count()).toBe(3);
@@ -33,7 +19,7 @@ describe.skipIf(browserMissing)('browser: the banner view', () => {
     expect(box!.width).toBeLessThanOrEqual(1366);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
     await page.screenshot({ path: path.join(SHOTS, 'banner-1366.png'), fullPage: true });
-    await page.goto(`${base}/banner/suggestions`);
+    await page.goto(`${site().base}/banner/suggestions`);
     await page.screenshot({ path: path.join(SHOTS, 'banner-ledger-1366.png'), fullPage: true });
     // The ledger's export link carries the filters.
     await page.selectOption('#township', { label: '八仙筒镇' });
@@ -45,8 +31,8 @@ describe.skipIf(browserMissing)('browser: the banner view', () => {
   });
 
   it('fits a 375 px phone and prints on A4', async () => {
-    const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
-    await login(page, base, 'banner', DEMO_PASSWORD);
+    const page = await site().browser.newPage({ viewport: { width: 375, height: 812 } });
+    await login(page, site().base, 'banner', DEMO_PASSWORD);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await page.screenshot({ path: path.join(SHOTS, 'banner-375.png'), fullPage: true });
     const pdf = await page.pdf({ format: 'A4', printBackground: true });

@@ -1,28 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { Server } from 'node:http';
-import type { TestApp } from '../helpers/test-app.js';
-import { browserMissing, login, startDemoSite } from '../helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserMissing, login, useDemoSite } from '../helpers/browser.js';
 import { DEMO_PASSWORD } from '../../src/demo/index.js';
 
 /** The frame every page shares, as people use it: staff at 1366 px, deputies on a 375 px phone. */
 describe.skipIf(browserMissing)('browser: the top bar, focus and the ballot', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let server: Server;
-  let base: string;
-  beforeAll(async () => {
-    ({ t, browser, server, base } = await startDemoSite());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-    await t?.close();
-  });
+  const site = useDemoSite();
 
   async function desktop(username: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await login(page, base, username, DEMO_PASSWORD);
+    const page = await site().browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await login(page, site().base, username, DEMO_PASSWORD);
     return page;
   }
 
@@ -57,9 +44,9 @@ describe.skipIf(browserMissing)('browser: the top bar, focus and the ballot', ()
   }
 
   it('on a phone the menu’s 提醒, 修改密码 and 退出 are thumb-sized (44 px)', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const context = await site().browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
-    await login(page, base, 'staff', DEMO_PASSWORD);
+    await login(page, site().base, 'staff', DEMO_PASSWORD);
     await page.getByRole('button', { name: '菜单' }).click();
     for (const target of [
       page.locator('.account .bell'),
@@ -79,7 +66,7 @@ describe.skipIf(browserMissing)('browser: the top bar, focus and the ballot', ()
 
   it('after a failed submit the error summary has the focus, and its links focus the field', async () => {
     const page = await desktop('deputy');
-    await page.goto(`${base}/account/password`);
+    await page.goto(`${site().base}/account/password`);
     await Promise.all([page.waitForLoadState('domcontentloaded'), page.getByRole('button', { name: /修改密码|保存/ }).click()]);
     await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toContain('error-summary');
     const first = page.locator('.error-summary a').first();
@@ -90,17 +77,17 @@ describe.skipIf(browserMissing)('browser: the top bar, focus and the ballot', ()
   });
 
   it('the ballot asks “提交后不能修改” only once every choice is made', async () => {
-    const db = t.services.db;
+    const db = site().t.services.db;
     const session = await db.congressSession.findFirstOrThrow({ where: { votingStatus: 'NOT_OPEN' } });
-    const staff = (await t.services.auth.findSessionUser((await db.user.findFirstOrThrow({ where: { username: 'staff' } })).id))!;
-    await t.services.voting.open(staff, session.id);
+    const staff = (await site().t.services.auth.findSessionUser((await db.user.findFirstOrThrow({ where: { username: 'staff' } })).id))!;
+    await site().t.services.voting.open(staff, session.id);
     const page = await desktop('deputy2');
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
       dialogs.push(d.message());
       void d.accept();
     });
-    await page.goto(`${base}/`);
+    await page.goto(`${site().base}/`);
     await Promise.all([page.waitForURL(/\/vote$/), page.getByRole('link', { name: '去投票' }).click()]);
     // incomplete: straight to the server, which names what is missing; no confirm first
     await Promise.all([page.waitForLoadState('domcontentloaded'), page.getByRole('button', { name: '提交选票' }).click()]);
@@ -110,7 +97,7 @@ describe.skipIf(browserMissing)('browser: the top bar, focus and the ballot', ()
     for (const group of await page.locator('[role=radiogroup]').all()) await group.locator('input[type=radio]').first().check();
     await Promise.all([page.waitForURL((u) => !u.pathname.endsWith('/ballots')), page.getByRole('button', { name: '提交选票' }).click()]);
     expect(dialogs).toEqual(['选票提交后不能修改，确定提交吗？']);
-    await page.goto(`${base}/`);
+    await page.goto(`${site().base}/`);
     expect(await page.getByRole('link', { name: '去投票' }).count()).toBe(0);
     await page.close();
   });

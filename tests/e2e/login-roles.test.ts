@@ -1,26 +1,11 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { Server } from 'node:http';
-import type { TestApp } from '../helpers/test-app.js';
-import { browserMissing, login, logout, SHOTS, startDemoSite } from '../helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import { browserMissing, login, logout, SHOTS, useDemoSite } from '../helpers/browser.js';
 import { DEMO_PASSWORD } from '../../src/demo/index.js';
 
 /** Each demo account logs in through the real login page and lands on its own home page. */
 describe.skipIf(browserMissing)('browser: every role reaches its home page', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let server: Server;
-  let base: string;
-
-  beforeAll(async () => {
-    ({ t, browser, server, base } = await startDemoSite());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-    await t?.close();
-  });
+  const site = useDemoSite();
 
   const cases: Array<[username: string, path: string, heading: RegExp, visible: string]> = [
     ['staff', '/', /工作台/, '待审查的建议'],
@@ -36,8 +21,8 @@ describe.skipIf(browserMissing)('browser: every role reaches its home page', () 
 
   for (const [username, expectedPath, heading, visible] of cases) {
     it(`${username} logs in and sees a home page made for the role`, async () => {
-      const page = await browser.newPage();
-      await login(page, base, username, DEMO_PASSWORD);
+      const page = await site().browser.newPage();
+      await login(page, site().base, username, DEMO_PASSWORD);
       expect(new URL(page.url()).pathname).toBe(expectedPath);
       await expect.poll(() => page.locator('h1').first().textContent()).toMatch(heading);
       expect(await page.getByText(visible, { exact: false }).count()).toBeGreaterThan(0);
@@ -48,9 +33,9 @@ describe.skipIf(browserMissing)('browser: every role reaches its home page', () 
   }
 
   it('shows the deputy home page on a phone, menu folded behind a button', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const context = await site().browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
-    await login(page, base, 'deputy', DEMO_PASSWORD);
+    await login(page, site().base, 'deputy', DEMO_PASSWORD);
     await expect.poll(() => page.getByRole('link', { name: '我的任务' }).isVisible()).toBe(false);
     await page.getByRole('button', { name: '菜单' }).click();
     await expect.poll(() => page.getByRole('link', { name: '我的任务' }).isVisible()).toBe(true);
@@ -62,8 +47,8 @@ describe.skipIf(browserMissing)('browser: every role reaches its home page', () 
   });
 
   it('says so in Chinese when the password is wrong', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${base}/login`);
+    const page = await site().browser.newPage();
+    await page.goto(`${site().base}/login`);
     await page.getByLabel('用户名').fill('staff');
     await page.getByLabel('密码').fill('wrong');
     await page.getByRole('button', { name: '登录' }).click();

@@ -1,11 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { Server } from 'node:http';
-import type { TestApp } from '../helpers/test-app.js';
-import { browserMissing, login, SHOTS, startDemoSite } from '../helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserMissing, login, SHOTS, useDemoSite } from '../helpers/browser.js';
 import { DEMO_PASSWORD } from '../../src/demo/index.js';
 
 /** Every control a thumb can hit on the page shown, with its height; links inside running text are exempt. */
@@ -27,27 +25,16 @@ async function smallTargets(page: Page): Promise<string[]> {
 
 /** A fresh-eyed pass as users hold the portal: a deputy's phone, and the pages printed on A4. */
 describe.skipIf(browserMissing)('browser: thumb-sized on a phone, headings kept with their text on paper', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let server: Server;
-  let base: string;
-  beforeAll(async () => {
-    ({ t, browser, server, base } = await startDemoSite());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-    await t?.close();
-  });
+  const site = useDemoSite();
 
   it(
     'a deputy at 375 px: every button, field, tab, check box and page link is at least 44 px high, nothing scrolls sideways',
     { timeout: 60_000 },
     async () => {
-      const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+      const context = await site().browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
       const page = await context.newPage();
-      await login(page, base, 'deputy', DEMO_PASSWORD);
-      const opinion = await t.services.db.voterOpinion.findFirstOrThrow({
+      await login(page, site().base, 'deputy', DEMO_PASSWORD);
+      const opinion = await site().t.services.db.voterOpinion.findFirstOrThrow({
         where: { deputy: { name: '宝音图' }, source: 'CODE', handling: 'PENDING' },
       });
       const found: Record<string, string[]> = {};
@@ -65,17 +52,17 @@ describe.skipIf(browserMissing)('browser: thumb-sized on a phone, headings kept 
         '/notifications',
         '/account/password',
       ]) {
-        await page.goto(base + p);
+        await page.goto(site().base + p);
         const small = await smallTargets(page);
         if (small.length) found[p] = small;
         expect(await page.evaluate(() => document.scrollingElement!.scrollWidth), p).toBeLessThanOrEqual(375);
       }
       // a notice's title opens it (a button in a form): it reads as a link, from the left
-      await page.goto(`${base}/notifications`);
+      await page.goto(`${site().base}/notifications`);
       const title = page.locator('.notice-list button.link').first();
       expect(await title.evaluate((b) => getComputedStyle(b).textAlign)).toBe('left');
       expect(await title.evaluate((b) => getComputedStyle(b).color)).toBe('rgb(11, 79, 156)');
-      await page.goto(`${base}/suggestions`);
+      await page.goto(`${site().base}/suggestions`);
       await page.screenshot({ path: path.join(SHOTS, 'phone-suggestions-375.png'), fullPage: true });
       expect(found).toEqual({});
       await context.close();
@@ -83,22 +70,22 @@ describe.skipIf(browserMissing)('browser: thumb-sized on a phone, headings kept 
   );
 
   it('staff at 375 px: the roster’s page links and the record page’s year picker are thumb-sized too', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const context = await site().browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
-    await login(page, base, 'staff', DEMO_PASSWORD);
-    const deputy = await t.services.db.deputy.findFirstOrThrow({ where: { name: '宝音图' } });
+    await login(page, site().base, 'staff', DEMO_PASSWORD);
+    const deputy = await site().t.services.db.deputy.findFirstOrThrow({ where: { name: '宝音图' } });
     for (const p of ['/deputies', `/deputies/${deputy.id}`, '/codes']) {
-      await page.goto(base + p);
+      await page.goto(site().base + p);
       expect(await smallTargets(page), p).toEqual([]);
     }
     await context.close();
   });
 
   it('at 375 px a card starts with its first line, no blank band above it: a voter’s 查询码, a deputy’s 履职档案', async () => {
-    const opinion = await t.services.db.voterOpinion.findFirstOrThrow({ where: { trackingCode: { not: null } } });
-    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const opinion = await site().t.services.db.voterOpinion.findFirstOrThrow({ where: { trackingCode: { not: null } } });
+    const context = await site().browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
-    await page.goto(`${base}/v/track/${opinion.trackingCode}`);
+    await page.goto(`${site().base}/v/track/${opinion.trackingCode}`);
     const gap = await page.evaluate(() => {
       const card = document.querySelector('main .card')!;
       return card.firstElementChild!.getBoundingClientRect().top - card.getBoundingClientRect().top;
@@ -106,8 +93,8 @@ describe.skipIf(browserMissing)('browser: thumb-sized on a phone, headings kept 
     expect(gap).toBeLessThanOrEqual(18); // the card's padding (16 px) and its border
     expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(375);
     // the deputy's 履职档案 card, its title in a row with the year picker
-    await login(page, base, 'deputy', DEMO_PASSWORD);
-    await page.goto(`${base}/me`);
+    await login(page, site().base, 'deputy', DEMO_PASSWORD);
+    await page.goto(`${site().base}/me`);
     const recordGap = await page.evaluate(() => {
       const card = document.querySelector('#record')!;
       return card.querySelector('h2')!.getBoundingClientRect().top - card.getBoundingClientRect().top;
@@ -117,10 +104,10 @@ describe.skipIf(browserMissing)('browser: thumb-sized on a phone, headings kept 
   });
 
   it('the administrator at 375 px: a card row’s Chinese label beside a monospace username has a CJK face (no tofu boxes)', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const context = await site().browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
-    await login(page, base, 'admin', DEMO_PASSWORD);
-    await page.goto(`${base}/admin/users/bulk`);
+    await login(page, site().base, 'admin', DEMO_PASSWORD);
+    await page.goto(`${site().base}/admin/users/bulk`);
     const cell = page.locator('td.username').first();
     expect(await cell.evaluate((td) => getComputedStyle(td, '::before').content)).toBe('"用户名"');
     // the bundled Noto Sans SC is the only CJK face on a machine without system CJK fonts
@@ -131,15 +118,15 @@ describe.skipIf(browserMissing)('browser: thumb-sized on a phone, headings kept 
   });
 
   it('at 1366 px the year picker of a statistics page is not stretched across the page, and a row of buttons is one height', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
-    await login(page, base, 'staff', DEMO_PASSWORD);
+    const page = await site().browser.newPage({ viewport: { width: 1366, height: 800 } });
+    await login(page, site().base, 'staff', DEMO_PASSWORD);
     for (const p of ['/suggestions/stats', '/dashboard', '/activities/stats']) {
-      await page.goto(base + p);
+      await page.goto(site().base + p);
       const box = await page.locator('.filters select[name=year]').boundingBox();
       expect(box!.width, p).toBeLessThan(300);
     }
     // a row of buttons mixing links (A4海报) and buttons in forms (重新生成, 停用): one height
-    await page.goto(`${base}/codes`);
+    await page.goto(`${site().base}/codes`);
     for (const row of await page.locator('main .actions').all()) {
       const heights = await row.evaluate((r) => Array.from(r.children).map((e) => Math.round(e.getBoundingClientRect().height)));
       expect(new Set(heights).size, heights.join(',')).toBe(1);
@@ -148,14 +135,18 @@ describe.skipIf(browserMissing)('browser: thumb-sized on a phone, headings kept 
   });
 
   it('a deputy’s annual record on A4: no page ends with a section heading', { timeout: 60_000 }, async () => {
-    const page = await browser.newPage();
-    await login(page, base, 'staff', DEMO_PASSWORD);
+    const page = await site().browser.newPage();
+    await login(page, site().base, 'staff', DEMO_PASSWORD);
     // the deputies with the most to print: their records run over a page
-    const deputies = await t.services.db.deputy.findMany({ where: { status: 'ACTIVE' }, select: { id: true }, orderBy: { id: 'asc' } });
-    const year = t.services.now().getFullYear();
+    const deputies = await site().t.services.db.deputy.findMany({
+      where: { status: 'ACTIVE' },
+      select: { id: true },
+      orderBy: { id: 'asc' },
+    });
+    const year = site().t.services.now().getFullYear();
     let pagesSeen = 0;
     for (const { id } of deputies.slice(0, 8)) {
-      await page.goto(`${base}/deputies/${id}/record?year=${year}`);
+      await page.goto(`${site().base}/deputies/${id}/record?year=${year}`);
       await page.evaluate(async () => {
         await document.fonts.ready;
       });

@@ -1,9 +1,7 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { Server } from 'node:http';
-import type { TestApp } from '../helpers/test-app.js';
-import { browserMissing, login, logout, SHOTS, startDemoSite } from '../helpers/browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserMissing, login, logout, SHOTS, useDemoSite } from '../helpers/browser.js';
 import { DEMO_PASSWORD } from '../../src/demo/index.js';
 
 /**
@@ -12,37 +10,28 @@ import { DEMO_PASSWORD } from '../../src/demo/index.js';
  * chair assigns an inspection task → the deputy files the report at /me/tasks → the chair closes it.
  */
 describe.skipIf(browserMissing)('browser: 票决 and a supervision task, end to end', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let server: Server;
-  let base: string;
   let sessionId: number;
   let candidates: { id: number; name: string }[];
 
+  const site = useDemoSite();
   beforeAll(async () => {
-    ({ t, browser, server, base } = await startDemoSite());
-    const session = await t.services.db.congressSession.findFirstOrThrow({ where: { votingStatus: 'NOT_OPEN' } });
+    const session = await site().t.services.db.congressSession.findFirstOrThrow({ where: { votingStatus: 'NOT_OPEN' } });
     sessionId = session.id;
-    candidates = await t.services.db.livelihoodProject.findMany({
+    candidates = await site().t.services.db.livelihoodProject.findMany({
       where: { sessionId, phase: 'SHORTLISTED' },
       orderBy: { id: 'asc' },
       select: { id: true, name: true },
     });
     expect(candidates).toHaveLength(2);
   });
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-    await t?.close();
-  });
 
   async function as(username: string, phone = false): Promise<Page> {
-    const context = await browser.newContext(
+    const context = await site().browser.newContext(
       phone ? { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 900 } },
     );
     const page = await context.newPage();
     page.on('dialog', (d) => void d.accept());
-    await login(page, base, username, DEMO_PASSWORD);
+    await login(page, site().base, username, DEMO_PASSWORD);
     return page;
   }
   const done = async (page: Page) => {
@@ -56,7 +45,7 @@ describe.skipIf(browserMissing)('browser: 票决 and a supervision task, end to 
 
   it('staff open voting at the coming session (the 6th)', async () => {
     const page = await as('staff');
-    await page.goto(`${base}/sessions`);
+    await page.goto(`${site().base}/sessions`);
     await page.getByRole('link', { name: '票决管理' }).first().click();
     await expect.poll(() => page.locator('h1').textContent()).toContain('第六次会议');
     await page.screenshot({ path: path.join(SHOTS, 'session-manage.png'), fullPage: true });
@@ -71,7 +60,7 @@ describe.skipIf(browserMissing)('browser: 票决 and a supervision task, end to 
   ] as const) {
     it(`${username} votes online once`, async () => {
       const page = await as(username, phone);
-      await page.goto(`${base}/sessions`);
+      await page.goto(`${site().base}/sessions`);
       await page.getByRole('link', { name: '去投票' }).click();
       await expect.poll(() => page.locator('h1').textContent()).toBe('民生实事项目票决');
       await page
@@ -97,7 +86,7 @@ describe.skipIf(browserMissing)('browser: 票决 and a supervision task, end to 
 
   it('staff enter the counted paper ballots and close voting; the first candidate passes', async () => {
     const page = await as('staff');
-    await page.goto(`${base}/sessions/${sessionId}`);
+    await page.goto(`${site().base}/sessions/${sessionId}`);
     await page.locator(`input[name="for_${candidates[0]!.id}"]`).fill('28');
     await page.locator(`input[name="against_${candidates[0]!.id}"]`).fill('2');
     await page.locator(`input[name="for_${candidates[1]!.id}"]`).fill('12');
@@ -114,14 +103,14 @@ describe.skipIf(browserMissing)('browser: 票决 and a supervision task, end to 
     await page.screenshot({ path: path.join(SHOTS, 'session-results.png'), fullPage: true });
     await done(page);
     const [first, second] = await Promise.all(
-      candidates.map((c) => t.services.db.livelihoodProject.findUniqueOrThrow({ where: { id: c.id } })),
+      candidates.map((c) => site().t.services.db.livelihoodProject.findUniqueOrThrow({ where: { id: c.id } })),
     );
     expect([first!.phase, second!.phase]).toEqual(['PASSED', 'REJECTED']);
   });
 
   it('the chair assigns an inspection of the passed project to 宝音图', async () => {
     const page = await as('chair');
-    await page.goto(`${base}/projects/${candidates[0]!.id}`);
+    await page.goto(`${site().base}/projects/${candidates[0]!.id}`);
     await page.getByRole('link', { name: '安排视察任务' }).click();
     await page.getByLabel('任务名称').fill('视察标准化棚圈项目开工准备');
     await page.getByLabel('截止日期').fill('2099-05-31');
@@ -134,7 +123,7 @@ describe.skipIf(browserMissing)('browser: 票决 and a supervision task, end to 
 
   it('宝音图 accepts it and files the report at /me/tasks', async () => {
     const page = await as('deputy', true);
-    await page.goto(`${base}/me/tasks`);
+    await page.goto(`${site().base}/me/tasks`);
     await page.getByRole('link', { name: '视察标准化棚圈项目开工准备' }).click();
     await submit(page, '接受任务');
     await expect.poll(() => page.locator('.flash-success').textContent()).toContain('您已接受该任务');
@@ -149,7 +138,7 @@ describe.skipIf(browserMissing)('browser: 票决 and a supervision task, end to 
 
   it('the chair approves the report and the task closes', async () => {
     const page = await as('chair');
-    await page.goto(`${base}/tasks`);
+    await page.goto(`${site().base}/tasks`);
     await page.getByRole('link', { name: '视察标准化棚圈项目开工准备' }).click();
     await expect.poll(() => page.getByText('2处选址离水源较远').count()).toBe(1);
     await page.getByLabel('审核意见（可选）').fill('报告已收悉。');
@@ -158,7 +147,7 @@ describe.skipIf(browserMissing)('browser: 票决 and a supervision task, end to 
     await expect.poll(() => page.locator('dl.props').first().textContent()).toContain('已关闭');
     await page.screenshot({ path: path.join(SHOTS, 'task-closed.png'), fullPage: true });
     await done(page);
-    const task = await t.services.db.supervisionTask.findFirstOrThrow({
+    const task = await site().t.services.db.supervisionTask.findFirstOrThrow({
       where: { title: '视察标准化棚圈项目开工准备' },
       include: { events: true },
     });

@@ -1,10 +1,8 @@
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { Server } from 'node:http';
-import type { TestApp } from '../helpers/test-app.js';
-import { browserMissing, login, logout, SHOTS, startDemoSite } from '../helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserMissing, login, logout, SHOTS, useDemoSite } from '../helpers/browser.js';
 import { DEMO_PASSWORD } from '../../src/demo/index.js';
 import { toDateInput } from '../../src/lib/format.js';
 
@@ -23,25 +21,14 @@ async function printToPng(page: Page, name: string): Promise<string> {
  * suggestion through the prefilled suggestion form → the deputy sees the reception and the suggestion in their 履职档案.
  */
 describe.skipIf(browserMissing)('browser: a reception day from schedule to the deputy’s record', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let server: Server;
-  let base: string;
   let receptionId = 0;
   const date = toDateInput(new Date(Date.now() + 5 * DAY));
 
-  beforeAll(async () => {
-    ({ t, browser, server, base } = await startDemoSite());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-    await t?.close();
-  });
+  const site = useDemoSite();
 
   it('staff schedule a reception day and print its public notice', { timeout: 90_000 }, async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await login(page, base, 'staff', DEMO_PASSWORD);
+    const page = await site().browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login(page, site().base, 'staff', DEMO_PASSWORD);
     await page.locator('summary', { hasText: '代表工作' }).click();
     await page.getByRole('link', { name: '接待选民' }).first().click();
     await page.getByRole('link', { name: '安排接待日' }).click();
@@ -62,15 +49,15 @@ describe.skipIf(browserMissing)('browser: a reception day from schedule to the d
     expect(await page.locator('.sheet').textContent()).toContain('宝音图');
     await page.screenshot({ path: path.join(SHOTS, 'reception-notice.png'), fullPage: true });
     await printToPng(page, 'reception-notice-print');
-    await page.goto(`${base}/receptions/${receptionId}`);
+    await page.goto(`${site().base}/receptions/${receptionId}`);
     await logout(page);
     await page.close();
   });
 
   it('staff record the reception with two opinions; one is answered, one becomes a suggestion', { timeout: 90_000 }, async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await login(page, base, 'staff', DEMO_PASSWORD);
-    await page.goto(`${base}/receptions/${receptionId}`);
+    const page = await site().browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login(page, site().base, 'staff', DEMO_PASSWORD);
+    await page.goto(`${site().base}/receptions/${receptionId}`);
     await page.getByRole('link', { name: '登记接待情况' }).click();
     expect(await page.getByLabel('宝音图', { exact: true }).first().isChecked()).toBe(true);
     await page.getByLabel('接待选民人数').fill('8');
@@ -109,10 +96,10 @@ describe.skipIf(browserMissing)('browser: a reception day from schedule to the d
     await page.goBack();
 
     // The first opinion becomes a suggestion: the link opens the suggestion form prefilled.
-    const first = await t.services.db.voterOpinion.findFirstOrThrow({
+    const first = await site().t.services.db.voterOpinion.findFirstOrThrow({
       where: { receptionId, content: { startsWith: '哈日干图嘎查北部草场' } },
     });
-    await page.goto(`${base}/opinions/${first.id}`);
+    await page.goto(`${site().base}/opinions/${first.id}`);
     await page.screenshot({ path: path.join(SHOTS, 'opinion-pending.png'), fullPage: true });
     await Promise.all([page.waitForURL(/\/suggestions\/new\?fromOpinion=/), page.getByRole('link', { name: '转为代表建议' }).click()]);
     expect(await page.getByLabel('建议内容').inputValue()).toContain('哈日干图嘎查北部草场');
@@ -122,7 +109,7 @@ describe.skipIf(browserMissing)('browser: a reception day from schedule to the d
     await page.getByLabel('类别').selectOption({ label: '社会治理' });
     await Promise.all([page.waitForURL(/\/suggestions\/\d+$/), page.getByRole('button', { name: '提交', exact: true }).click()]);
     const suggestion = { id: Number(page.url().split('/').pop()) };
-    await page.goto(`${base}/opinions/${first.id}`);
+    await page.goto(`${site().base}/opinions/${first.id}`);
     await page.reload();
     expect(await page.getByRole('link', { name: '关于在哈日干图嘎查北部草场增设通信基站的建议' }).getAttribute('href')).toBe(
       `/suggestions/${suggestion.id}`,
@@ -132,15 +119,15 @@ describe.skipIf(browserMissing)('browser: a reception day from schedule to the d
   });
 
   it('the deputy sees the reception and the suggestion in their 履职档案, on a desktop and a phone', { timeout: 90_000 }, async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await login(page, base, 'deputy', DEMO_PASSWORD);
+    const page = await site().browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login(page, site().base, 'deputy', DEMO_PASSWORD);
     await page.getByRole('link', { name: '我的履职' }).first().click();
     await expect.poll(() => page.locator('h1').first().textContent()).toContain('宝音图');
     const record = page.locator('#record');
     await expect.poll(() => record.textContent()).toContain('关于在哈日干图嘎查北部草场增设通信基站的建议');
     expect(await record.textContent()).toContain('东明镇人大代表之家');
     // the voter's phone is masked for the deputy
-    await page.goto(`${base}/receptions/${receptionId}`);
+    await page.goto(`${site().base}/receptions/${receptionId}`);
     expect(await page.getByText('150****6648').count()).toBe(1);
     expect(await page.getByText('15047516648').count()).toBe(0);
     await page.getByRole('link', { name: '我的履职' }).first().click();
@@ -151,10 +138,10 @@ describe.skipIf(browserMissing)('browser: a reception day from schedule to the d
     await printToPng(page, 'record-report-print');
     await page.close();
 
-    const phone = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const phone = await site().browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     const p = await phone.newPage();
-    await login(p, base, 'deputy', DEMO_PASSWORD);
-    await p.goto(`${base}/me`);
+    await login(p, site().base, 'deputy', DEMO_PASSWORD);
+    await p.goto(`${site().base}/me`);
     await expect.poll(() => p.locator('#record').textContent()).toContain('关于在哈日干图嘎查北部草场增设通信基站的建议');
     await p.screenshot({ path: path.join(SHOTS, 'record-deputy-phone.png'), fullPage: true });
     const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -163,8 +150,8 @@ describe.skipIf(browserMissing)('browser: a reception day from schedule to the d
   });
 
   const screenshotPages = async (): Promise<Array<[string, string]>> => {
-    const station = await t.services.db.liaisonStation.findFirstOrThrow({ where: { name: '东明镇人大代表之家' } });
-    const activity = await t.services.db.activity.findFirstOrThrow({ where: { kind: 'INSPECTION' } });
+    const station = await site().t.services.db.liaisonStation.findFirstOrThrow({ where: { name: '东明镇人大代表之家' } });
+    const activity = await site().t.services.db.activity.findFirstOrThrow({ where: { kind: 'INSPECTION' } });
     return [
       ['station', `/stations/${station.id}`],
       ['receptions', '/receptions'],
@@ -186,11 +173,14 @@ describe.skipIf(browserMissing)('browser: a reception day from schedule to the d
       `staff pages on a ${viewport} (screenshots${viewport === 'phone' ? ', no sideways scrolling' : ''})`,
       { timeout: 120_000 },
       async () => {
-        const context = await browser.newContext({ viewport: size, ...(viewport === 'phone' ? { isMobile: true, hasTouch: true } : {}) });
+        const context = await site().browser.newContext({
+          viewport: size,
+          ...(viewport === 'phone' ? { isMobile: true, hasTouch: true } : {}),
+        });
         const page = await context.newPage();
-        await login(page, base, 'staff', DEMO_PASSWORD);
+        await login(page, site().base, 'staff', DEMO_PASSWORD);
         for (const [name, url] of await screenshotPages()) {
-          const res = await page.goto(`${base}${url}`);
+          const res = await page.goto(`${site().base}${url}`);
           expect(res?.status(), url).toBe(200);
           await page.screenshot({ path: path.join(SHOTS, `${name}-${viewport}.png`), fullPage: true });
           if (viewport === 'phone') {

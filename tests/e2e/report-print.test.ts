@@ -1,40 +1,23 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { Server } from 'node:http';
-import { createTestApp, type TestApp } from '../helpers/test-app.js';
-import { browserMissing, launchBrowser, login, serve } from '../helpers/browser.js';
-import { seedDemo, DEMO_PASSWORD } from '../../src/demo/index.js';
-
-const SHOTS = path.resolve('tmp/screens');
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserMissing, login, SHOTS, useDemoSite } from '../helpers/browser.js';
+import { DEMO_PASSWORD } from '../../src/demo/index.js';
 
 /** The 2023 work report printed to PDF by the portal's own Chromium export, then checked with poppler. */
 describe.skipIf(browserMissing)('browser: the 2023 work report in print and on screen', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let server: Server;
-  let base: string;
   let page: Page;
 
+  const site = useDemoSite(); // with the 2023 report generated and 定稿
   beforeAll(async () => {
-    t = await createTestApp();
-    await seedDemo(t.services.db); // with the 2023 report generated and 定稿
-    ({ url: base, server } = await serve(t.app));
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await login(page, base, 'staff', DEMO_PASSWORD);
-    fs.mkdirSync(SHOTS, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-    await t?.close();
+    page = await site().browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login(page, site().base, 'staff', DEMO_PASSWORD);
   });
 
   it('prints the report to an A4 PDF with page numbers and an embedded CJK font', async () => {
-    const res = await page.request.get(`${base}/reports/2023.pdf`);
+    const res = await page.request.get(`${site().base}/reports/2023.pdf`);
     expect(res.status()).toBe(200);
     expect(res.headers()['content-type']).toBe('application/pdf');
     const file = path.join(SHOTS, 'report-2023.pdf');
@@ -96,7 +79,7 @@ describe.skipIf(browserMissing)('browser: the 2023 work report in print and on s
   });
 
   it('the print page uses the bundled fonts: no missing glyphs, 28 characters a line', async () => {
-    await page.goto(`${base}/reports/2023/print`);
+    await page.goto(`${site().base}/reports/2023/print`);
     await page.evaluate(async () => {
       await document.fonts.ready;
     });
@@ -129,21 +112,21 @@ describe.skipIf(browserMissing)('browser: the 2023 work report in print and on s
   });
 
   it('the editor and the dashboard on a desktop and on a phone', async () => {
-    await page.goto(`${base}/reports/2023`);
+    await page.goto(`${site().base}/reports/2023`);
     expect(await page.locator('h1').first().textContent()).toContain('2023年人大工作报告');
     await page.screenshot({ path: path.join(SHOTS, 'report-editor.png') });
-    await page.goto(`${base}/dashboard?year=2023`);
+    await page.goto(`${site().base}/dashboard?year=2023`);
     expect(await page.locator('.chart svg').count()).toBe(5);
     await page.screenshot({ path: path.join(SHOTS, 'dashboard.png'), fullPage: true });
 
-    const phone = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const phone = await site().browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     const p = await phone.newPage();
-    await login(p, base, 'staff', DEMO_PASSWORD);
-    await p.goto(`${base}/reports/2023`);
+    await login(p, site().base, 'staff', DEMO_PASSWORD);
+    await p.goto(`${site().base}/reports/2023`);
     const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await p.screenshot({ path: path.join(SHOTS, 'report-editor-phone.png') });
-    await p.goto(`${base}/dashboard?year=2023`);
+    await p.goto(`${site().base}/dashboard?year=2023`);
     expect(await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     await p.screenshot({ path: path.join(SHOTS, 'dashboard-phone.png'), fullPage: true });
     await phone.close();

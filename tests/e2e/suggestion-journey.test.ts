@@ -1,9 +1,7 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { Server } from 'node:http';
-import type { TestApp } from '../helpers/test-app.js';
-import { browserMissing, login, logout, SHOTS, startDemoSite } from '../helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserMissing, login, logout, SHOTS, useDemoSite } from '../helpers/browser.js';
 import { DEMO_PASSWORD } from '../../src/demo/index.js';
 
 const TITLE = '关于在哈日干图嘎查修建牲畜饮水井的建议';
@@ -14,26 +12,15 @@ const TITLE = '关于在哈日干图嘎查修建牲畜饮水井的建议';
  * 已落实 → the deputy confirms and it is 办结; checking what each role sees at each step.
  */
 describe.skipIf(browserMissing)('browser: a suggestion from submission to 办结', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let server: Server;
-  let base: string;
   let url = '';
 
-  beforeAll(async () => {
-    ({ t, browser, server, base } = await startDemoSite());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-    await t?.close();
-  });
+  const site = useDemoSite();
 
   /** Runs `steps` as `username` in a fresh page, then logs out. */
   async function as(username: string, steps: (page: Page) => Promise<void>) {
-    const page = await browser.newPage();
+    const page = await site().browser.newPage();
     page.on('dialog', (d) => void d.accept()); // the confirm() before irreversible steps
-    await login(page, base, username, DEMO_PASSWORD);
+    await login(page, site().base, username, DEMO_PASSWORD);
     await steps(page);
     await logout(page);
     await page.close();
@@ -45,7 +32,7 @@ describe.skipIf(browserMissing)('browser: a suggestion from submission to 办结
 
   it('the deputy submits a suggestion online', async () => {
     await as('deputy', async (page) => {
-      await page.goto(`${base}/suggestions/new`);
+      await page.goto(`${site().base}/suggestions/new`);
       await page.getByLabel('标题').fill(TITLE);
       await page.getByLabel('类别').selectOption({ label: '农牧业发展' });
       await page.getByLabel('建议内容').fill('哈日干图嘎查北片草场缺少牲畜饮水井，牧民每天赶畜往返十余里饮水。建议新打机井两眼。');
@@ -58,7 +45,7 @@ describe.skipIf(browserMissing)('browser: a suggestion from submission to 办结
 
   it('staff find it, accept it and assign it to 农业农村办公室', async () => {
     await as('staff', async (page) => {
-      await page.goto(`${base}/suggestions?status=SUBMITTED`);
+      await page.goto(`${site().base}/suggestions?status=SUBMITTED`);
       await Promise.all([page.waitForURL(url), page.getByRole('link', { name: TITLE }).click()]);
       await press(page, '立案');
       expect(await status(page)).toBe('待交办');

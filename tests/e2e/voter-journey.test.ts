@@ -1,13 +1,10 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { Server } from 'node:http';
+import { describe, expect, it } from 'vitest';
 import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
-import type { TestApp } from '../helpers/test-app.js';
-import { browserMissing, login, SHOTS, startDemoSite } from '../helpers/browser.js';
+import { browserMissing, login, SHOTS, useDemoSite } from '../helpers/browser.js';
 import { DEMO_PASSWORD } from '../../src/demo/index.js';
 
 /** jsqr is a UMD bundle whose module.exports is the function itself; its types describe an ES default export. */
@@ -24,29 +21,18 @@ function decodePng(file: string): string | null {
  * it; the deputy answers from their queue; the voter sees the answer and rates it.
  */
 describe.skipIf(browserMissing)('browser: a voter reaches their deputy through the printed code', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let server: Server;
-  let base: string;
   let scanned = '';
   let tracking = '';
 
-  beforeAll(async () => {
-    ({ t, browser, server, base } = await startDemoSite());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-    await t?.close();
-  });
+  const site = useDemoSite();
 
   it(
     'staff print 宝音图’s A4 poster; its QR code decodes to his page; the cards sheet prints all deputies',
     { timeout: 90_000 },
     async () => {
-      const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-      await login(page, base, 'staff', DEMO_PASSWORD);
-      await page.goto(`${base}/codes`);
+      const page = await site().browser.newPage({ viewport: { width: 1366, height: 900 } });
+      await login(page, site().base, 'staff', DEMO_PASSWORD);
+      await page.goto(`${site().base}/codes`);
       await page.screenshot({ path: path.join(SHOTS, 'codes-1366.png'), fullPage: true });
       const row = page.locator('tr', { hasText: '宝音图' }).first();
       await row.getByRole('link', { name: 'A4海报' }).click();
@@ -55,8 +41,8 @@ describe.skipIf(browserMissing)('browser: a voter reaches their deputy through t
       const shot = path.join(SHOTS, 'poster-1366.png');
       await page.screenshot({ path: shot, fullPage: true });
       scanned = decodePng(shot) ?? '';
-      const deputy = await t.services.db.deputy.findFirstOrThrow({ where: { name: '宝音图' } });
-      expect(scanned).toBe(`${base}/v/d/${deputy.voterCode}`);
+      const deputy = await site().t.services.db.deputy.findFirstOrThrow({ where: { name: '宝音图' } });
+      expect(scanned).toBe(`${site().base}/v/d/${deputy.voterCode}`);
       // On paper: one A4 page with the fonts bundled with the app.
       const pdf = path.join(SHOTS, 'poster.pdf');
       await page.pdf({ path: pdf, format: 'A4', printBackground: true, preferCSSPageSize: true });
@@ -69,8 +55,8 @@ describe.skipIf(browserMissing)('browser: a voter reaches their deputy through t
       const printed = fs.readdirSync(SHOTS).find((f) => f.startsWith('poster-print') && f.endsWith('.png'))!;
       expect(decodePng(path.join(SHOTS, printed))).toBe(scanned);
 
-      await page.goto(`${base}/codes/cards`);
-      const active = await t.services.db.deputy.count({ where: { status: 'ACTIVE', township: { name: '东明镇' } } }); // the demo's second township prints its own
+      await page.goto(`${site().base}/codes/cards`);
+      const active = await site().t.services.db.deputy.count({ where: { status: 'ACTIVE', township: { name: '东明镇' } } }); // the demo's second township prints its own
       expect(await page.locator('.code-card').count()).toBe(active);
       await page.pdf({ path: path.join(SHOTS, 'cards.pdf'), format: 'A4', printBackground: true, preferCSSPageSize: true });
       expect(execFileSync('pdfinfo', [path.join(SHOTS, 'cards.pdf')]).toString()).toMatch(
@@ -82,7 +68,7 @@ describe.skipIf(browserMissing)('browser: a voter reaches their deputy through t
   );
 
   it('on a 375 px phone the voter sends an opinion and gets a 查询码', { timeout: 60_000 }, async () => {
-    const phone = await browser.newPage({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const phone = await site().browser.newPage({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     await phone.goto(scanned);
     expect(await phone.locator('h1').textContent()).toContain('宝音图');
     await phone.getByRole('button', { name: '提交' }).click();
@@ -107,8 +93,8 @@ describe.skipIf(browserMissing)('browser: a voter reaches their deputy through t
   });
 
   it('宝音图 answers it from his queue', { timeout: 60_000 }, async () => {
-    const page = await browser.newPage({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
-    await login(page, base, 'deputy', DEMO_PASSWORD);
+    const page = await site().browser.newPage({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    await login(page, site().base, 'deputy', DEMO_PASSWORD);
     const count = Number(await page.locator('#open-opinions b').textContent());
     expect(count).toBeGreaterThanOrEqual(1);
     await page.locator('#open-opinions').click();
@@ -119,14 +105,14 @@ describe.skipIf(browserMissing)('browser: a voter reaches their deputy through t
     await page.screenshot({ path: path.join(SHOTS, 'deputy-answer-375.png'), fullPage: true });
     await page.getByRole('button', { name: '登记答复' }).click();
     await expect.poll(() => page.locator('#history').textContent()).toContain('答复');
-    await page.goto(`${base}/`);
+    await page.goto(`${site().base}/`);
     expect(Number(await page.locator('#open-opinions b').textContent())).toBe(count - 1);
     await page.close();
   });
 
   it('the voter sees the answer and rates it', { timeout: 60_000 }, async () => {
-    const phone = await browser.newPage({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
-    await phone.goto(`${base}/v/track`);
+    const phone = await site().browser.newPage({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    await phone.goto(`${site().base}/v/track`);
     await phone.getByLabel('查询码').fill(tracking.toLowerCase());
     await phone.getByRole('button', { name: '查询' }).click();
     await phone.waitForURL(new RegExp(`/v/track/${tracking}$`));
@@ -136,7 +122,7 @@ describe.skipIf(browserMissing)('browser: a voter reaches their deputy through t
     await phone.screenshot({ path: path.join(SHOTS, 'voter-track-375.png'), fullPage: true });
     await phone.getByRole('button', { name: '提交评价' }).click();
     await expect.poll(() => phone.locator('#rating').textContent()).toBe('满意');
-    const o = await t.services.db.voterOpinion.findUniqueOrThrow({ where: { trackingCode: tracking } });
+    const o = await site().t.services.db.voterOpinion.findUniqueOrThrow({ where: { trackingCode: tracking } });
     expect(o.rating).toBe('SATISFIED');
     await phone.close();
   });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { App } from '../../src/app.js';
 import { createTestApp, type TestApp } from './test-app.js';
@@ -51,15 +52,38 @@ export async function logout(page: Page): Promise<void> {
 
 export const SHOTS = path.resolve('tmp/screens');
 
+export type DemoSite = { t: TestApp; browser: Browser; server: Server; base: string };
+
 /**
  * A real app on a fresh database filled with the 东明镇 demo data, served on loopback, and a
  * Chromium to drive it; screenshots go to tmp/screens/.
  */
-export async function startDemoSite(): Promise<{ t: TestApp; browser: Browser; server: Server; base: string }> {
+async function startDemoSite(): Promise<DemoSite> {
   const t = await createTestApp();
   await seedDemo(t.services.db);
   const { url: base, server } = await serve(t.app);
   const browser = await launchBrowser();
   fs.mkdirSync(SHOTS, { recursive: true });
   return { t, browser, server, base };
+}
+
+/**
+ * The demo site (`startDemoSite`) for the tests of the describe block this is called in: started
+ * before them, closed after them. The accessor gives it to the tests and to hooks registered after
+ * this call (it throws if read before the site started, e.g. at collection time).
+ */
+export function useDemoSite(): () => DemoSite {
+  let site: DemoSite | undefined;
+  beforeAll(async () => {
+    site = await startDemoSite();
+  });
+  afterAll(async () => {
+    await site?.browser.close();
+    site?.server.close();
+    await site?.t.close();
+  });
+  return () => {
+    if (!site) throw new Error('useDemoSite: the demo site has not started (read it inside a test or a later hook)');
+    return site;
+  };
 }

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import request from 'supertest';
 import ExcelJS from 'exceljs';
 import Database from 'better-sqlite3';
@@ -12,6 +12,8 @@ import { PROJECT_ROOT } from '../../src/paths.js';
 import type { App } from '../../src/app.js';
 import { createTestDb } from '../helpers/test-db.js';
 import { createAuditCoverage } from '../helpers/audit-coverage.js';
+import { EXPORT_BATCH } from '../../src/features/audit/audit.service.js';
+import { auditExportTitle } from '../../src/features/audit/audit.export.js';
 
 /** Tests that open the SQLite file itself (better-sqlite3): not on PostgreSQL (TEST_DATABASE_URL). */
 const SQLITE_FILE_ONLY = Boolean(process.env.TEST_DATABASE_URL);
@@ -143,6 +145,127 @@ describe('the security administrator', () => {
     expect(res.text).not.toContain(`代表 ${w.deputies.deputyA.name}`);
     expect((await secadmin.get('/audit')).status).toBe(403);
     expect((await auditor.get('/admin/security-events')).status).toBe(403);
+  });
+});
+
+describe('the export, read and written a batch at a time', () => {
+  const WHO = 'batch-clerk';
+  let mine: number[] = [];
+  /** The rows of WHO another township's auditor sees: theirs and those of no township. */
+  let theirs: number[] = [];
+  let otherAuditor: string;
+
+  /** The 序号 column of an export, below the title and the header, and the title. */
+  async function exported(path: string): Promise<{ title: string; ids: number[] }> {
+    const res = await auditor.get(path).buffer(true).parse(binary);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const bytes = res.body as Buffer;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    const sheet = book.getWorksheet('审计日志')!;
+    const ids: number[] = [];
+    sheet.eachRow((row, n) => {
+      if (n > 2) ids.push(row.getCell(1).value as number);
+    });
+    return { title: sheet.getCell(1, 1).text, ids };
+  }
+
+  beforeAll(async () => {
+    const db = t.services.db;
+    const other = await createWorld(db, '外');
+    otherAuditor = other.users.auditor.username;
+    // 2,500 rows of WHO in the auditor's scope (their township's, and some of no township), interleaved
+    // with rows of another name and rows of WHO in another township, so that the batches' edges fall on
+    // gaps in the ids.
+    const data = [];
+    for (let i = 0; i < 3400; i++) {
+      const kind = i % 17 === 5 ? 'elsewhere' : i % 9 === 4 ? 'someone-else' : 'mine';
+      data.push({
+        townshipId: kind === 'elsewhere' ? other.township.id : i % 10 === 0 ? null : w.township.id,
+        action: 'suggestion.update',
+        username: kind === 'someone-else' ? 'another-clerk' : WHO,
+        entity: 'Suggestion',
+        entityId: String(w.suggestions.mine.id),
+        detail: JSON.stringify({ rows: i }),
+      });
+      if (data.filter((d) => d.username === WHO && d.townshipId !== other.township.id).length === 2500) break;
+    }
+    await db.auditLog.createMany({ data });
+    const rows = await db.auditLog.findMany({ where: { username: WHO }, select: { id: true, townshipId: true }, orderBy: { id: 'asc' } });
+    mine = rows.filter((r) => r.townshipId !== other.township.id).map((r) => r.id);
+    theirs = rows.filter((r) => r.townshipId !== w.township.id).map((r) => r.id);
+    expect(theirs.length).toBeGreaterThan(rows.length - mine.length);
+  }, 60_000);
+
+  it('more than two batches: every row of the filter in the scope once, newest first, counted in the title and the log', async () => {
+    expect(mine.length).toBe(2500);
+    expect(mine.length).toBeGreaterThan(2 * EXPORT_BATCH);
+    const { title, ids } = await exported(`/audit.xlsx?who=${WHO}`);
+    expect(ids).toEqual([...mine].reverse());
+    expect(title).toMatch(/^审计日志（导出于\d{4}年\d{1,2}月\d{1,2}日，共 2500 条）$/);
+    const row = await t.services.db.auditLog.findFirstOrThrow({ where: { action: 'audit.export' }, orderBy: { id: 'desc' } });
+    expect(row.actorId).toBe(w.users.auditor.id);
+    expect(JSON.parse(row.detail)).toEqual({ rows: 2500, filter: { who: WHO } });
+  });
+
+  it('filters combined (person, kind of record, group of actions) give the same rows; a date range with none, an empty file', async () => {
+    const { ids } = await exported(`/audit.xlsx?who=${WHO}&entity=Suggestion&group=suggestions`);
+    expect(ids).toEqual([...mine].reverse());
+    const none = await exported(`/audit.xlsx?who=${WHO}&from=2099-01-01`);
+    expect(none.ids).toEqual([]);
+    expect(none.title).toContain('共 0 条');
+  });
+
+  it('at most the newest `max`, the limit said in the title; only the auditor may export', async () => {
+    const filter = { who: WHO, actor: null, group: '', result: '', from: null, to: null, entity: '', entityId: '', page: 1 };
+    const { matched, rows, batches } = await t.services.audit.export(w.users.auditor, filter, 2100);
+    const read: number[] = [];
+    for await (const batch of batches) read.push(...batch.map((r) => r.id));
+    expect({ matched, rows }).toEqual({ matched: 2500, rows: 2100 });
+    expect(read).toEqual([...mine].reverse().slice(0, 2100));
+    expect(auditExportTitle('2026年12月5日', { matched, rows })).toBe(
+      '审计日志（导出于2026年12月5日，符合条件的共 2500 条，本表为最新的 2100 条）',
+    );
+    for (const name of ['staff', 'secadmin', 'admin']) {
+      const agent = await loginAs(t.app, name, TEST_PASSWORD);
+      expect((await agent.get(`/audit.xlsx?who=${WHO}`)).status).toBe(403);
+    }
+  });
+
+  it('another township’s auditor: only that township’s rows and those of no township', async () => {
+    const agent = await loginAs(t.app, otherAuditor, TEST_PASSWORD);
+    const res = await agent.get(`/audit.xlsx?who=${WHO}`).buffer(true).parse(binary);
+    expect(res.status).toBe(200);
+    const bytes = res.body as Buffer;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    const ids = book.worksheets[0]!.getColumn(1).values.slice(3);
+    expect(ids).toEqual([...theirs].reverse());
+  });
+
+  it('a failing read is the Chinese error page before the first byte, a failed download after it', async () => {
+    const delegate = t.services.db.auditLog;
+    const original = delegate.findMany.bind(delegate);
+    let calls = 0;
+    const failOn = (n: number) => (args: Parameters<typeof original>[0]) => {
+      calls++;
+      return calls === n ? Promise.reject(new Error('the database went away')) : original(args);
+    };
+    const spy = vi.spyOn(delegate, 'findMany').mockImplementation(failOn(1) as typeof original);
+    try {
+      const res = await auditor.get(`/audit.xlsx?who=${WHO}`);
+      expect(res.status).toBe(500);
+      expect(res.headers['content-disposition']).toBeUndefined();
+      expect(res.text).toContain('服务器出现错误');
+      calls = 0;
+      spy.mockImplementation(failOn(2) as typeof original);
+      await expect(auditor.get(`/audit.xlsx?who=${WHO}`).buffer(true).parse(binary)).rejects.toThrow();
+      expect(calls).toBe(2);
+    } finally {
+      spy.mockRestore();
+    }
+    expect((await auditor.get('/audit')).status).toBe(200);
   });
 });
 

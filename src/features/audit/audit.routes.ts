@@ -2,11 +2,11 @@ import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { Services } from '../../services.js';
 import { requireRole } from '../../middleware/require-role.js';
-import { formatDate, formatDateTime, parseDateInput } from '../../lib/format.js';
-import { printA4Landscape, writeTable, type XlsxColumn, newWorkbook } from '../../lib/xlsx.js';
-import { sendFile } from '../../lib/download.js';
+import { formatDate, parseDateInput } from '../../lib/format.js';
+import { streamFile } from '../../lib/download.js';
+import { auditExportTitle, writeAuditLog } from './audit.export.js';
 import { AUDIT_GROUPS, RESULTS } from './audit.labels.js';
-import type { AuditFilter, AuditView } from './audit.service.js';
+import type { AuditFilter } from './audit.service.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -55,17 +55,6 @@ function queryOf(form: FilterForm): Record<string, string> {
   return out;
 }
 
-const COLUMNS: ReadonlyArray<XlsxColumn<AuditView>> = [
-  { header: '序号', width: 9, kind: 'int', value: (r) => r.id },
-  { header: '时间', width: 20, value: (r) => formatDateTime(r.createdAt) },
-  { header: '用户', width: 22, kind: 'wrap', value: (r) => r.actorName },
-  { header: '操作', width: 28, kind: 'wrap', value: (r) => r.label },
-  { header: '结果', width: 8, value: (r) => r.resultLabel },
-  { header: '对象', width: 34, kind: 'wrap', value: (r) => r.record },
-  { header: '详情', width: 34, kind: 'wrap', value: (r) => r.detail },
-  { header: '来源地址', width: 18, value: (r) => r.ip },
-];
-
 export function auditRoutes(services: Services): Router {
   const router = Router();
   const auditor = requireRole('AUDITOR');
@@ -88,20 +77,19 @@ export function auditRoutes(services: Services): Router {
 
   router.get('/audit.xlsx', auditor, async (req, res) => {
     const { form, filter } = readFilter(req);
-    const rows = await services.audit.all(req.user!, filter);
-    const book = await newWorkbook();
-    const sheet = book.addWorksheet('审计日志', printA4Landscape({ headerRow: 2, title: '审计日志' }));
-    const title = `审计日志（导出于${formatDate(services.now())}，共 ${rows.length} 条）`;
-    sheet.mergeCells(1, 1, 1, COLUMNS.length);
-    sheet.getCell(1, 1).value = title;
-    sheet.getCell(1, 1).font = { size: 14, bold: true };
-    writeTable(sheet, COLUMNS, rows, 2);
-    await sendFile(res, {
-      filename: `审计日志${formatDate(services.now())}.xlsx`,
+    const { matched, rows, batches } = await services.audit.export(req.user!, filter);
+    const day = formatDate(services.now());
+    await streamFile(res, {
+      filename: `审计日志${day}.xlsx`,
       asciiName: 'audit-log.xlsx',
       type: 'xlsx',
-      body: await book.xlsx.writeBuffer(),
-      audit: { action: 'audit.export', detail: { rows: rows.length, filter: queryOf(form) } },
+      write: (out) =>
+        writeAuditLog(out, {
+          creator: `${req.user!.townshipName ?? ''}人大主席团工作平台`,
+          title: auditExportTitle(day, { matched, rows }),
+          batches,
+        }),
+      audit: { action: 'audit.export', detail: { rows, filter: queryOf(form) } },
     });
   });
 

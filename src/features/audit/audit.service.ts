@@ -4,6 +4,7 @@ import { NO_TOWNSHIP, type CurrentUser } from '../../auth/current-user.js';
 import { paginate, type Page } from '../../lib/pagination.js';
 import { deriveKey } from '../../lib/keys.js';
 import { formatDate } from '../../lib/format.js';
+import { inBatches } from '../../lib/keyset.js';
 import { suggestionCode } from '../suggestions/suggestions.queries.js';
 import { currentIp } from './audit.context.js';
 import { detailText } from './audit.detail.js';
@@ -77,6 +78,11 @@ const ENTITY_NAMES: Record<string, string> = {
 };
 
 const PAGE_SIZE = 50;
+/** The export holds at most this many rows: the newest (its title says so when there are more). */
+export const EXPORT_MAX = 50_000;
+/** The export reads (and names the records of) this many rows at a time. */
+export const EXPORT_BATCH = 1000;
+const NEWEST_FIRST = [{ id: 'desc' as const }];
 /**
  * Rows are chained in batches, half a second after the first unsealed one: under load one seal (a
  * short write transaction) covers many requests' rows. An unsealed row cannot be altered either (the
@@ -290,10 +296,31 @@ export function createAuditService(db: Db, options: { dataKey: Buffer }) {
       return { ...page, items: await toViews(page.items) };
     },
 
-    /** Every row the filter selects (the auditor's export), newest first, at most `max`. */
-    async all(user: CurrentUser, filter: AuditFilter, max = 50_000): Promise<AuditView[]> {
-      const rows = await db.auditLog.findMany({ where: whereOf(user, filter), orderBy: { id: 'desc' }, include, take: max });
-      return toViews(rows);
+    /**
+     * Every row the filter selects (the auditor's export), newest first, at most `max` (the newest),
+     * read a batch at a time by keyset (one batch in memory, its records named in one query per kind).
+     * The first batch is read here, so that a failing query fails before the download starts; then
+     * `matched` counts the rows the filter selects up to the newest one read (rows logged since, such
+     * as this export's own, are in neither), and `rows` is how many of them the file holds.
+     */
+    async export(user: CurrentUser, filter: AuditFilter, max = EXPORT_MAX) {
+      const where = whereOf(user, filter);
+      let left = max;
+      let newest: number | undefined;
+      const batches = await inBatches(NEWEST_FIRST, EXPORT_BATCH, async (after, take) => {
+        if (left <= 0) return [];
+        const rows = await db.auditLog.findMany({
+          where: after ? { AND: [where, after] } : where,
+          orderBy: NEWEST_FIRST,
+          include,
+          take: Math.min(take, left),
+        });
+        newest ??= rows[0]?.id ?? 0;
+        left -= rows.length;
+        return toViews(rows);
+      });
+      const matched = newest ? await db.auditLog.count({ where: { AND: [where, { id: { lte: newest } }] } }) : 0;
+      return { matched, rows: Math.min(matched, max), batches };
     },
 
     /** The security administrator's page: security events only, no business records. */
