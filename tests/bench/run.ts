@@ -551,6 +551,7 @@ try {
     fs.writeFileSync(path.join(BENCH_DIR, 'last-run.md'), md + '\n');
     console.log(`\n${md}\n\n(also in ${path.relative(PROJECT_ROOT, path.join(BENCH_DIR, 'last-run.md'))})`);
   }
-  if (!failed) fs.rmSync(runDir, { recursive: true, force: true });
+  // (retried: a stopped server's Chromium may still be writing its profile there for a moment)
+  if (!failed) fs.rmSync(runDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 }
 process.exit(failed ? 1 : 0);
