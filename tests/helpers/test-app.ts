@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import request from 'supertest';
 import type { Response as SuperagentResponse } from 'superagent';
 import { loadConfig } from '../../src/config.js';
@@ -58,6 +59,15 @@ export async function loginAs(app: App, username: string, password: string) {
 export async function csrfOf(agent: ReturnType<typeof request.agent>, path = '/account/password'): Promise<string> {
   const res = await agent.get(path);
   return csrfFrom(res.text);
+}
+
+/** The workbook of an .xlsx download read with `.buffer(true).parse(binary)`. */
+export async function workbookOf(res: { body: unknown }): Promise<ExcelJS.Workbook> {
+  const bytes = res.body as Buffer;
+  const book = new ExcelJS.Workbook();
+  // exceljs declares its own Buffer (an ArrayBuffer); give it the bytes as one.
+  await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  return book;
 }
 
 /** A supertest parser that keeps a download's bytes (.xlsx, .docx, .pdf): `.buffer(true).parse(binary)`. */

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import request from 'supertest';
 import ExcelJS from 'exceljs';
 import Database from 'better-sqlite3';
-import { createTestApp, csrfFrom, loginAs, type TestApp, binary } from '../helpers/test-app.js';
+import { createTestApp, csrfFrom, loginAs, type TestApp, binary, workbookOf } from '../helpers/test-app.js';
 import { createWorld, TEST_PASSWORD, type World } from '../helpers/factories.js';
 import express from 'express';
 import { PROJECT_ROOT } from '../../src/paths.js';
@@ -160,10 +160,7 @@ describe('the export, read and written a batch at a time', () => {
     const res = await auditor.get(path).buffer(true).parse(binary);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
-    const bytes = res.body as Buffer;
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-    const sheet = book.getWorksheet('审计日志')!;
+    const sheet = (await workbookOf(res)).getWorksheet('审计日志')!;
     const ids: number[] = [];
     sheet.eachRow((row, n) => {
       if (n > 2) ids.push(row.getCell(1).value as number);
@@ -237,10 +234,7 @@ describe('the export, read and written a batch at a time', () => {
     const agent = await loginAs(t.app, otherAuditor, TEST_PASSWORD);
     const res = await agent.get(`/audit.xlsx?who=${WHO}`).buffer(true).parse(binary);
     expect(res.status).toBe(200);
-    const bytes = res.body as Buffer;
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-    const ids = book.worksheets[0]!.getColumn(1).values.slice(3);
+    const ids = (await workbookOf(res)).worksheets[0]!.getColumn(1).values.slice(3);
     expect(ids).toEqual([...theirs].reverse());
   });
 

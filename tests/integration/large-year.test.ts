@@ -6,9 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import ExcelJS from 'exceljs';
 import type request from 'supertest';
-import { createTestApp, loginAs, csrfOf, type TestApp } from '../helpers/test-app.js';
+import { createTestApp, loginAs, csrfOf, type TestApp, workbookOf } from '../helpers/test-app.js';
 import { DEMO_PASSWORD, seedDemo } from '../../src/demo/index.js';
 import { hashPassword } from '../../src/auth/password.js';
 import { fillScale, type ScaleSpec } from '../bench/generate.js';
@@ -212,10 +211,7 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('a year of 6,000 suggest
         r.on('end', () => done(null, Buffer.concat(chunks)));
       });
     expect(res.status).toBe(200);
-    const book = new ExcelJS.Workbook();
-    const bytes = res.body as Buffer;
-    await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-    const sheet = book.getWorksheet('代表建议台账')!;
+    const sheet = (await workbookOf(res)).getWorksheet('代表建议台账')!;
     const codes: string[] = [];
     sheet.eachRow((row, n) => {
       if (n > 2) codes.push(row.getCell(1).text);

@@ -6,9 +6,8 @@
  * one after it a failed download.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import ExcelJS from 'exceljs';
 import type request from 'supertest';
-import { binary, createTestApp, loginAs, type TestApp } from '../helpers/test-app.js';
+import { binary, createTestApp, loginAs, type TestApp, workbookOf } from '../helpers/test-app.js';
 import { DEMO_PASSWORD, SECOND_TOWNSHIP, seedDemo } from '../../src/demo/index.js';
 import { LEDGER_BATCH } from '../../src/features/suggestions/suggestions.queries.js';
 
@@ -28,10 +27,7 @@ async function titlesOf(agent: request.Agent, path: string, titleCol: number): P
   const res = await agent.get(path).buffer(true).parse(binary);
   expect(res.status).toBe(200);
   expect(res.headers['content-type']).toContain('spreadsheetml');
-  const bytes = res.body as Buffer;
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-  const sheet = book.worksheets[0]!;
+  const sheet = (await workbookOf(res)).worksheets[0]!;
   const titles: string[] = [];
   sheet.eachRow((row, n) => {
     if (n > 2) titles.push(row.getCell(titleCol).text);

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type request from 'supertest';
-import ExcelJS from 'exceljs';
-import { createTestApp, csrfFrom, loginAs, type TestApp, binary } from '../helpers/test-app.js';
+import { createTestApp, csrfFrom, loginAs, type TestApp, binary, workbookOf } from '../helpers/test-app.js';
 import { createUser, createWorld, TEST_PASSWORD, type World } from '../helpers/factories.js';
 import { toDateInput } from '../../src/lib/format.js';
 
@@ -349,11 +348,7 @@ describe('the rules around the workflow', () => {
     const res = await agents.staff!.get('/suggestions/export.xlsx?year=2024').buffer(true).parse(binary);
     expect(res.status).toBe(200);
     expect(res.headers['content-disposition']).toContain("filename*=UTF-8''");
-    const book = new ExcelJS.Workbook();
-    // exceljs declares its own Buffer (an ArrayBuffer); give it the bytes as one.
-    const bytes = res.body as Buffer;
-    await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-    const sheet = book.getWorksheet('代表建议台账')!;
+    const sheet = (await workbookOf(res)).getWorksheet('代表建议台账')!;
     expect(sheet.getRow(2).getCell(1).value).toBe('编号');
     expect(sheet.getRow(2).getCell(2).value).toBe('标题');
     const titles = sheet.getColumn(2).values.slice(3);
