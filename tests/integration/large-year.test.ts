@@ -193,6 +193,22 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('a year of 6,000 suggest
     expect(units.size).toBe(figures.byUnit.size + 1);
   });
 
+  it('the statistics page lists the first 50 重点建议 by number and links to all of them in the list', async () => {
+    const key = await t.services.db.suggestion.count({
+      where: { year: YEAR, isKey: true, number: { not: null }, status: { notIn: ['MERGED', 'REFERENCE'] }, township: { name: '东明镇' } },
+    });
+    expect(key).toBeGreaterThan(50);
+    const html = (await staff.get(`/suggestions/stats?year=${YEAR}`)).text;
+    const section = html.slice(html.indexOf('<h2>重点建议</h2>'));
+    expect([...section.slice(0, section.indexOf('</section>')).matchAll(/<td data-label="编号">/g)]).toHaveLength(50);
+    expect(section).toContain(`共 ${key} 件重点建议，这里列出编号最前的 50 件。`);
+    const link = /href="(\/suggestions\?year=\d+&amp;key=1&amp;sort=number)"/.exec(section)![1]!.replaceAll('&amp;', '&');
+    const list = (await staff.get(link)).text;
+    expect(list).toMatch(/name="key" value="1" checked/);
+    // the list also counts the year's 结转 and its 并案/参阅 ones
+    expect(Number(/全部 (\d+)/.exec(list)![1])).toBeGreaterThanOrEqual(key);
+  });
+
   it('the dashboard shows the year’s received count, 办复率 and 满意率', async () => {
     const res = await staff.get(`/dashboard?year=${YEAR}`);
     expect(res.status).toBe(200);
