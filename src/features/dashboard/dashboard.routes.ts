@@ -7,7 +7,7 @@ import { defaultYear, yearOptions } from '../../lib/years.js';
 import { yearQuerySchema } from '../reports/reports.schemas.js';
 import { percentText } from '../reports/reports.figures.js';
 import { yearCharts } from './dashboard.charts.js';
-import { cached, cachedHtml, minuteKeys, renderView } from '../../lib/cached.js';
+import { cached, cachedHtml, minuteKeys, renderView, sendPage } from '../../lib/cached.js';
 
 /** 数据看板: the year's figures as server-rendered SVG charts (no client JavaScript). */
 export function dashboardRoutes(services: Services): Router {
@@ -54,7 +54,7 @@ export function dashboardRoutes(services: Services): Router {
       },
       keys.previousKey,
     );
-    res.render('page', { title: '数据看板', body });
+    sendPage(res, { title: '数据看板', body });
   });
   return router;
 }

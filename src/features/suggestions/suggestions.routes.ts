@@ -149,7 +149,7 @@ export function suggestionsRoutes(services: Services): Router {
     const render = async () =>
       renderView(req, 'suggestions/stats', { stats: await services.suggestionStats.forYear(req.user!, year), years, year });
     const body = await cachedHtml(services.db, keys.key, 'records', 60_000, render, keys.previousKey);
-    res.render('page', { title: `${year}年代表建议办理统计`, body });
+    sendPage(res, { title: `${year}年代表建议办理统计`, body });
   });
 
   router.post('/suggestions/bulk-assign', requireRole('STAFF'), async (req, res) => {
