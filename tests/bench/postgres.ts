@@ -25,6 +25,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { migrateDeploy, PG_MIGRATIONS_DIR } from '../../src/migrations.js';
 import { pgPoolConfig } from '../../src/db-url.js';
+import { dropDatabase } from '../helpers/test-db.js';
 import type { Scale } from './databases.js';
 
 /** `url` with another database name. */
@@ -81,7 +82,7 @@ export async function benchPostgres(
   const exists = await admin(server, async (c) => {
     const { rows } = await c.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${PREFIX}${scale}_%`]);
     for (const { datname } of rows) {
-      if (datname !== template && !datname.includes('_run_')) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+      if (datname !== template && !datname.includes('_run_')) await dropDatabase(c, datname);
     }
     return rows.some((r) => r.datname === template);
   });
@@ -89,13 +90,13 @@ export async function benchPostgres(
   const run = `${PREFIX}${scale}_run_${process.pid}`;
   const t0 = performance.now();
   await admin(server, async (c) => {
-    await c.query(`DROP DATABASE IF EXISTS "${run}" WITH (FORCE)`);
+    await dropDatabase(c, run);
     await c.query(`CREATE DATABASE "${run}" TEMPLATE "${template}"`);
   });
   log(`  PostgreSQL: ${run} copied from ${template} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   return {
     url: withDatabase(server, run),
-    drop: () => admin(server, (c) => c.query(`DROP DATABASE IF EXISTS "${run}" WITH (FORCE)`)).then(() => undefined),
+    drop: () => admin(server, (c) => dropDatabase(c, run)),
   };
 }
 
@@ -104,7 +105,7 @@ async function buildTemplate(scale: Scale, sqliteFile: string, server: string, t
   const started = performance.now();
   log(`Loading the ${scale} data into PostgreSQL (kept on the server as ${template}) …`);
   await admin(server, async (c) => {
-    await c.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
+    await dropDatabase(c, building);
     // UTF-8 with a UTF-8 LC_CTYPE: pg_trgm indexes Chinese only then (README, "deploying for a banner").
     await c.query(`CREATE DATABASE "${building}" TEMPLATE template0 ENCODING 'UTF8' LC_CTYPE 'C.UTF-8' LC_COLLATE 'C.UTF-8'`);
   });

@@ -1,10 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { migrateDeploy } from '../../src/migrations.js';
-import { pgPoolConfig } from '../../src/db-url.js';
-import { adminQuery, testDatabaseUrl, withDatabase } from './test-db.js';
+import { adminQuery, dropDatabase, testDatabaseUrl, withAdmin, withDatabase } from './test-db.js';
 
 /**
  * Migrates one template database for the whole run; each test file copies it
@@ -22,14 +20,10 @@ export default async function setup() {
     process.env.TEST_TEMPLATE_PG = template;
     return async () => {
       // Every database of this run, including those of a test file that failed before its cleanup.
-      const client = new pg.Client(pgPoolConfig(server));
-      await client.connect();
-      try {
+      await withAdmin(server, async (client) => {
         const { rows } = await client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${run}%`]);
-        for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
-      } finally {
-        await client.end();
-      }
+        for (const { datname } of rows) await dropDatabase(client, datname);
+      });
     };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'renda-test-'));

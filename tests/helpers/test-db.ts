@@ -21,10 +21,30 @@ export function withDatabase(url: string, name: string): string {
 
 /** Runs one statement on the server of `url`, outside any database of the suite. */
 export async function adminQuery(url: string, sql: string): Promise<void> {
+  await withAdmin(url, (client) => client.query(sql));
+}
+
+/**
+ * Drops database `name`. WITH (FORCE) ends the connections a test left open, but a role without
+ * pg_signal_backend may not end an autovacuum worker (42501: it belongs to no role) — one starts in a
+ * database that just took a few thousand rows. A plain DROP stops autovacuum itself (and waits up to 5 s
+ * for other sessions), so that is the second try.
+ */
+export async function dropDatabase(client: pg.Client, name: string): Promise<void> {
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } catch (error) {
+    if ((error as { code?: string }).code !== '42501') throw error;
+    await client.query(`DROP DATABASE IF EXISTS "${name}"`);
+  }
+}
+
+/** Runs `fn` with a connection to the server of `url`, outside any database of the suite. */
+export async function withAdmin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ ...pgPoolConfig(url), application_name: 'portal tests' });
   await client.connect();
   try {
-    await client.query(sql);
+    return await fn(client);
   } finally {
     await client.end();
   }
@@ -52,7 +72,7 @@ export async function createTestDb(options: DbOptions = {}): Promise<TestDb> {
       file: '',
       cleanup: async () => {
         await db.$disconnect();
-        await adminQuery(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        await withAdmin(server, (client) => dropDatabase(client, name));
       },
     };
   }
