@@ -13,8 +13,17 @@ const TOKEN = /^[A-Za-z0-9_-]{22}$/;
 const WAIT_MS = 10_000;
 const KEEP_MS = 24 * 60 * 60 * 1000;
 
+/** Random bytes drawn for many tokens at once: every page carries a token per form. */
+const POOL_SIZE = 16 * 256;
+let pool = Buffer.alloc(0);
+let poolAt = 0;
+
 export function newOnceToken(): string {
-  return randomBytes(16).toString('base64url');
+  if (poolAt + 16 > pool.length) {
+    pool = randomBytes(POOL_SIZE);
+    poolAt = 0;
+  }
+  return pool.toString('base64url', poolAt, (poolAt += 16));
 }
 
 export function onceGuard(db: Db, now: () => Date = () => new Date()): RequestHandler {
