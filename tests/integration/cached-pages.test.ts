@@ -1,6 +1,6 @@
 /**
  * The statistics, the dashboard, the printed report and each user's suggestion list are rendered
- * once and kept (lib/cached's cachedHtml) until a record changes: a change through the app's client
+ * once and kept (lib/cached's cachedPage) until a record changes: a change through the app's client
  * or by another connection shows on the next visit, the kept body carries nothing of the user who
  * caused it to be rendered, and its forms get each visit's own tokens.
  */
@@ -60,6 +60,25 @@ describe('pages kept rendered until a record changes', () => {
     expect(csrfFrom(a)).not.toBe(csrfFrom(b));
     const body = (html: string) => html.slice(html.indexOf('<main'), html.indexOf('</main>'));
     expect(body(b)).toBe(body(a));
+  });
+
+  it('sends a kept page as UTF-8 HTML of the right length, twice the same, and no body to HEAD', async () => {
+    for (const path of ['/suggestions/stats?year=2024', '/dashboard?year=2024']) {
+      const [first, second] = [await staff.get(path), await staff.get(path)];
+      for (const res of [first, second]) {
+        expect(res.status).toBe(200);
+        expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+        expect(Number(res.headers['content-length'])).toBe(Buffer.byteLength(res.text));
+        expect(res.text).toMatch(/^<!doctype html>/i);
+        expect(res.text.trimEnd()).toMatch(/<\/html>$/);
+      }
+      const main = (html: string) => html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+      expect(main(second.text)).toBe(main(first.text));
+      const head = await staff.head(path);
+      expect(head.status).toBe(200);
+      expect(head.headers['content-length']).toBe(first.headers['content-length']);
+      expect(head.text ?? '').toBe('');
+    }
   });
 
   it('prints the report as last saved, also when another connection saved it', async () => {
