@@ -10,8 +10,11 @@ const SWEEP_MS = 10_000;
 
 /** Computed values: at most this many per database client. */
 const MAX_VALUES = 500;
-/** Rendered HTML: at most this many characters per database client (two bytes each). */
-const MAX_HTML_CHARS = 16 * 1024 * 1024;
+/**
+ * Rendered pages: at most this many characters per database client (two bytes each, and about
+ * three more for the UTF-8 a sent page keeps: ~40 MB at most).
+ */
+const MAX_HTML_CHARS = 8 * 1024 * 1024;
 
 const valueStores = new WeakMap<Db, Store<unknown>>();
 const htmlStores = new WeakMap<Db, Store<RenderedPage>>();
@@ -119,27 +122,8 @@ export function cached<T>(
 }
 
 /**
- * HTML rendered from the database, kept by the same rule as `cached` (16 M characters at most):
- * for the parts of pages that are the same for everyone of one scope — statistics, charts, the
- * printed report — or for one reader between changes (their list, a suggestion, their home page),
- * so that a visit renders only the page's own header. What the HTML shows must come from `tables`
- * and the key alone: render it with `renderView`, which sees no request.
- */
-export function cachedHtml(
-  db: Db,
-  key: string,
-  tables: readonly string[] | 'records',
-  maxAgeMs: number,
-  render: () => Promise<string>,
-  previousKey?: string,
-): Promise<string> {
-  const page = cachedPage(db, key, tables, maxAgeMs, async () => ({ title: '', body: await render() }), previousKey);
-  return page.then((p) => p.body);
-}
-
-/**
  * The key of a value that moves with the time, for this minute and the one before: with the
- * previous key, `cachedHtml` and `cachedPage` serve the last minute's page while this minute's is
+ * previous key, `cachedPage` serves the last minute's page while this minute's is
  * rendered, if no record has changed since (at city scale the dashboard takes seconds to compute,
  * and every request of those seconds would wait for it once a minute).
  */
@@ -151,7 +135,13 @@ export function minuteKeys(now: Date, key: (minute: number) => string): { key: s
 /** A page's title and its body (what views/page.ejs puts between the user's header and the footer). */
 export type RenderedPage = { title: string; body: string };
 
-/** `cachedHtml` for a body whose title comes from the same records (a suggestion's title). */
+/**
+ * A page rendered from the database (its title and body), kept by the same rule as `cached`: for
+ * the pages that are the same for everyone of one scope — statistics, dashboard, the printed
+ * report — or for one reader between changes (their list, a suggestion, their home page), so that
+ * a visit renders only the user's own header (`sendPage`). What the page shows must come from
+ * `tables` and the key alone: render it with `renderView`, which sees no request.
+ */
 export function cachedPage(
   db: Db,
   key: string,
@@ -164,29 +154,67 @@ export function cachedPage(
   return lookup(storeOf(htmlStores, db), db, { key, tables, maxAgeMs, compute: render, limit: { size, max: MAX_HTML_CHARS }, previousKey });
 }
 
-/** Sends a page rendered apart (`renderView`, kept or not) inside this user's own header and footer. */
+/** Where views/page.ejs puts the body: `sendPage` renders the user's header and footer around it. */
+const BODY_SLOT = '__body_slot_7c1e__';
+
+/**
+ * Sends a page rendered apart (`renderView`, kept or not) inside this user's own header and footer.
+ * The body goes out as the UTF-8 bytes encoded once per kept page (`bodyBytes`), not re-encoded on
+ * every visit: a banner's dashboard is 130 KB of mostly Chinese text.
+ */
 export function sendPage(res: Response, page: RenderedPage, status = 200): void {
-  res.status(status).render('page', { title: page.title, body: fillForms(res, page.body) });
+  res.render('page', { title: page.title, body: BODY_SLOT }, (err: Error | null, shell: string) => {
+    if (err) return res.req.next!(err); // set by Express on every request
+    const at = shell.indexOf(BODY_SLOT);
+    const head = Buffer.from(shell.slice(0, at));
+    const foot = Buffer.from(shell.slice(at + BODY_SLOT.length));
+    res
+      .status(status)
+      .type('html')
+      .send(Buffer.concat([head, ...bodyBytes(res, page), foot]));
+  });
 }
 
-/** What a kept body carries in place of the request's own form tokens (see `fillForms`). */
+/** Sends a whole document kept by `cachedPage` (the printed report) as its bytes, encoded once. */
+export function sendDocument(res: Response, page: RenderedPage): void {
+  const bytes = bodyBytes(res, page);
+  res.type('html').send(bytes.length === 1 ? bytes[0] : Buffer.concat(bytes));
+}
+
+/** What a kept body carries in place of the request's own form tokens (see `bodyBytes`). */
 const CSRF_SLOT = '__csrf_slot_7c1e__';
 const ONCE_SLOT = '__once_slot_7c1e__';
+const SLOTS = new RegExp(`(${CSRF_SLOT}|${ONCE_SLOT})`);
+
+/** A body's UTF-8 bytes between its form-token slots, and the slots. */
+type Chunk = Buffer | typeof CSRF_SLOT | typeof ONCE_SLOT;
+const chunksOf = new WeakMap<RenderedPage, Chunk[]>();
+
+/**
+ * A body rendered by `renderView(…, { forms: true })` as bytes, with this request's form tokens:
+ * the CSRF token of the session, a new one-time token per form. The rest is encoded once per page
+ * object (a kept page is the same object on every visit).
+ */
+function bodyBytes(res: Response, page: RenderedPage): Buffer[] {
+  let chunks = chunksOf.get(page);
+  if (!chunks) {
+    chunks = page.body.split(SLOTS).map((part, i) => (i % 2 ? (part as Chunk) : Buffer.from(part)));
+    chunksOf.set(page, chunks);
+  }
+  return chunks.map((c) =>
+    c === CSRF_SLOT ? Buffer.from(String(res.locals.csrfToken)) : c === ONCE_SLOT ? Buffer.from(newOnceToken()) : c,
+  );
+}
 
 /**
  * A view rendered with the app's locals and `locals` only — nothing of the request (user, CSRF
  * token, flash): a view that needs them fails here instead of caching one user's page for another.
- * With `forms`, its forms carry placeholders for their tokens, which `fillForms` replaces with the
- * request's own on every visit (the CSRF token of the session, a new one-time token per form).
+ * With `forms`, its forms carry placeholders for their tokens, which `sendPage` replaces with the
+ * request's own on every visit.
  */
 export function renderView(req: Request, view: string, locals: Record<string, unknown>, opts: { forms?: boolean } = {}): Promise<string> {
   const all = opts.forms ? { ...locals, csrfToken: CSRF_SLOT, onceToken: () => ONCE_SLOT } : locals;
   return new Promise((resolve, reject) => req.app.render(view, all, (err, html) => (err ? reject(err) : resolve(html))));
-}
-
-/** A body rendered by `renderView(…, { forms: true })` with this request's form tokens. */
-export function fillForms(res: Response, html: string): string {
-  return html.replaceAll(CSRF_SLOT, String(res.locals.csrfToken)).replaceAll(ONCE_SLOT, () => newOnceToken());
 }
 
 /** How many values and pages a client keeps now (for tests and diagnostics). */

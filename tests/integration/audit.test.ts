@@ -273,6 +273,19 @@ describe('tamper evidence', () => {
     expect(page.text).not.toContain('audit-broken');
   });
 
+  it('seals more than two batches of new rows at once, each with its own link of the chain', async () => {
+    await t.services.audit.seal();
+    await t.services.db.auditLog.createMany({ data: Array.from({ length: 1_100 }, (_, i) => ({ action: 'logout', username: `u${i}` })) });
+    expect(await t.services.audit.seal()).toBe(1_100);
+    expect(await t.services.db.auditLog.count({ where: { hash: null } })).toBe(0);
+    const hashes = await t.services.db.auditLog.findMany({
+      where: { action: 'logout', username: { startsWith: 'u' } },
+      select: { hash: true },
+    });
+    expect(new Set(hashes.map((r) => r.hash)).size).toBe(1_100);
+    expect(await t.services.audit.verify()).toMatchObject({ ok: true, unsealed: 0 });
+  });
+
   it.skipIf(SQLITE_FILE_ONLY)('triggers refuse changing a row and deleting one younger than 180 days', async () => {
     const row = await t.services.db.auditLog.findFirstOrThrow({ where: { hash: { not: null } } });
     await expect(t.services.db.auditLog.update({ where: { id: row.id }, data: { ip: '1.2.3.4' } })).rejects.toThrow();

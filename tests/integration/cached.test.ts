@@ -1,6 +1,6 @@
 /** lib/cached's one rule, on a real database: kept until a change or the age limit, expired entries let go. */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cached, cachedHtml, keptCount, minuteKeys } from '../../src/lib/cached.js';
+import { cached, cachedPage, keptCount, minuteKeys } from '../../src/lib/cached.js';
 import { createTestDb, type TestDb } from '../helpers/test-db.js';
 import { watchChanges } from '../../src/db.js';
 import { createTownship } from '../helpers/factories.js';
@@ -50,7 +50,7 @@ describe('cached', () => {
   });
 });
 
-describe('cachedHtml across a minute', () => {
+describe('cachedPage across a minute', () => {
   /** A render that finishes when told to. */
   function deferred(html: string) {
     let finish = () => undefined as void;
@@ -60,7 +60,7 @@ describe('cachedHtml across a minute', () => {
   }
   const page = (at: Date, render: () => Promise<string>) => {
     const { key, previousKey } = minuteKeys(at, (m) => `page:${m}`);
-    return cachedHtml(t.db, key, ['Township'], 60_000, render, previousKey);
+    return cachedPage(t.db, key, ['Township'], 60_000, async () => ({ title: '', body: await render() }), previousKey).then((p) => p.body);
   };
 
   it('serves the last minute’s page while this minute’s renders, unless a record changed', async () => {

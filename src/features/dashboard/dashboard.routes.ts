@@ -7,7 +7,7 @@ import { defaultYear, yearOptions } from '../../lib/years.js';
 import { yearQuerySchema } from '../reports/reports.schemas.js';
 import { percentText } from '../reports/reports.figures.js';
 import { yearCharts } from './dashboard.charts.js';
-import { cached, cachedHtml, minuteKeys, renderView, sendPage } from '../../lib/cached.js';
+import { cached, cachedPage, minuteKeys, renderView, sendPage } from '../../lib/cached.js';
 
 /** 数据看板: the year's figures as server-rendered SVG charts (no client JavaScript). */
 export function dashboardRoutes(services: Services): Router {
@@ -27,7 +27,7 @@ export function dashboardRoutes(services: Services): Router {
     const year = (form.ok && form.data.year) || defaultYear(years, services.now());
     // The township's figures and charts, the same for every office user: rendered once per change and minute.
     const keys = minuteKeys(services.now(), (minute) => `dashboard-page:${user.townshipId}:${year}:${minute}:${years.join()}`);
-    const body = await cachedHtml(
+    const page = await cachedPage(
       services.db,
       keys.key,
       'records',
@@ -35,7 +35,7 @@ export function dashboardRoutes(services: Services): Router {
       async () => {
         const { data } = await services.reports.live(user, year);
         const s = data.suggestions.total;
-        return renderView(req, 'dashboard/index', {
+        const body = await renderView(req, 'dashboard/index', {
           year,
           years: yearOptions(years, year),
           charts: yearCharts(data),
@@ -51,10 +51,11 @@ export function dashboardRoutes(services: Services): Router {
           ],
           codes: data.codes,
         });
+        return { title: '数据看板', body };
       },
       keys.previousKey,
     );
-    sendPage(res, { title: '数据看板', body });
+    sendPage(res, page);
   });
   return router;
 }

@@ -13,7 +13,7 @@ import { chromiumAvailable, htmlToPdf } from './reports.pdf.js';
 import { applyOp } from './reports.revisions.js';
 import { reportDocx } from './reports.docx.js';
 import { headingLevel, paragraphsOf } from './reports.print.js';
-import { cachedHtml, minuteKeys, renderView } from '../../lib/cached.js';
+import { cachedPage, minuteKeys, renderView, sendDocument, type RenderedPage } from '../../lib/cached.js';
 
 const office = requireRole('STAFF', 'PRESIDIUM');
 /** The dashboard charts the report's appendix shows, in print and in Word. */
@@ -101,7 +101,7 @@ export function reportsRoutes(services: Services): Router {
    * The printed report as HTML (the print page, and the PDF with `baseHref`): the same for every
    * office user of the township, so rendered once per change and minute. A missing report is a 404.
    */
-  function printHtml(req: Request, year: number, baseHref = ''): Promise<string> {
+  function printHtml(req: Request, year: number, baseHref = ''): Promise<RenderedPage> {
     const user = req.user!;
     const pdfAvailable = chromiumAvailable(req.app.get('chromiumPath') as string | undefined);
     const { key, previousKey } = minuteKeys(
@@ -110,8 +110,9 @@ export function reportsRoutes(services: Services): Router {
     );
     const render = async () => {
       const p = await reports.printable(user, year);
-      return renderView(req, 'reports/print', {
-        title: `${year}年${p.report.title}`,
+      const title = `${year}年${p.report.title}`;
+      const body = await renderView(req, 'reports/print', {
+        title,
         year,
         ...p,
         baseHref,
@@ -120,8 +121,9 @@ export function reportsRoutes(services: Services): Router {
         printedCharts: PRINTED_CHARTS,
         pdfAvailable,
       });
+      return { title, body };
     };
-    return cachedHtml(services.db, key, 'records', 60_000, render, previousKey);
+    return cachedPage(services.db, key, 'records', 60_000, render, previousKey);
   }
 
   router.get('/reports', office, async (req, res) => {
@@ -138,8 +140,8 @@ export function reportsRoutes(services: Services): Router {
       return res.status(503).render('reports/no-pdf', { title: '无法生成PDF', year });
     }
     const origin = `${req.protocol}://${req.get('host')}`;
-    const html = await printHtml(req, year, `${origin}/`);
-    const pdf = await htmlToPdf(html, chromiumPath, origin);
+    const { body } = await printHtml(req, year, `${origin}/`);
+    const pdf = await htmlToPdf(body, chromiumPath, origin);
     await sendFile(res, {
       filename: `${year}年人大工作报告.pdf`,
       asciiName: `report-${year}.pdf`,
@@ -173,9 +175,9 @@ export function reportsRoutes(services: Services): Router {
 
   router.get('/reports/:year/print', office, async (req, res) => {
     const year = parseYear(req.params.year);
-    const html = await printHtml(req, year);
+    const page = await printHtml(req, year);
     await services.audit.record(req.user!, { action: 'report.print', detail: { year } });
-    res.type('html').send(html);
+    sendDocument(res, page);
   });
 
   router.post('/reports/:year/generate', staffOnly, async (req, res) => {

@@ -21,7 +21,7 @@ import {
   type SuggestionFilter,
 } from './suggestions.schemas.js';
 import { townshipLedger } from './suggestions.export.js';
-import { cachedHtml, cachedPage, minuteKeys, renderView, sendPage } from '../../lib/cached.js';
+import { cachedPage, minuteKeys, renderView, sendPage } from '../../lib/cached.js';
 import { LIST_PAGE_TABLES } from './suggestions.queries.js';
 
 export function suggestionsRoutes(services: Services): Router {
@@ -146,10 +146,11 @@ export function suggestionsRoutes(services: Services): Router {
     const year = Number(req.query.year) || defaultYear(years, services.now());
     // The township's figures, the same for every office user: rendered once per change and minute.
     const keys = minuteKeys(services.now(), (minute) => `stats-page:${req.user!.townshipId}:${year}:${minute}:${years.join()}`);
-    const render = async () =>
-      renderView(req, 'suggestions/stats', { stats: await services.suggestionStats.forYear(req.user!, year), years, year });
-    const body = await cachedHtml(services.db, keys.key, 'records', 60_000, render, keys.previousKey);
-    sendPage(res, { title: `${year}年代表建议办理统计`, body });
+    const render = async () => ({
+      title: `${year}年代表建议办理统计`,
+      body: await renderView(req, 'suggestions/stats', { stats: await services.suggestionStats.forYear(req.user!, year), years, year }),
+    });
+    sendPage(res, await cachedPage(services.db, keys.key, 'records', 60_000, render, keys.previousKey));
   });
 
   router.post('/suggestions/bulk-assign', requireRole('STAFF'), async (req, res) => {
