@@ -135,7 +135,7 @@ function independentFigures(file: string, township: number) {
 
 /** The cells of the table rows of a stats section, keyed by the first cell. */
 function statsRows(html: string, heading: string): Map<string, string[]> {
-  const section = html.split('<section class="card">').find((s) => s.includes(`<h2>${heading}</h2>`)) ?? '';
+  const section = html.split('<section class="card"').find((s) => s.includes(`<h2>${heading}</h2>`)) ?? '';
   const rows = new Map<string, string[]>();
   for (const tr of section.split('<tr').slice(2)) {
     const cells = [...tr.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((m) => m[1]!.trim());

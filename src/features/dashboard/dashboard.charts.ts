@@ -9,6 +9,7 @@ import type * as Echarts from 'echarts';
 import { suggestionCategoryLabels, suggestionStatusLabels } from '../../lib/labels.js';
 import { yearOf } from '../../lib/format.js';
 import type { YearData } from '../reports/reports.figures.js';
+import { appendixNumber } from '../reports/reports.appendix.js';
 
 export const CHART_FONT = 'Microsoft YaHei, PingFang SC, Noto Sans SC, sans-serif';
 const PALETTE = ['#b71c1c', '#1565c0', '#2e7d32', '#ef6c00', '#6a1b9a', '#00838f', '#5d4037', '#546e7a'];
@@ -117,70 +118,141 @@ export function pieChart(text: string, data: Datum[], width = 560, height = 300)
   );
 }
 
+/** A chart's figures in words, after what it draws when that is not everything: "交办件数最多的20个承办单位（共63个）：A…；B…". */
+const describe = (shown: string, figures: string[]) => [shown, figures.join('；')].filter(Boolean).join('：');
+
+/**
+ * Above this many units or projects a chart lays its bars across (names down the left, one line
+ * each, the chart as tall as they need): upright, their slanted names run into each other.
+ */
+export const UPRIGHT_MAX = 8;
+/** The height of one unit's or project's row in a chart laid across. */
+const ROW = 30;
+
 /** 办复率 and 满意率 per unit, in percent. */
 export function ratesChart(
   text: string,
   rows: Array<{ label: string; replyRate: number | null; satisfactionRate: number | null }>,
+  /** What is drawn when not every unit is (the chart's note), said before the figures. */
+  shown = '',
   width = 560,
   height = 320,
 ): string {
   if (!rows.length) return empty(text, width, height);
   const pct = (x: number | null) => (x === null ? 0 : Math.round(x * 1000) / 10);
+  const across = rows.length > UPRIGHT_MAX;
+  const labels = rows.map((r) => r.label);
+  const bar = (name: string, data: number[]) => ({
+    name,
+    type: 'bar',
+    data,
+    barMaxWidth: across ? 11 : 28,
+    label: { show: true, position: across ? 'right' : 'top', fontSize: 10 },
+  });
   return renderChart(
     {
       title: title(text),
       legend: { top: 36, data: ['办复率', '满意率'] },
-      grid: { left: 48, right: 16, top: 78, bottom: 70 },
-      xAxis: {
-        type: 'category',
-        data: rows.map((r) => r.label),
-        axisLabel: { interval: 0, fontSize: 11, rotate: rows.length > 3 ? 25 : 0 },
-      },
-      yAxis: { type: 'value', max: 100, name: '%' },
+      ...(across
+        ? {
+            grid: { left: 8, right: 40, top: 70, bottom: 8 },
+            yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { interval: 0, fontSize: 11 } },
+            xAxis: { type: 'value', max: 100, name: '%', position: 'top', axisLabel: { show: false }, splitNumber: 5 },
+          }
+        : {
+            grid: { left: 48, right: 16, top: 78, bottom: 70 },
+            xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, fontSize: 11, rotate: rows.length > 3 ? 25 : 0 } },
+            yAxis: { type: 'value', max: 100, name: '%' },
+          }),
       series: [
-        {
-          name: '办复率',
-          type: 'bar',
-          data: rows.map((r) => pct(r.replyRate)),
-          barMaxWidth: 28,
-          label: { show: true, position: 'top', fontSize: 10 },
-        },
-        {
-          name: '满意率',
-          type: 'bar',
-          data: rows.map((r) => pct(r.satisfactionRate)),
-          barMaxWidth: 28,
-          label: { show: true, position: 'top', fontSize: 10 },
-        },
+        bar(
+          '办复率',
+          rows.map((r) => pct(r.replyRate)),
+        ),
+        bar(
+          '满意率',
+          rows.map((r) => pct(r.satisfactionRate)),
+        ),
       ],
     },
     width,
-    height,
-    rows
-      .map(
+    across ? 80 + rows.length * ROW : height,
+    describe(
+      shown,
+      rows.map(
         (r) =>
           `${r.label}办复率${r.replyRate === null ? '—' : `${pct(r.replyRate)}%`}、满意率${r.satisfactionRate === null ? '—' : `${pct(r.satisfactionRate)}%`}`,
-      )
-      .join('；'),
+      ),
+    ),
   );
 }
 
-/** Livelihood projects: investment (万元) as bars, progress (%) as a line on the right axis. */
+/**
+ * Livelihood projects: investment (万元) as bars, progress (%) as a line on the right axis; laid
+ * across (more than UPRIGHT_MAX projects), progress as a second bar on its own axis along the top.
+ */
 export function projectsChart(
   text: string,
   rows: Array<{ label: string; budgetWan: number; percent: number }>,
+  /** What is drawn when not every project is (the chart's note), said before the figures. */
+  shown = '',
   width = 560,
   height = 320,
 ): string {
   if (!rows.length) return empty(text, width, height);
+  const labels = rows.map((r) => (r.label.length > 12 ? r.label.slice(0, 12) + '…' : r.label));
+  const legend = { top: 36, data: ['投资（万元）', '进度（%）'] };
+  const description = describe(
+    shown,
+    rows.map((r) => `${r.label}投资${r.budgetWan}万元、进度${r.percent}%`),
+  );
+  if (rows.length > UPRIGHT_MAX) {
+    const bar = (name: string, xAxisIndex: number, data: number[], formatter: string) => ({
+      name,
+      type: 'bar',
+      xAxisIndex,
+      data,
+      barMaxWidth: 11,
+      label: { show: true, position: 'right', fontSize: 10, formatter },
+    });
+    return renderChart(
+      {
+        title: title(text),
+        legend,
+        grid: { left: 8, right: 48, top: 86, bottom: 8 },
+        yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { interval: 0, fontSize: 11 } },
+        xAxis: [
+          { type: 'value', name: '万元', position: 'bottom' },
+          { type: 'value', name: '%', max: 100, position: 'top', splitLine: { show: false } },
+        ],
+        series: [
+          bar(
+            '投资（万元）',
+            0,
+            rows.map((r) => r.budgetWan),
+            '{c}',
+          ),
+          bar(
+            '进度（%）',
+            1,
+            rows.map((r) => r.percent),
+            '{c}%',
+          ),
+        ],
+      },
+      width,
+      110 + rows.length * ROW,
+      description,
+    );
+  }
   return renderChart(
     {
       title: title(text),
-      legend: { top: 36, data: ['投资（万元）', '进度（%）'] },
+      legend,
       grid: { left: 56, right: 48, top: 78, bottom: 70 },
       xAxis: {
         type: 'category',
-        data: rows.map((r) => (r.label.length > 12 ? r.label.slice(0, 12) + '…' : r.label)),
+        data: labels,
         axisLabel: { interval: 0, fontSize: 11, rotate: rows.length > 2 ? 20 : 0 },
       },
       yAxis: [
@@ -207,8 +279,69 @@ export function projectsChart(
     },
     width,
     height,
-    rows.map((r) => `${r.label}投资${r.budgetWan}万元、进度${r.percent}%`).join('；'),
+    description,
   );
+}
+
+/** More bars than anyone reads (and each one costs the page about a kilobyte): a chart of units or projects draws at most this many. */
+export const MAX_BARS = 20;
+
+/**
+ * The note of a chart that draws only some of its rows: which ones and how many there are
+ * (`shown`), and where all of them are listed — on the dashboard a link to the page
+ * (`online`: the text before the link, the link), in the printed report and its Word copy the
+ * appendix table (`printed`).
+ */
+export type ChartNote = {
+  shown: string;
+  online: { text: string; link: string; href: string };
+  printed: string;
+};
+
+/** A chart as drawn (CSP-safe SVG) and its note, null when it draws every row. */
+export type Chart = { svg: string; note: ChartNote | null };
+
+/** How a chart with too many rows chooses the ones it draws, and what its note says. */
+export type Cut<T> = {
+  /** The rows with the largest weight are drawn. */
+  weight: (row: T) => number;
+  /** Equal weights: the first by this label (Chinese collation), then the first given. */
+  label: (row: T) => string;
+  /** The note's words: "交办件数最多的" 20 "个" "承办单位"（共63个），"全部单位"见 … */
+  chosenBy: string;
+  counter: string;
+  noun: string;
+  all: string;
+  /** The page that lists every row, and the appendix table of the printed report that does. */
+  page: { link: string; href: string };
+  table: string;
+};
+
+const collator = new Intl.Collator('zh-CN');
+
+/**
+ * The rows a chart draws and its note: every row when there are at most `max`, and no note;
+ * otherwise the `max` rows of largest weight, in the order given (the order of the table that
+ * lists them all, so that a bar is found there in the same place).
+ */
+export function chartRows<T>(rows: readonly T[], cut: Cut<T>, max = MAX_BARS): { rows: T[]; note: ChartNote | null } {
+  if (rows.length <= max) return { rows: [...rows], note: null };
+  const chosen = new Set(
+    rows
+      .map((row, i) => ({ row, i }))
+      .sort((a, b) => cut.weight(b.row) - cut.weight(a.row) || collator.compare(cut.label(a.row), cut.label(b.row)) || a.i - b.i)
+      .slice(0, max)
+      .map((x) => x.row),
+  );
+  const shown = `${cut.chosenBy}${max}${cut.counter}${cut.noun}（共${rows.length}${cut.counter}）`;
+  return {
+    rows: rows.filter((r) => chosen.has(r)),
+    note: {
+      shown,
+      online: { text: `${shown}，${cut.all}见`, link: cut.page.link, href: cut.page.href },
+      printed: `${shown}，${cut.all}见${cut.table}`,
+    },
+  };
 }
 
 const monthFormat = new Intl.DateTimeFormat('en', { month: 'numeric', timeZone: 'Asia/Shanghai' });
@@ -218,9 +351,9 @@ const monthOf = (d: Date) => Number(monthFormat.format(d));
 const chartsOf = new WeakMap<YearData, ReturnType<typeof renderYearCharts>>();
 
 /**
- * The charts of one year, for the dashboard and the report's appendix. Rendering takes tens of
- * milliseconds: the charts of a year's data are kept as long as that data object is (the reports
- * service keeps it until a record changes).
+ * The charts of one year, for the dashboard and the report's appendix, each with its note. Rendering
+ * takes tens of milliseconds: the charts of a year's data are kept as long as that data object is
+ * (the reports service keeps it until a record changes).
  */
 export function yearCharts(data: YearData) {
   let charts = chartsOf.get(data);
@@ -228,37 +361,72 @@ export function yearCharts(data: YearData) {
   return charts;
 }
 
+const whole = (svg: string): Chart => ({ svg, note: null });
+
 function renderYearCharts(data: YearData) {
   const s = data.suggestions;
+  const y = data.year;
   const months = Array.from({ length: 12 }, (_, i) => ({ label: `${i + 1}月`, value: 0 }));
   for (const a of data.activities) {
-    if (yearOf(a.date) === data.year) months[monthOf(a.date) - 1]!.value += a.personTimes;
+    if (yearOf(a.date) === y) months[monthOf(a.date) - 1]!.value += a.personTimes;
   }
   const div = (a: number, b: number) => (b ? a / b : null);
+  const units = chartRows(s.byUnit, {
+    weight: (r) => r.assigned,
+    label: (r) => r.label,
+    chosenBy: '交办件数最多的',
+    counter: '个',
+    noun: '承办单位',
+    all: '全部单位',
+    page: { link: '建议办理统计', href: `/suggestions/stats?year=${y}#by-unit` },
+    table: appendixNumber('byUnit'),
+  });
+  const projects = chartRows(data.projects, {
+    weight: (p) => p.budgetYuan,
+    label: (p) => p.name,
+    chosenBy: '投资最多的',
+    counter: '件',
+    noun: '民生实事项目',
+    all: '全部项目',
+    page: { link: '民生实事项目列表', href: `/projects?year=${y}&phase=PASSED` },
+    table: appendixNumber('projects'),
+  });
   return {
-    byCategory: barChart(
-      `${data.year}年代表建议（按类别）`,
-      s.byCategory.map((r) => ({
-        label: suggestionCategoryLabels[r.label as keyof typeof suggestionCategoryLabels] ?? r.label,
-        value: r.count,
-      })),
-      '件',
+    byCategory: whole(
+      barChart(
+        `${y}年代表建议（按类别）`,
+        s.byCategory.map((r) => ({
+          label: suggestionCategoryLabels[r.label as keyof typeof suggestionCategoryLabels] ?? r.label,
+          value: r.count,
+        })),
+        '件',
+      ),
     ),
-    byState: pieChart(
-      `${data.year}年代表建议（按办理状态）`,
-      Object.entries(data.suggestionsByStatus)
-        .filter(([, n]) => (n ?? 0) > 0)
-        .map(([k, n]) => ({ label: suggestionStatusLabels[k as keyof typeof suggestionStatusLabels] ?? k, value: n ?? 0 })),
+    byState: whole(
+      pieChart(
+        `${y}年代表建议（按办理状态）`,
+        Object.entries(data.suggestionsByStatus)
+          .filter(([, n]) => (n ?? 0) > 0)
+          .map(([k, n]) => ({ label: suggestionStatusLabels[k as keyof typeof suggestionStatusLabels] ?? k, value: n ?? 0 })),
+      ),
     ),
-    unitRates: ratesChart(
-      `${data.year}年各承办单位办复率、满意率`,
-      s.byUnit.map((r) => ({ label: r.label, replyRate: div(r.replied, r.assigned), satisfactionRate: div(r.satisfied, r.rated) })),
-    ),
-    projects: projectsChart(
-      `${data.year}年民生实事项目投资与进度`,
-      data.projects.map((p) => ({ label: p.name.replace(/^东明镇/, ''), budgetWan: p.budgetYuan / 10000, percent: p.percent })),
-    ),
-    monthly: barChart(`${data.year}年代表活动人次（按月）`, months, '人次'),
+    unitRates: {
+      svg: ratesChart(
+        `${y}年各承办单位办复率、满意率`,
+        units.rows.map((r) => ({ label: r.label, replyRate: div(r.replied, r.assigned), satisfactionRate: div(r.satisfied, r.rated) })),
+        units.note?.shown,
+      ),
+      note: units.note,
+    },
+    projects: {
+      svg: projectsChart(
+        `${y}年民生实事项目投资与进度`,
+        projects.rows.map((p) => ({ label: p.name.replace(/^东明镇/, ''), budgetWan: p.budgetYuan / 10000, percent: p.percent })),
+        projects.note?.shown,
+      ),
+      note: projects.note,
+    },
+    monthly: whole(barChart(`${y}年代表活动人次（按月）`, months, '人次')),
   };
 }
 

@@ -26,6 +26,12 @@ export type Table = {
 
 const rate = (a: number, b: number) => percentText(a, b) ?? '—';
 
+/** The appendix's tables in their printed order: 附表1 … 附表6 (the charts' notes refer to them by number). */
+const TABLES = ['stations', 'projects', 'activities', 'byCategory', 'byUnit', 'key'] as const;
+
+/** The printed name of an appendix table: `appendixNumber('byUnit')` → "附表5". */
+export const appendixNumber = (table: (typeof TABLES)[number]): string => `附表${TABLES.indexOf(table) + 1}`;
+
 function suggestionRow(label: string, r: StatRow): string[] {
   return [
     label,
@@ -41,7 +47,7 @@ function suggestionRow(label: string, r: StatRow): string[] {
 export function appendixTables(data: YearData): Table[] {
   const y = data.year;
   const stations: Table = {
-    title: `附表1　代表联络站（截至${y}年底）`,
+    title: `${appendixNumber('stations')}　代表联络站（截至${y}年底）`,
     head: ['名称', '层级', '所在村', '设立日期', '进站代表', '当年接待'],
     rows: data.stations
       .filter((s) => !s.establishedOn || yearOf(s.establishedOn) <= y)
@@ -58,7 +64,7 @@ export function appendixTables(data: YearData): Table[] {
     nowrap: [3],
   };
   const projects: Table = {
-    title: `附表2　${y}年民生实事项目`,
+    title: `${appendixNumber('projects')}　${y}年民生实事项目`,
     head: ['项目', '责任单位', '投资', '状态', '进度', '完成内容'],
     rows: data.projects.map((p) => [
       p.name,
@@ -80,7 +86,7 @@ export function appendixTables(data: YearData): Table[] {
     byKind.set(a.kind, r);
   }
   const activities: Table = {
-    title: `附表3　${y}年代表活动（按类别）`,
+    title: `${appendixNumber('activities')}　${y}年代表活动（按类别）`,
     head: ['活动类别', '次数', '参加人次'],
     rows: (Object.keys(activityKindLabels) as ActivityKind[])
       .filter((k) => byKind.has(k))
@@ -92,7 +98,7 @@ export function appendixTables(data: YearData): Table[] {
   const s = data.suggestions;
   const head = ['', '立案', '重点', '已答复', '办复率', '满意率', '落实率'];
   const byCategory: Table = {
-    title: `附表4　${y}年代表建议办理情况（按类别；收到建议${s.received}件）`,
+    title: `${appendixNumber('byCategory')}　${y}年代表建议办理情况（按类别；收到建议${s.received}件）`,
     head: ['类别', ...head.slice(1)],
     rows: s.byCategory.map((r) => suggestionRow(suggestionCategoryLabels[r.label as keyof typeof suggestionCategoryLabels] ?? r.label, r)),
     foot: suggestionRow('合计', s.total),
@@ -100,7 +106,7 @@ export function appendixTables(data: YearData): Table[] {
     widths: [22, 13, 13, 13, 13, 13, 13],
   };
   const byUnit: Table = {
-    title: `附表5　${y}年代表建议办理情况（按主办单位）`,
+    title: `${appendixNumber('byUnit')}　${y}年代表建议办理情况（按主办单位）`,
     head: ['主办单位', ...head.slice(1)],
     rows: s.byUnit.map((r) => suggestionRow(r.label, r)),
     foot: suggestionRow('合计', s.total),
@@ -108,12 +114,13 @@ export function appendixTables(data: YearData): Table[] {
     widths: [28, 12, 12, 12, 12, 12, 12],
   };
   const key: Table = {
-    title: `附表6　${y}年重点建议及督办`,
+    title: `${appendixNumber('key')}　${y}年重点建议及督办`,
     head: ['编号', '建议', '类别', '主办单位', '督办人'],
     rows: s.keySuggestions.map((k) => [k.code, k.title, suggestionCategoryLabels[k.category], k.unit || '—', k.supervisor || '—']),
     numeric: [],
     widths: [15, 41, 12, 19, 13],
     nowrap: [0],
   };
-  return [stations, projects, activities, byCategory, byUnit, key];
+  const tables: Record<(typeof TABLES)[number], Table> = { stations, projects, activities, byCategory, byUnit, key };
+  return TABLES.map((t) => tables[t]);
 }

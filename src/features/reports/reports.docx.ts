@@ -64,8 +64,8 @@ type DocxReport = {
   presenter: string;
   sections: Array<{ heading: string; body: string; kind: string }>;
   appendix: AppendixTable[];
-  /** Chart SVGs, in the order printed. */
-  charts: string[];
+  /** Chart SVGs, in the order printed, each with the note printed below it ('' for none: dashboard.charts.ts ChartNote). */
+  charts: Array<{ svg: string; note: string }>;
 };
 
 const HEADING = { part: HeadingLevel.HEADING_1, first: HeadingLevel.HEADING_2, sub: HeadingLevel.HEADING_3 } as const;
@@ -160,7 +160,7 @@ export async function reportDocx(r: DocxReport): Promise<Buffer> {
     if (r.charts.length) {
       children.push(new Paragraph({ style: STYLE.tableTitle, text: '附图' }));
       const width = Math.round((TEXT_WIDTH / 1440) * 96 * 0.92); // px at 96 dpi, 92% of the text width
-      for (const svg of r.charts) {
+      for (const { svg, note } of r.charts) {
         const img = await chartPng(svg, width * 2);
         children.push(
           new Paragraph({
@@ -168,11 +168,13 @@ export async function reportDocx(r: DocxReport): Promise<Buffer> {
             indent: { firstLine: 0 },
             spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 120, after: 120 },
             keepLines: true,
+            keepNext: Boolean(note), // the note stays on the chart's page
             children: [
               new ImageRun({ type: 'png', data: img.png, transformation: { width, height: Math.round((width * img.height) / img.width) } }),
             ],
           }),
         );
+        if (note) children.push(new Paragraph({ style: STYLE.tableText, alignment: AlignmentType.CENTER, text: note }));
       }
     }
   }

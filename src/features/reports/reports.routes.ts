@@ -157,7 +157,7 @@ export function reportsRoutes(services: Services): Router {
     const p = await reports.printable(req.user!, year);
     const buffer = await reportDocx({
       year,
-      charts: PRINTED_CHARTS.map((k) => p.charts[k]),
+      charts: PRINTED_CHARTS.map((k) => ({ svg: p.charts[k].svg, note: p.charts[k].note?.printed ?? '' })),
       title: p.report.title,
       subtitle: p.subtitle,
       presenter: `${p.report.presenterTitle}　${p.report.presenterName}`.trim(),
