@@ -7,10 +7,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import type request from 'supertest';
-import { createTestApp, loginAs, csrfOf, type TestApp, workbookOf } from '../helpers/test-app.js';
-import { DEMO_PASSWORD, seedDemo } from '../../src/demo/index.js';
-import { hashPassword } from '../../src/auth/password.js';
-import { fillScale, type ScaleSpec } from '../bench/generate.js';
+import { loginAs, csrfOf, type TestApp, workbookOf } from '../helpers/test-app.js';
+import { scaleApp } from '../helpers/scale-app.js';
+import { DEMO_PASSWORD } from '../../src/demo/index.js';
+import type { ScaleSpec } from '../bench/generate.js';
 import { formatPercent } from '../../src/lib/format.js';
 import { suggestionCategoryLabels } from '../../src/lib/labels.js';
 import { percentText } from '../../src/features/reports/reports.figures.js';
@@ -151,16 +151,8 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('a year of 6,000 suggest
   let figures: ReturnType<typeof independentFigures>;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    const passwordHash = await hashPassword(DEMO_PASSWORD);
-    await seedDemo(t.services.db, { passwordHash });
-    const raw = new Database(t.testDb.file);
-    try {
-      fillScale(raw, SPEC, { now: new Date(), passwordHash });
-    } finally {
-      raw.close();
-    }
-    const township = (await t.services.db.township.findFirstOrThrow({ where: { name: '东明镇' } })).id;
+    let township: number;
+    ({ t, township } = await scaleApp(SPEC));
     figures = independentFigures(t.testDb.file, township);
     staff = await loginAs(t.app, 'staff', DEMO_PASSWORD);
   }, 120_000);

@@ -8,10 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import type request from 'supertest';
 import { strFromU8, unzipSync } from 'fflate';
-import { createTestApp, csrfOf, loginAs, type TestApp } from '../helpers/test-app.js';
-import { DEMO_PASSWORD, seedDemo } from '../../src/demo/index.js';
-import { hashPassword } from '../../src/auth/password.js';
-import { fillScale, type ScaleSpec } from '../bench/generate.js';
+import { csrfOf, loginAs, type TestApp } from '../helpers/test-app.js';
+import { scaleApp } from '../helpers/scale-app.js';
+import { DEMO_PASSWORD } from '../../src/demo/index.js';
+import type { ScaleSpec } from '../bench/generate.js';
 
 const YEAR = 2025;
 const SPEC: ScaleSpec = {
@@ -76,16 +76,8 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('the year charts with mo
   let topProjects: string[];
 
   beforeAll(async () => {
-    t = await createTestApp();
-    const passwordHash = await hashPassword(DEMO_PASSWORD);
-    await seedDemo(t.services.db, { passwordHash });
-    const raw = new Database(t.testDb.file);
-    try {
-      fillScale(raw, SPEC, { now: new Date(), passwordHash });
-    } finally {
-      raw.close();
-    }
-    const township = (await t.services.db.township.findFirstOrThrow({ where: { name: '东明镇' } })).id;
+    let township: number;
+    ({ t, township } = await scaleApp(SPEC));
     ({ units, projects } = rawFigures(t.testDb.file, township));
     topUnits = [...units]
       .sort((a, b) => b.assigned - a.assigned || collator.compare(a.name, b.name))
