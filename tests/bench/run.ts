@@ -551,7 +551,14 @@ try {
     fs.writeFileSync(path.join(BENCH_DIR, 'last-run.md'), md + '\n');
     console.log(`\n${md}\n\n(also in ${path.relative(PROJECT_ROOT, path.join(BENCH_DIR, 'last-run.md'))})`);
   }
-  // (retried: a stopped server's Chromium may still be writing its profile there for a moment)
-  if (!failed) fs.rmSync(runDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  // Retried: a stopped server may still be closing its database (a city-size WAL) and its Chromium
+  // writing its profile there for a few seconds. The figures are printed either way.
+  if (!failed) {
+    try {
+      fs.rmSync(runDir, { recursive: true, force: true, maxRetries: 50, retryDelay: 200 });
+    } catch (e) {
+      console.warn(`Could not remove ${runDir} (${(e as Error).message}): remove it by hand.`);
+    }
+  }
 }
 process.exit(failed ? 1 : 0);
