@@ -168,28 +168,17 @@ export function sendPage(res: Response, page: RenderedPage, status = 200): void 
     const at = shell.indexOf(BODY_SLOT);
     const head = Buffer.from(shell.slice(0, at));
     const foot = Buffer.from(shell.slice(at + BODY_SLOT.length));
-    sendBytes(res.status(status), [head, ...bodyBytes(res, page), foot]);
+    res
+      .status(status)
+      .type('html')
+      .send(Buffer.concat([head, ...bodyBytes(res, page), foot]));
   });
-}
-
-/**
- * Sends HTML given as byte chunks without copying them into one buffer (a kept page's bytes go to
- * the socket as they are kept), in one write to the socket; nothing but the headers to a HEAD.
- */
-function sendBytes(res: Response, chunks: Buffer[]): void {
-  res.type('html').setHeader(
-    'Content-Length',
-    chunks.reduce((n, c) => n + c.length, 0),
-  );
-  res.cork();
-  for (const chunk of chunks) res.write(chunk);
-  res.end();
-  if (res.writableCorked) res.uncork();
 }
 
 /** Sends a whole document kept by `cachedPage` (the printed report) as its bytes, encoded once. */
 export function sendDocument(res: Response, page: RenderedPage): void {
-  sendBytes(res, bodyBytes(res, page));
+  const bytes = bodyBytes(res, page);
+  res.type('html').send(bytes.length === 1 ? bytes[0] : Buffer.concat(bytes));
 }
 
 /** What a kept body carries in place of the request's own form tokens (see `bodyBytes`). */
