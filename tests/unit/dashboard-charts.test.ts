@@ -4,7 +4,7 @@
  * where all are listed, and names only what it draws; up to MAX_BARS it draws them all, unchanged.
  */
 import { describe, expect, it } from 'vitest';
-import { chartRows, MAX_BARS, ratesChart, yearCharts, type Cut } from '../../src/features/dashboard/dashboard.charts.js';
+import { chartRows, MAX_BARS, ratesChart, unitsCut, yearCharts } from '../../src/features/dashboard/dashboard.charts.js';
 import type { YearData } from '../../src/features/reports/reports.figures.js';
 import { empty, type StatRow } from '../../src/features/suggestions/suggestions.stats.js';
 
@@ -16,16 +16,7 @@ function units(n: number, assigned: (i: number) => number = (i) => i): StatRow[]
   });
 }
 
-const unitCut: Cut<StatRow> = {
-  weight: (r) => r.assigned,
-  label: (r) => r.label,
-  chosenBy: '交办件数最多的',
-  counter: '个',
-  noun: '承办单位',
-  all: '全部单位',
-  page: { link: '建议办理统计', href: '/suggestions/stats?year=2025#by-unit' },
-  table: '附表5',
-};
+const unitCut = unitsCut(2025);
 
 /** A year with these units and projects, and nothing else. */
 function year(byUnit: StatRow[], projects: Array<{ name: string; budgetYuan: number; percent: number }> = []): YearData {

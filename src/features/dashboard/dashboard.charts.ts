@@ -363,6 +363,20 @@ export function yearCharts(data: YearData) {
 
 const whole = (svg: string): Chart => ({ svg, note: null });
 
+/** The units' chart of a year: the units with the most suggestions assigned. */
+export function unitsCut(year: number): Cut<YearData['suggestions']['byUnit'][number]> {
+  return {
+    weight: (r) => r.assigned,
+    label: (r) => r.label,
+    chosenBy: '交办件数最多的',
+    counter: '个',
+    noun: '承办单位',
+    all: '全部单位',
+    page: { link: '建议办理统计', href: `/suggestions/stats?year=${year}#by-unit` },
+    table: appendixNumber('byUnit'),
+  };
+}
+
 function renderYearCharts(data: YearData) {
   const s = data.suggestions;
   const y = data.year;
@@ -371,16 +385,7 @@ function renderYearCharts(data: YearData) {
     if (yearOf(a.date) === y) months[monthOf(a.date) - 1]!.value += a.personTimes;
   }
   const div = (a: number, b: number) => (b ? a / b : null);
-  const units = chartRows(s.byUnit, {
-    weight: (r) => r.assigned,
-    label: (r) => r.label,
-    chosenBy: '交办件数最多的',
-    counter: '个',
-    noun: '承办单位',
-    all: '全部单位',
-    page: { link: '建议办理统计', href: `/suggestions/stats?year=${y}#by-unit` },
-    table: appendixNumber('byUnit'),
-  });
+  const units = chartRows(s.byUnit, unitsCut(y));
   const projects = chartRows(data.projects, {
     weight: (p) => p.budgetYuan,
     label: (p) => p.name,
