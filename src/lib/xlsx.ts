@@ -17,7 +17,9 @@ export async function newWorkbook(): Promise<ExcelJS.Workbook> {
 /** 2023年12月7日 as an Excel number format. */
 export const CN_DATE_FORMAT = 'yyyy"年"m"月"d"日"';
 
-const dayParts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+const DAY_MS = 86_400_000;
+/** China time is UTC+8 all year (no daylight saving since 1991). */
+const CHINA_OFFSET_MS = 8 * 3_600_000;
 
 /**
  * The China calendar day of an instant as an Excel date. Excel dates have no time zone: exceljs
@@ -26,8 +28,7 @@ const dayParts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', y
  */
 export function excelDate(d: Date | null | undefined): Date | null {
   if (!d) return null;
-  const [y, m, day] = dayParts.format(d).split('-').map(Number);
-  return new Date(Date.UTC(y!, m! - 1, day));
+  return new Date(Math.floor((d.getTime() + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS);
 }
 
 export const yesNo = (flag: boolean): string => (flag ? '是' : '否');
@@ -39,6 +40,8 @@ export type XlsxColumn<T> = {
   /** In Excel's character units; a Chinese character is about two. */
   width: number;
   kind?: CellKind;
+  /** A font of the column's own (e.g. a typewriter face for passwords). */
+  font?: Partial<ExcelJS.Font>;
   value: (row: T) => string | number | Date | null;
 };
 
@@ -83,23 +86,43 @@ export function writeHeader<T>(sheet: Sheet, columns: ReadonlyArray<XlsxColumn<T
   });
 }
 
-/** One record's row at `rowNumber`, typed by column kind (see `writeHeader`). */
+const alignmentOf = (kind: CellKind): Partial<ExcelJS.Alignment> => ({
+  vertical: 'top',
+  wrapText: kind === 'wrap',
+  horizontal: kind === 'int' ? 'right' : kind === 'flag' || kind === 'date' ? 'center' : undefined,
+});
+
+const cellStyles = new WeakMap<ReadonlyArray<XlsxColumn<never>>, Array<Partial<ExcelJS.Style>>>();
+
+/**
+ * The style of each column's cells, made once per list of columns and shared by every row's cells:
+ * ExcelJS looks a style object it has seen up by identity, and works out the XML of every other one
+ * again (a style per cell was a quarter of a 20,000-row ledger's time). So a cell's look is set
+ * through its column, never on the cell after `writeRow`: that would change the whole column.
+ */
+function stylesOf<T>(columns: ReadonlyArray<XlsxColumn<T>>): Array<Partial<ExcelJS.Style>> {
+  let styles = cellStyles.get(columns);
+  if (!styles) {
+    styles = columns.map((c) => {
+      const kind = c.kind ?? 'text';
+      return { numFmt: numFmtOf(kind), alignment: alignmentOf(kind), border: BORDER, ...(c.font ? { font: c.font } : {}) };
+    });
+    cellStyles.set(columns, styles);
+  }
+  return styles;
+}
+
+/** One record's row at `rowNumber`, typed and styled by column (see `writeHeader`, `stylesOf`). */
 export function writeRow<T>(sheet: Sheet, columns: ReadonlyArray<XlsxColumn<T>>, record: T, rowNumber: number): ExcelJS.Row {
   const row = sheet.getRow(rowNumber);
+  const styles = stylesOf(columns);
   const wrapped: Array<{ text: string; width: number }> = [];
   columns.forEach((c, i) => {
     const cell = row.getCell(i + 1);
     const v = c.value(record);
     cell.value = v === '' ? null : v;
-    const kind = c.kind ?? 'text';
-    cell.numFmt = numFmtOf(kind);
-    cell.alignment = {
-      vertical: 'top',
-      wrapText: kind === 'wrap',
-      horizontal: kind === 'int' ? 'right' : kind === 'flag' || kind === 'date' ? 'center' : undefined,
-    };
-    cell.border = BORDER;
-    if (kind === 'wrap' && typeof v === 'string') wrapped.push({ text: v, width: c.width });
+    cell.style = styles[i]!;
+    if (c.kind === 'wrap' && typeof v === 'string') wrapped.push({ text: v, width: c.width });
   });
   const height = wrappedHeight(wrapped);
   if (height) row.height = height;

@@ -179,6 +179,10 @@ describe('logins for the deputies on the roster, in bulk', () => {
     expect(byName.get('wuyunqimuge')?.[3]).toBe('嘎查甸子村');
     expect(byName.get('wuyunqimuge')?.[5]).toBe(shown.get('wuyunqimuge'));
     expect(sheet.pageSetup.paperSize).toBe(9);
+    // Username and password in a typewriter face; the other columns keep the default font.
+    expect([4, 5].map((c) => sheet.getCell(3, c).font?.name)).toEqual(['Consolas', 'Consolas']);
+    expect(sheet.getCell(3, 2).font?.name).not.toBe('Consolas');
+    expect(sheet.getCell(3, 2).border?.top?.style).toBe('thin');
 
     const { agent, res: login } = await firstLogin('wangfang2', shown.get('wangfang2')!);
     expect(login.headers.location).toBe('/account/password');

@@ -67,6 +67,12 @@ describe('代表建议台账 (.xlsx)', () => {
         expect(excelDay(assigned.value as Date)).toBe(toDateInput(s.assignedAt));
       } else expect(assigned.value).toBeNull();
       expect(row.getCell(cols.get('重点建议')!).value).toBe(s.isKey ? '是' : '否');
+      // Each column's look: long texts wrap, flags centred, the year right-aligned, every cell framed.
+      expect(row.getCell(cols.get('标题')!).alignment?.wrapText).toBe(true);
+      expect(row.getCell(cols.get('编号')!).alignment?.wrapText).toBeFalsy();
+      expect(row.getCell(cols.get('重点建议')!).alignment?.horizontal).toBe('center');
+      expect(year.alignment?.horizontal).toBe('right');
+      expect(row.getCell(cols.get('编号')!).border?.bottom?.style).toBe('thin');
     }
   });
 

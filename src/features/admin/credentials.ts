@@ -23,6 +23,8 @@ export type CredentialBatch = { createdAt: number; kind: 'create' | 'bulk' | 're
 
 export const BATCH_LIFETIME_MS = 2 * 60 * 60_000;
 
+const TYPEWRITER = { name: 'Consolas', size: 12 };
+
 export function createSealer(secret: string) {
   const key = Buffer.from(hkdfSync('sha256', secret, 'renda-portal', 'credential-batch', 32));
   return {
@@ -60,8 +62,9 @@ export async function credentialsWorkbook(batch: CredentialBatch, township: { na
     { header: '序号', width: 6, kind: 'int', value: (c) => c.n },
     { header: '姓名', width: 14, value: (c) => c.displayName },
     { header: '村（嘎查）/ 单位', width: 22, kind: 'wrap', value: (c) => c.place },
-    { header: '用户名', width: 18, value: (c) => c.username },
-    { header: '初始密码', width: 20, value: (c) => c.password },
+    // The username and password in a typewriter face, where 0/O and 1/l are easiest to tell apart.
+    { header: '用户名', width: 18, font: TYPEWRITER, value: (c) => c.username },
+    { header: '初始密码', width: 20, font: TYPEWRITER, value: (c) => c.password },
     { header: '登录地址', width: 34, kind: 'wrap', value: () => township.portalUrl },
     { header: '说明', width: 24, value: () => '首次登录后须修改密码' },
     { header: '签收', width: 12, value: () => '' },
@@ -78,7 +81,5 @@ export async function credentialsWorkbook(batch: CredentialBatch, township: { na
     batch.items.map((c, i) => ({ ...c, n: i + 1 })),
     2,
   );
-  // The username and password in a typewriter face, where 0/O and 1/l are easiest to tell apart.
-  for (let r = 3; r < 3 + batch.items.length; r++) for (const col of [4, 5]) sheet.getCell(r, col).font = { name: 'Consolas', size: 12 };
   return Buffer.from(await book.xlsx.writeBuffer());
 }

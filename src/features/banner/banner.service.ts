@@ -10,7 +10,7 @@ import { overdueCutoff } from '../../lib/deadline.js';
 import { paginate } from '../../lib/pagination.js';
 import { roleLabels } from '../../lib/labels.js';
 import { add, empty, yearGroups, type StatRow } from '../suggestions/suggestions.stats.js';
-import { decorate, LEDGER_BATCH, listInclude, yearWhere } from '../suggestions/suggestions.queries.js';
+import { decorate, LEDGER_BATCH, ledgerSelect, listInclude, yearWhere } from '../suggestions/suggestions.queries.js';
 import { idBatches } from '../../lib/keyset.js';
 import { AWAITING_REPLY } from '../suggestions/suggestions.workflow.js';
 import { canCreateFirstAccount, FIRST_ACCOUNT_ROLES } from './banner.policy.js';
@@ -26,13 +26,7 @@ const ledgerInclude = {
 } satisfies Prisma.SuggestionInclude;
 
 /** The ledger's rows for the .xlsx: what the township ledger shows, and the township. */
-const exportInclude = {
-  ...ledgerInclude,
-  coSigners: { include: { deputy: { select: { name: true } } } },
-  supervisor: { select: { displayName: true } },
-  replies: { where: { isAssistOpinion: false }, orderBy: { id: 'desc' }, take: 1 },
-  satisfactions: { orderBy: { round: 'desc' }, take: 1 },
-} satisfies Prisma.SuggestionInclude;
+const exportSelect = { ...ledgerSelect, township: { select: { name: true } } } satisfies Prisma.SuggestionSelect;
 
 /** The ledger's order: by township, the newest year first, by number (未编号 last). */
 const LEDGER_ORDER = [
@@ -150,7 +144,7 @@ export function createBannerService(db: Db, deps: { audit: AuditService; auth: A
       // The ledger's order sorted once (ids only), then the rows a batch at a time by id (lib/keyset).
       const ids = (await db.suggestion.findMany({ where, orderBy: LEDGER_ORDER, select: { id: true } })).map((s) => s.id);
       const batches = await idBatches(ids, LEDGER_BATCH, async (some) => {
-        const rows = await db.suggestion.findMany({ where: { id: { in: some } }, omit: { content: true }, include: exportInclude });
+        const rows = await db.suggestion.findMany({ where: { id: { in: some } }, select: exportSelect });
         return rows.map((s) => decorate(s, user, t, filter.year));
       });
       const total = ids.length;

@@ -170,6 +170,32 @@ async function withDetailNames(db: Db, s: DetailRow) {
 /** Rows of the .xlsx ledgers read at once. */
 export const LEDGER_BATCH = 1000;
 
+/**
+ * What a row of the .xlsx 台账 shows (suggestions.export's columns) and `decorate` needs, and nothing
+ * else: a ledger reads every row of a year, and Prisma's work grows with each column it reads.
+ */
+export const ledgerSelect = {
+  id: true,
+  year: true,
+  number: true,
+  title: true,
+  category: true,
+  isKey: true,
+  status: true,
+  deadline: true,
+  assignedAt: true,
+  leadDeputy: { select: { name: true } },
+  coSigners: { select: { deputy: { select: { name: true } } } },
+  assignments: {
+    where: { active: true },
+    orderBy: { id: 'asc' },
+    select: { role: true, unitId: true, active: true, unit: { select: { name: true } } },
+  },
+  supervisor: { select: { displayName: true } },
+  replies: { where: { isAssistOpinion: false }, orderBy: { id: 'desc' }, take: 1, select: { category: true, createdAt: true } },
+  satisfactions: { orderBy: { round: 'desc' }, take: 1, select: { result: true } },
+} satisfies Prisma.SuggestionSelect;
+
 /** The tables a suggestion list's scope and filters read. */
 const SUGGESTION_TABLES = ['Suggestion', 'SuggestionCoSigner', 'SuggestionAssignment'] as const;
 /** …and what a list page shows of them besides (the deputies' and units' names). */
@@ -235,8 +261,8 @@ export function createSuggestionQueries(db: Db, now: () => Date) {
 
     /**
      * Every row of the filtered list for the .xlsx 台账, in the ledger's order, a batch at a time
-     * (no cap; one batch in memory), with what the ledger shows: the relations loaded in one query
-     * each per batch, the long text (which the ledger does not show) left out. The first batch is
+     * (no cap; one batch in memory), with what the ledger shows (`ledgerSelect`): the relations loaded in one
+     * query each per batch. The first batch is
      * read here, so that a failing query fails before the download starts; `total` counts the rows.
      */
     async ledger(user: CurrentUser, filter: SuggestionFilter) {
@@ -246,17 +272,7 @@ export function createSuggestionQueries(db: Db, now: () => Date) {
       // The ledger's order sorted once (ids only), then the rows a batch at a time by id (lib/keyset).
       const ids = (await db.suggestion.findMany({ where, orderBy: order, select: { id: true } })).map((s) => s.id);
       const batches = await idBatches(ids, LEDGER_BATCH, async (some) => {
-        const rows = await db.suggestion.findMany({
-          where: { id: { in: some } },
-          omit: { content: true },
-          include: {
-            ...listInclude,
-            coSigners: { include: { deputy: { select: { name: true } } } },
-            supervisor: { select: { displayName: true } },
-            replies: { where: { isAssistOpinion: false }, orderBy: { id: 'desc' }, take: 1 },
-            satisfactions: { orderBy: { round: 'desc' }, take: 1 },
-          },
-        });
+        const rows = await db.suggestion.findMany({ where: { id: { in: some } }, select: ledgerSelect });
         return rows.map((s) => decorate(s, user, t, filter.year));
       });
       const total = ids.length;
