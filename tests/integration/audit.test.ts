@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -12,7 +13,7 @@ import { PROJECT_ROOT } from '../../src/paths.js';
 import type { App } from '../../src/app.js';
 import { createTestDb } from '../helpers/test-db.js';
 import { createAuditCoverage } from '../helpers/audit-coverage.js';
-import { EXPORT_BATCH } from '../../src/features/audit/audit.service.js';
+import { createAuditService, EXPORT_BATCH } from '../../src/features/audit/audit.service.js';
 import { auditExportTitle } from '../../src/features/audit/audit.export.js';
 
 /** Tests that open the SQLite file itself (better-sqlite3): not on PostgreSQL (TEST_DATABASE_URL). */
@@ -263,6 +264,35 @@ describe('the export, read and written a batch at a time', () => {
   });
 });
 
+describe('rows recorded outside a transaction', () => {
+  it('go in together with one statement, in order, each call waiting for its own row; a bad row fails alone', async () => {
+    const inserts: string[] = [];
+    const testDb = await createTestDb({ onQuery: (sql) => void (/^\s*INSERT\b.*\bAuditLog\b/is.test(sql) && inserts.push(sql)) });
+    try {
+      const audit = createAuditService(testDb.db, { dataKey: randomBytes(32) });
+      const usernames = Array.from({ length: 30 }, (_, i) => `g${i}`);
+      await Promise.all(usernames.map((username) => audit.record(null, { action: 'logout', username })));
+      const rows = await testDb.db.auditLog.findMany({ where: { username: { startsWith: 'g' } }, orderBy: { id: 'asc' } });
+      expect(rows.map((r) => r.username)).toEqual(usernames);
+      // onQuery sees SQLite's statements only
+      if (!SQLITE_FILE_ONLY) expect(inserts).toHaveLength(1);
+
+      // An account that does not exist (a foreign key) fails its own call only.
+      const results = await Promise.allSettled([
+        audit.record(null, { action: 'logout', username: 'h1' }),
+        audit.record({ id: 999_999, townshipId: null }, { action: 'logout', username: 'h2' }),
+        audit.record(null, { action: 'logout', username: 'h3' }),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      const after = await testDb.db.auditLog.findMany({ where: { username: { startsWith: 'h' } }, orderBy: { id: 'asc' } });
+      expect(after.map((r) => r.username)).toEqual(['h1', 'h3']);
+      expect(await audit.verify()).toMatchObject({ ok: true, checked: 32, unsealed: 0 });
+    } finally {
+      await testDb.cleanup();
+    }
+  });
+});
+
 describe('tamper evidence', () => {
   it('seals every row into one chain', async () => {
     const report = await t.services.audit.verify();
@@ -285,6 +315,43 @@ describe('tamper evidence', () => {
     expect(new Set(hashes.map((r) => r.hash)).size).toBe(1_100);
     expect(await t.services.audit.verify()).toMatchObject({ ok: true, unsealed: 0 });
   });
+
+  it.skipIf(SQLITE_FILE_ONLY)(
+    'seals from the last sealed row on, by primary key; a row whose hash was cleared stays unsealed and verify names the next',
+    async () => {
+      const statements: string[] = [];
+      const testDb = await createTestDb({ onQuery: (sql) => void statements.push(sql) });
+      try {
+        const audit = createAuditService(testDb.db, { dataKey: randomBytes(32) });
+        await testDb.db.auditLog.createMany({ data: Array.from({ length: 600 }, (_, i) => ({ action: 'logout', username: `s${i}` })) });
+        statements.length = 0;
+        expect(await audit.seal()).toBe(600);
+        // The statements of the seal, planned by SQLite on this file: rows found by their ids, no scan of the log.
+        const raw = new Database(testDb.file);
+        let cleared = 0;
+        try {
+          // (The last sealed row is read backwards from the newest row, stopping at the first sealed one.)
+          const sealing = statements.filter((q) => /^\s*UPDATE "AuditLog" SET "hash"/.test(q) || /AuditLog.*\bhash`? IS NULL/.test(q));
+          expect(sealing.length).toBe(5); // the write lock; then two batches: read, update; read, update
+          for (const q of sealing) {
+            const params = Array.from({ length: (q.match(/\?/g) ?? []).length }, () => 1);
+            const plan = (raw.prepare(`EXPLAIN QUERY PLAN ${q}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail);
+            expect(plan.join('; '), q).not.toMatch(/SCAN (main\.)?"?AuditLog"?/);
+          }
+          // Clearing a sealed row's hash (triggers dropped): the sealer does not take it up again.
+          raw.exec('DROP TRIGGER "AuditLog_append_only"');
+          cleared = (raw.prepare(`SELECT id FROM AuditLog WHERE username = 's300'`).get() as { id: number }).id;
+          raw.prepare('UPDATE AuditLog SET hash = NULL WHERE id = ?').run(cleared);
+        } finally {
+          raw.close();
+        }
+        expect(await audit.seal()).toBe(0);
+        expect(await audit.verify()).toMatchObject({ ok: false, brokenAt: cleared + 1 });
+      } finally {
+        await testDb.cleanup();
+      }
+    },
+  );
 
   it.skipIf(SQLITE_FILE_ONLY)('triggers refuse changing a row and deleting one younger than 180 days', async () => {
     const row = await t.services.db.auditLog.findFirstOrThrow({ where: { hash: { not: null } } });

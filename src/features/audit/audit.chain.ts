@@ -70,15 +70,21 @@ export async function sealAuditLog(db: Db, key: Buffer): Promise<number> {
     // PostgreSQL (several instances): one sealer at a time. Ids there are handed out before commit, so a
     // row of a long transaction can commit after a higher id was sealed: verify then names it (see SECURITY.md).
     await lockInTransaction(tx, 'audit-chain');
-    const last = await tx.auditLog.findFirst({ where: { hash: { not: null } }, orderBy: { id: 'desc' }, select: { hash: true } });
+    const last = await tx.auditLog.findFirst({ where: { hash: { not: null } }, orderBy: { id: 'desc' }, select: { id: true, hash: true } });
     let prev = last?.hash ?? '';
+    let after = last?.id ?? 0;
     let sealed = 0;
     for (;;) {
-      const rows = await tx.auditLog.findMany({ where: { hash: null }, orderBy: { id: 'asc' }, take: BATCH });
+      // After the last sealed row: the log's tail, read by primary key (a row before it whose hash was
+      // cleared stays unsealed, and verify names it), not by scanning every sealed row of the log.
+      const rows = await tx.auditLog.findMany({ where: { id: { gt: after }, hash: null }, orderBy: { id: 'asc' }, take: BATCH });
       if (rows.length === 0) return sealed;
       const hashes = rows.map((r) => Prisma.sql`(CAST(${r.id} AS INTEGER), ${(prev = rowHash(key, prev, r))})`);
+      after = rows.at(-1)!.id;
       // One statement per batch: an update per row cost more than the rest of a request that logs a row.
-      await tx.$executeRaw`UPDATE "AuditLog" SET "hash" = v.column2 FROM (VALUES ${Prisma.join(hashes)}) AS v WHERE "AuditLog"."id" = v.column1`;
+      // The id range lets SQLite find the rows by primary key (without it, it scanned the whole log).
+      await tx.$executeRaw`UPDATE "AuditLog" SET "hash" = v.column2 FROM (VALUES ${Prisma.join(hashes)}) AS v
+        WHERE "AuditLog"."id" = v.column1 AND "AuditLog"."id" BETWEEN ${rows[0]!.id} AND ${after}`;
       sealed += rows.length;
       if (rows.length < BATCH) return sealed;
     }
