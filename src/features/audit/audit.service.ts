@@ -123,11 +123,11 @@ export function createAuditService(db: Db, options: { dataKey: Buffer }) {
    * print of the report, every download), and a Prisma `create` per row cost more than the rest of
    * such a request. If the statement fails, each row is written alone, so that only a bad row fails.
    */
-  let waiting: Array<{ data: Prisma.AuditLogCreateManyInput; done: (err?: unknown) => void }> = [];
+  let waiting: Array<{ data: Prisma.AuditLogCreateManyInput; done: (err?: Error) => void }> = [];
 
   function written(data: Prisma.AuditLogCreateManyInput): Promise<void> {
     return new Promise((resolve, reject) => {
-      waiting.push({ data, done: (err) => (err === undefined ? resolve() : reject(err as Error)) });
+      waiting.push({ data, done: (err) => (err ? reject(err) : resolve()) });
       if (waiting.length === 1) setImmediate(() => void writeWaiting());
     });
   }
@@ -139,7 +139,11 @@ export function createAuditService(db: Db, options: { dataKey: Buffer }) {
       await db.auditLog.createMany({ data: rows.map((r) => r.data) });
       for (const r of rows) r.done();
     } catch {
-      for (const r of rows) await db.auditLog.create({ data: r.data }).then(() => r.done(), r.done);
+      for (const r of rows)
+        await db.auditLog.create({ data: r.data }).then(
+          () => r.done(),
+          (err: Error) => r.done(err),
+        );
     }
   }
 
