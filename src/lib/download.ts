@@ -1,6 +1,8 @@
 /** File downloads: one way to name a file (Chinese names included), audit it and send it. */
 import type { Request, Response } from 'express';
 import type { AuditEntry } from '../features/audit/audit.service.js';
+import { HttpError } from '../errors.js';
+import { createSlots } from './slots.js';
 
 /** What the audit log says about a download (who and from where come from the request). */
 export type DownloadAudit = Omit<AuditEntry, 'ip' | 'username' | 'result'>;
@@ -30,16 +32,26 @@ type DownloadFile = {
  */
 export async function sendFile(res: Response, file: DownloadFile & { body: Buffer | Uint8Array | ArrayBuffer }): Promise<void> {
   const body = Buffer.isBuffer(file.body) ? file.body : Buffer.from(file.body as ArrayBuffer);
-  await streamFile(res, { ...file, write: () => void res.send(body) });
+  await writeFile(res, { ...file, write: () => void res.send(body) });
 }
+
+/** Streamed files made at once (a city's 60,000-row ledger takes a core for 10 s); more wait their turn. */
+export const STREAMS_AT_ONCE = 2;
+export const STREAM_QUEUE_LIMIT = 16;
+const streaming = createSlots(STREAMS_AT_ONCE, STREAM_QUEUE_LIMIT, () => new HttpError(503, '同时导出的台账较多，请稍后再试。'));
 
 /**
  * Sends the file that `write` writes into the response as it is made (named and audited as by
- * `sendFile`). What may fail should fail before: a failure before the first byte is thrown as
+ * `sendFile`), at most STREAMS_AT_ONCE at a time (lib/slots: up to STREAM_QUEUE_LIMIT more wait,
+ * beyond that a Chinese 503). What may fail should fail before: a failure before the first byte is thrown as
  * usual (the error page, not a download); once bytes have gone, the response is destroyed, so that
  * the browser shows a failed download rather than a truncated file passed as complete.
  */
-export async function streamFile(res: Response, file: DownloadFile & { write: (out: Response) => Promise<void> | void }): Promise<void> {
+export function streamFile(res: Response, file: DownloadFile & { write: (out: Response) => Promise<void> | void }): Promise<void> {
+  return streaming.run(() => writeFile(res, file));
+}
+
+async function writeFile(res: Response, file: DownloadFile & { write: (out: Response) => Promise<void> | void }): Promise<void> {
   const record = (res.app.locals as { recordDownload?: DownloadRecorder }).recordDownload;
   if (!record) throw new Error('sendFile: the app has no recordDownload (see createApp)');
   await record(res.req, { detail: { file: file.filename }, ...file.audit });

@@ -10,6 +10,7 @@ import type request from 'supertest';
 import { binary, createTestApp, loginAs, type TestApp, workbookOf } from '../helpers/test-app.js';
 import { DEMO_PASSWORD, SECOND_TOWNSHIP, seedDemo } from '../../src/demo/index.js';
 import { LEDGER_BATCH } from '../../src/features/suggestions/suggestions.queries.js';
+import { STREAM_QUEUE_LIMIT, STREAMS_AT_ONCE } from '../../src/lib/download.js';
 
 const YEAR = 2019; // no demo suggestion is of 2019 or earlier
 const MANY = 2500;
@@ -152,5 +153,54 @@ describe('the ledgers in batches', () => {
     }
     // The app goes on serving.
     expect((await staff.get('/suggestions')).status).toBe(200);
+  });
+
+  it('at most STREAMS_AT_ONCE ledgers are made at once; STREAM_QUEUE_LIMIT more wait their turn, the next is refused in Chinese', async () => {
+    const delegate = t.services.db.suggestion;
+    const original = delegate.findMany.bind(delegate);
+    type Args = Parameters<typeof original>[0];
+    // Every ledger reads its ids and its first batch before it waits for a slot; its second batch
+    // (a first id other than the first batch's) is held here until let go.
+    let firstBatchStart: number | undefined;
+    let held = 0;
+    let letGo!: () => void;
+    const gate = new Promise<void>((resolve) => (letGo = resolve));
+    const reading = (args: Args) => {
+      const ids = (args?.where?.id as { in?: number[] } | undefined)?.in;
+      if (ids?.length) {
+        firstBatchStart ??= ids[0];
+        if (ids[0] !== firstBatchStart) {
+          held++;
+          return gate.then(() => original(args));
+        }
+      }
+      return original(args);
+    };
+    const findMany = vi.spyOn(delegate, 'findMany').mockImplementation(reading as typeof original);
+    try {
+      const asked = STREAMS_AT_ONCE + STREAM_QUEUE_LIMIT + 1;
+      const downloads = Array.from({ length: asked }, () =>
+        staff
+          .get(`/suggestions/export.xlsx?year=${YEAR}`)
+          .buffer(true)
+          .parse(binary)
+          .then((res) => res),
+      );
+      const refused = await Promise.race(downloads);
+      expect(refused.status).toBe(503);
+      expect(Buffer.from(refused.body as Buffer).toString('utf8')).toContain('同时导出的台账较多，请稍后再试。');
+      expect(refused.headers['content-disposition']).toBeUndefined();
+      // Meanwhile STREAMS_AT_ONCE read further than their first batch, and no more.
+      await vi.waitFor(() => expect(held).toBe(STREAMS_AT_ONCE));
+      await new Promise((r) => setTimeout(r, 300));
+      expect(held).toBe(STREAMS_AT_ONCE);
+      letGo();
+      const results = await Promise.all(downloads);
+      expect(results.filter((r) => r.status === 200)).toHaveLength(asked - 1);
+      const sheet = (await workbookOf(results.find((r) => r.status === 200)!)).worksheets[0]!;
+      expect(sheet.rowCount).toBe(2 + made.filter((m) => m.township === '东明镇').length);
+    } finally {
+      findMany.mockRestore();
+    }
   });
 });

@@ -17,6 +17,7 @@
 import fs from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { HttpError } from '../../errors.js';
+import { createSlots } from '../../lib/slots.js';
 
 export const chromiumAvailable = (path: string | undefined): path is string => !!path && fs.existsSync(path);
 
@@ -47,8 +48,7 @@ type Printer = { page: Page; origin: string; uses: number };
 
 let browser: Promise<BrowserContext> | null = null;
 let idle: Printer[] = [];
-let running = 0;
-const waiting: Array<() => void> = [];
+const printing = createSlots(PDF_PAGES_AT_ONCE, PDF_QUEUE_LIMIT, () => new PdfBusyError());
 
 function launch(chromiumPath: string): Promise<BrowserContext> {
   if (!browser) {
@@ -77,23 +77,6 @@ function takePrinter(context: BrowserContext): Printer | undefined {
   return undefined;
 }
 
-/** Waits for a free printing slot; refuses when the queue is full. */
-async function acquire(): Promise<void> {
-  if (running < PDF_PAGES_AT_ONCE) {
-    running++;
-    return;
-  }
-  if (waiting.length >= PDF_QUEUE_LIMIT) throw new PdfBusyError();
-  await new Promise<void>((resolve) => waiting.push(resolve));
-}
-
-function release(): void {
-  const next = waiting.shift();
-  if (next)
-    next(); // the slot passes straight to the next in line
-  else running--;
-}
-
 function withTimeout<T>(work: Promise<T>, ms: number, onTimeout: () => void): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -114,43 +97,43 @@ function withTimeout<T>(work: Promise<T>, ms: number, onTimeout: () => void): Pr
  * the web fonts its layout asks for are ready: no fixed network-quiet wait. `timeoutMs` is shorter
  * in tests.
  */
-export async function htmlToPdf(html: string, chromiumPath: string, origin: string, timeoutMs = PDF_TIMEOUT_MS): Promise<Buffer> {
-  await acquire();
-  let printer: Printer | undefined;
-  try {
-    const context = await launch(chromiumPath);
-    const reused = takePrinter(context);
-    printer = reused?.origin === origin ? reused : undefined;
-    if (reused && !printer) void reused.page.close().catch(() => undefined);
-    let abandoned = false;
-    const print = async () => {
-      if (!printer) {
-        const page = await context.newPage();
-        printer = { page, origin, uses: 0 };
-        if (abandoned) await page.close(); // timed out while it opened: not kept
-        await page.goto(new URL('/healthz', origin).href, { timeout: timeoutMs });
-      }
-      const { page } = printer;
-      await page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
-      await page.evaluate(async () => {
-        void document.body.offsetHeight; // lays the document out: the fonts it needs start loading
-        await document.fonts.ready;
+export function htmlToPdf(html: string, chromiumPath: string, origin: string, timeoutMs = PDF_TIMEOUT_MS): Promise<Buffer> {
+  return printing.run(async () => {
+    let printer: Printer | undefined;
+    try {
+      const context = await launch(chromiumPath);
+      const reused = takePrinter(context);
+      printer = reused?.origin === origin ? reused : undefined;
+      if (reused && !printer) void reused.page.close().catch(() => undefined);
+      let abandoned = false;
+      const print = async () => {
+        if (!printer) {
+          const page = await context.newPage();
+          printer = { page, origin, uses: 0 };
+          if (abandoned) await page.close(); // timed out while it opened: not kept
+          await page.goto(new URL('/healthz', origin).href, { timeout: timeoutMs });
+        }
+        const { page } = printer;
+        await page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
+        await page.evaluate(async () => {
+          void document.body.offsetHeight; // lays the document out: the fonts it needs start loading
+          await document.fonts.ready;
+        });
+        return await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+      };
+      const pdf = await withTimeout(print(), timeoutMs, () => {
+        abandoned = true;
+        void printer?.page.close().catch(() => undefined);
       });
-      return await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
-    };
-    const pdf = await withTimeout(print(), timeoutMs, () => {
-      abandoned = true;
-      void printer?.page.close().catch(() => undefined);
-    });
-    if (++printer!.uses < PDF_PAGE_USES) idle.push(printer!);
-    else void printer!.page.close().catch(() => undefined);
-    printer = undefined;
-    return pdf;
-  } finally {
-    // a print that failed or timed out leaves its tab closed, never reused
-    if (printer) void printer.page.close().catch(() => undefined);
-    release();
-  }
+      if (++printer!.uses < PDF_PAGE_USES) idle.push(printer!);
+      else void printer!.page.close().catch(() => undefined);
+      printer = undefined;
+      return pdf;
+    } finally {
+      // a print that failed or timed out leaves its tab closed, never reused
+      if (printer) void printer.page.close().catch(() => undefined);
+    }
+  });
 }
 
 /** Ends the shared Chromium (on shutdown, and in tests). */

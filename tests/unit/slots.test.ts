@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { createSlots } from '../../src/lib/slots.js';
+
+/** A piece of work that runs until it is let go (or made to fail). */
+function held(log: string[], name: string) {
+  let finish!: () => void;
+  let fail!: (err: Error) => void;
+  const done = new Promise<void>((resolve, reject) => {
+    finish = resolve;
+    fail = reject;
+  });
+  return {
+    work: async () => {
+      log.push(`start ${name}`);
+      await done;
+      return name;
+    },
+    finish,
+    fail,
+  };
+}
+
+const tick = () => new Promise((r) => setImmediate(r));
+
+describe('createSlots', () => {
+  it('runs at most `size` at once, lets the rest wait in order, refuses beyond the queue, and frees a failed slot', async () => {
+    const slots = createSlots(2, 2, () => new Error('busy'));
+    const log: string[] = [];
+    const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((n) => held(log, n));
+    const runs = [a, b, c, d].map((h) => slots.run(h!.work));
+    await tick();
+    expect(log).toEqual(['start a', 'start b']);
+    expect([slots.running, slots.waiting]).toEqual([2, 2]);
+    // A fifth is refused at once.
+    await expect(slots.run(() => Promise.resolve('e'))).rejects.toThrow('busy');
+
+    a!.fail(new Error('a failed'));
+    await expect(runs[0]).rejects.toThrow('a failed');
+    await tick();
+    expect(log).toEqual(['start a', 'start b', 'start c']);
+    b!.finish();
+    c!.finish();
+    await tick();
+    expect(log).toEqual(['start a', 'start b', 'start c', 'start d']);
+    d!.finish();
+    expect(await Promise.all(runs.slice(1))).toEqual(['b', 'c', 'd']);
+    expect([slots.running, slots.waiting]).toEqual([0, 0]);
+  });
+});
