@@ -48,7 +48,25 @@ const streaming = createSlots(STREAMS_AT_ONCE, STREAM_QUEUE_LIMIT, () => new Htt
  * the browser shows a failed download rather than a truncated file passed as complete.
  */
 export function streamFile(res: Response, file: DownloadFile & { write: (out: Response) => Promise<void> | void }): Promise<void> {
-  return streaming.run(() => writeFile(res, file));
+  // A browser that went away before its turn gets nothing made (nor recorded).
+  return streaming.run(() => (res.closed ? Promise.resolve() : writeFile(res, file)));
+}
+
+/** The browser went away before the end of a download. */
+class DownloadLeft extends Error {}
+
+/**
+ * Fails when the response closes before its end: a writer may never finish then (a zip waits for a
+ * response nobody reads), and its slot must come back all the same.
+ */
+function leftEarly(res: Response): Promise<never> {
+  return new Promise((_resolve, reject) => {
+    const left = () => {
+      if (!res.writableFinished) reject(new DownloadLeft('The download was closed before its end'));
+    };
+    if (res.closed) left();
+    else res.once('close', left);
+  });
 }
 
 async function writeFile(res: Response, file: DownloadFile & { write: (out: Response) => Promise<void> | void }): Promise<void> {
@@ -62,14 +80,15 @@ async function writeFile(res: Response, file: DownloadFile & { write: (out: Resp
     `${file.inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
   );
   try {
-    await file.write(res);
+    await Promise.race([file.write(res), leftEarly(res)]);
   } catch (err) {
+    if (err instanceof DownloadLeft) return; // the browser went away: nothing to report
     if (!res.headersSent) {
       res.removeHeader('Content-Disposition');
       res.removeHeader('Content-Type');
       throw err;
     }
-    const gone = res.destroyed; // the browser went away: nothing to report
+    const gone = res.destroyed; // the browser went away (the writer saw it first)
     res.destroy();
     if (!gone) throw err; // logged by the error handler, which sends nothing once headers went
   }
