@@ -38,18 +38,38 @@ export async function sendFile(res: Response, file: DownloadFile & { body: Buffe
 /** Streamed files made at once (a city's 60,000-row ledger takes a core for 10 s); more wait their turn. */
 export const STREAMS_AT_ONCE = 2;
 export const STREAM_QUEUE_LIMIT = 16;
+/** A streamed download that moves no byte for this long (its browser stopped reading) is ended. */
+export const STREAM_STALL_MS = 60_000;
 const streaming = createSlots(STREAMS_AT_ONCE, STREAM_QUEUE_LIMIT, () => new HttpError(503, '同时导出的台账较多，请稍后再试。'));
 
 /**
  * Sends the file that `write` writes into the response as it is made (named and audited as by
  * `sendFile`), at most STREAMS_AT_ONCE at a time (lib/slots: up to STREAM_QUEUE_LIMIT more wait,
- * beyond that a Chinese 503). What may fail should fail before: a failure before the first byte is thrown as
- * usual (the error page, not a download); once bytes have gone, the response is destroyed, so that
- * the browser shows a failed download rather than a truncated file passed as complete.
+ * beyond that a Chinese 503). A download gives its slot back when its browser goes away, or stops
+ * reading for `stallMs`; one whose browser went away while it waited is never made (nor recorded).
+ * What may fail should fail before: a failure before the first byte is thrown as usual (the error
+ * page, not a download); once bytes have gone, the response is destroyed, so that the browser shows
+ * a failed download rather than a truncated file passed as complete.
  */
-export function streamFile(res: Response, file: DownloadFile & { write: (out: Response) => Promise<void> | void }): Promise<void> {
-  // A browser that went away before its turn gets nothing made (nor recorded).
-  return streaming.run(() => (res.closed ? Promise.resolve() : writeFile(res, file)));
+export async function streamFile(
+  res: Response,
+  file: DownloadFile & { write: (out: Response) => Promise<void> | void },
+  { stallMs = STREAM_STALL_MS } = {},
+): Promise<void> {
+  const left = new AbortController();
+  const leave = () => left.abort(new DownloadLeft('The download was closed before its turn'));
+  if (res.closed) leave();
+  else res.once('close', leave);
+  try {
+    await streaming.run(() => {
+      res.setTimeout(stallMs, () => res.destroy());
+      return writeFile(res, file);
+    }, left.signal);
+  } catch (err) {
+    if (!(err instanceof DownloadLeft)) throw err;
+  } finally {
+    res.off('close', leave);
+  }
 }
 
 /** The browser went away before the end of a download. */

@@ -4,7 +4,11 @@
  * (a Chinese 503) rather than piling up. Interactive pages stay quick while the work is done.
  */
 export type Slots = {
-  run<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in a slot. A `signal` aborted while the work still waits (its browser went away)
+   * takes it out of the line: `work` never runs, and this rejects with the signal's reason.
+   */
+  run<T>(work: () => Promise<T>, signal?: AbortSignal): Promise<T>;
   /** Started and not finished / waiting for a slot (for tests). */
   readonly running: number;
   readonly waiting: number;
@@ -14,13 +18,25 @@ export function createSlots(size: number, queueLimit: number, busy: () => Error)
   let running = 0;
   const waiting: Array<() => void> = [];
 
-  async function acquire(): Promise<void> {
+  async function acquire(signal?: AbortSignal): Promise<void> {
+    signal?.throwIfAborted();
     if (running < size) {
       running++;
       return;
     }
     if (waiting.length >= queueLimit) throw busy();
-    await new Promise<void>((resolve) => waiting.push(resolve));
+    await new Promise<void>((resolve, reject) => {
+      const turn = () => {
+        signal?.removeEventListener('abort', leave);
+        resolve();
+      };
+      const leave = () => {
+        waiting.splice(waiting.indexOf(turn), 1);
+        reject(signal!.reason as Error);
+      };
+      waiting.push(turn);
+      signal?.addEventListener('abort', leave, { once: true });
+    });
   }
 
   function release(): void {
@@ -31,8 +47,8 @@ export function createSlots(size: number, queueLimit: number, busy: () => Error)
   }
 
   return {
-    async run(work) {
-      await acquire();
+    async run(work, signal) {
+      await acquire(signal);
       try {
         return await work();
       } finally {

@@ -293,6 +293,37 @@ describe('rows recorded outside a transaction', () => {
   });
 });
 
+describe('rows recorded outside a transaction, while a feature’s transaction is open', () => {
+  it('are not rolled back with it', async () => {
+    const testDb = await createTestDb();
+    try {
+      const audit = createAuditService(testDb.db, { dataKey: randomBytes(32) });
+      let inside!: () => void;
+      const began = new Promise<void>((resolve) => (inside = resolve));
+      let fail!: () => void;
+      const failing = new Promise<void>((resolve) => (fail = resolve));
+      const feature = testDb.db
+        .$transaction(async (tx) => {
+          await tx.auditLog.create({ data: { action: 'logout', username: 'rolled-back' } });
+          inside();
+          await failing;
+          throw new Error('the feature failed');
+        })
+        .catch((err: unknown) => err);
+      await began;
+      const recording = audit.record(null, { action: 'logout', username: 'recorded-meanwhile' });
+      await new Promise((r) => setTimeout(r, 50));
+      fail();
+      expect(await feature).toBeInstanceOf(Error);
+      await recording;
+      const rows = await testDb.db.auditLog.findMany({ where: { action: 'logout' }, select: { username: true } });
+      expect(rows.map((r) => r.username)).toEqual(['recorded-meanwhile']);
+    } finally {
+      await testDb.cleanup();
+    }
+  });
+});
+
 describe('tamper evidence', () => {
   it('seals every row into one chain', async () => {
     const report = await t.services.audit.verify();

@@ -32,6 +32,20 @@ beforeAll(async () => {
       },
     }),
   );
+  // The same, ended when its browser reads nothing for 200 ms.
+  app.get('/stalled', (_req, res) =>
+    streamFile(
+      res,
+      {
+        ...file,
+        write: (out) => {
+          out.write('partial');
+          return new Promise<void>(() => undefined);
+        },
+      },
+      { stallMs: 200 },
+    ),
+  );
   app.get('/whole', (_req, res) => streamFile(res, { ...file, write: (out) => void out.end('whole') }));
   server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
@@ -78,5 +92,14 @@ describe('streamed downloads and browsers that go away', () => {
     expect(await res.text()).toBe('whole');
     // Only the last download was recorded: the one that left while it waited was not made.
     expect(recorded - before.recorded).toBe(1);
+  });
+
+  it('a download whose browser stays but reads nothing is ended after the stall time, and its slot comes back', async () => {
+    const stalled = Array.from({ length: STREAMS_AT_ONCE }, () => fetch(base + '/stalled'));
+    const responses = await Promise.all(stalled);
+    const res = await fetch(base + '/whole', { signal: AbortSignal.timeout(5000) });
+    expect(await res.text()).toBe('whole');
+    // The stalled ones were cut short: their bodies end in an error, not as complete files.
+    for (const r of responses) await expect(r.text()).rejects.toThrow();
   });
 });

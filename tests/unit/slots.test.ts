@@ -46,4 +46,27 @@ describe('createSlots', () => {
     expect(await Promise.all(runs.slice(1))).toEqual(['b', 'c', 'd']);
     expect([slots.running, slots.waiting]).toEqual([0, 0]);
   });
+
+  it('takes a waiting work out of the line when its signal aborts: it never runs, and the line moves on', async () => {
+    const slots = createSlots(1, 2, () => new Error('busy'));
+    const log: string[] = [];
+    const [a, b, c] = ['a', 'b', 'c'].map((n) => held(log, n));
+    const left = new AbortController();
+    const first = slots.run(a!.work);
+    const gone = slots.run(b!.work, left.signal);
+    const third = slots.run(c!.work);
+    await tick();
+    expect(slots.waiting).toBe(2);
+    left.abort(new Error('went away'));
+    await expect(gone).rejects.toThrow('went away');
+    expect(slots.waiting).toBe(1);
+    a!.finish();
+    await tick();
+    expect(log).toEqual(['start a', 'start c']);
+    c!.finish();
+    expect(await Promise.all([first, third])).toEqual(['a', 'c']);
+    // Already aborted: refused before it takes a slot.
+    await expect(slots.run(() => Promise.resolve('x'), AbortSignal.abort(new Error('gone')))).rejects.toThrow('gone');
+    expect([slots.running, slots.waiting]).toEqual([0, 0]);
+  });
 });

@@ -1,5 +1,5 @@
 import type { Db } from '../../db.js';
-import type { Prisma } from '../../generated/prisma/client.js';
+import { Prisma } from '../../generated/prisma/client.js';
 import { NO_TOWNSHIP, type CurrentUser } from '../../auth/current-user.js';
 import { paginate, type Page } from '../../lib/pagination.js';
 import { deriveKey } from '../../lib/keys.js';
@@ -90,6 +90,11 @@ const NEWEST_FIRST = [{ id: 'desc' as const }];
  */
 const SEAL_DELAY_MS = 500;
 
+/** A row the database refused: too long, a duplicate, a missing account or township, a null. */
+function isConstraintError(err: unknown): boolean {
+  return err instanceof Prisma.PrismaClientKnownRequestError && ['P2000', 'P2002', 'P2003', 'P2004', 'P2011'].includes(err.code);
+}
+
 export function createAuditService(db: Db, options: { dataKey: Buffer }) {
   const key = deriveKey(options.dataKey, 'audit-chain');
   let sealTimer: NodeJS.Timeout | null = null;
@@ -121,7 +126,10 @@ export function createAuditService(db: Db, options: { dataKey: Buffer }) {
    * Group commit of the rows recorded outside a transaction: they wait for the end of the current turn
    * of the event loop and go in with one statement. Under load many requests log a row each (every
    * print of the report, every download), and a Prisma `create` per row cost more than the rest of
-   * such a request. If the statement fails, each row is written alone, so that only a bad row fails.
+   * such a request. The statement runs as a transaction of its own: on SQLite's one connection a
+   * statement outside one would otherwise join whatever transaction a feature has open, and be rolled
+   * back with it. If a row breaks a constraint, each row is written alone, so that only the bad row's
+   * request fails; any other failure fails the batch at once.
    */
   let waiting: Array<{ data: Prisma.AuditLogCreateManyInput; done: (err?: Error) => void }> = [];
 
@@ -136,13 +144,17 @@ export function createAuditService(db: Db, options: { dataKey: Buffer }) {
     const rows = waiting;
     waiting = [];
     try {
-      await db.auditLog.createMany({ data: rows.map((r) => r.data) });
+      await db.$transaction((tx) => tx.auditLog.createMany({ data: rows.map((r) => r.data) }));
       for (const r of rows) r.done();
-    } catch {
+    } catch (err) {
+      if (!isConstraintError(err)) {
+        for (const r of rows) r.done(err as Error);
+        return;
+      }
       for (const r of rows)
         await db.auditLog.create({ data: r.data }).then(
           () => r.done(),
-          (err: Error) => r.done(err),
+          (e: Error) => r.done(e),
         );
     }
   }
