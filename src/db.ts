@@ -26,6 +26,12 @@ export function sqliteFilePath(url: string): string {
 export const BUSY_TIMEOUT_MS = 5000;
 
 /**
+ * The longest a feature's transaction may take (creating a village's accounts with their password
+ * hashes): its own timeout, and how long a short transaction may wait to start behind it.
+ */
+export const LONGEST_TRANSACTION_MS = 60_000;
+
+/**
  * Pragmas every connection of the portal runs with (app, scripts and tests alike):
  * - WAL: readers never wait for the writer and a commit is one append, not a journal rewrite
  *   (a write went from 13–15 ms to well under 1 ms on this machine); persistent in the file;

@@ -294,7 +294,7 @@ describe('rows recorded outside a transaction', () => {
 });
 
 describe('rows recorded outside a transaction, while a feature’s transaction is open', () => {
-  it('are not rolled back with it', async () => {
+  it('wait for it to end, however long, and are not rolled back with it', async () => {
     const testDb = await createTestDb();
     try {
       const audit = createAuditService(testDb.db, { dataKey: randomBytes(32) });
@@ -312,7 +312,8 @@ describe('rows recorded outside a transaction, while a feature’s transaction i
         .catch((err: unknown) => err);
       await began;
       const recording = audit.record(null, { action: 'logout', username: 'recorded-meanwhile' });
-      await new Promise((r) => setTimeout(r, 50));
+      // Longer than Prisma's default wait for a transaction to start (2 s): the row waits, it does not fail.
+      await new Promise((r) => setTimeout(r, 2500));
       fail();
       expect(await feature).toBeInstanceOf(Error);
       await recording;

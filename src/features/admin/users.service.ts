@@ -1,4 +1,4 @@
-import type { Db } from '../../db.js';
+import { LONGEST_TRANSACTION_MS, type Db } from '../../db.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { CurrentUser } from '../../auth/current-user.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -262,7 +262,7 @@ export function createUsersAdmin(db: Db, deps: { audit: AuditService; auth: Auth
           await audit.record(actor, { action: 'user.bulk-create', entity: 'User', detail: { count: out.length } }, tx);
           return out;
         },
-        { timeout: 60_000 },
+        { timeout: LONGEST_TRANSACTION_MS },
       );
     },
 

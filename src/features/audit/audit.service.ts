@@ -1,4 +1,4 @@
-import type { Db } from '../../db.js';
+import { LONGEST_TRANSACTION_MS, type Db } from '../../db.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import { NO_TOWNSHIP, type CurrentUser } from '../../auth/current-user.js';
 import { paginate, type Page } from '../../lib/pagination.js';
@@ -144,7 +144,8 @@ export function createAuditService(db: Db, options: { dataKey: Buffer }) {
     const rows = waiting;
     waiting = [];
     try {
-      await db.$transaction((tx) => tx.auditLog.createMany({ data: rows.map((r) => r.data) }));
+      // Waits for a feature's transaction to end, however long it may take (Prisma's default: 2 s, then fail).
+      await db.$transaction((tx) => tx.auditLog.createMany({ data: rows.map((r) => r.data) }), { maxWait: LONGEST_TRANSACTION_MS });
       for (const r of rows) r.done();
     } catch (err) {
       if (!isConstraintError(err)) {
