@@ -1,7 +1,8 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import type { ConnectionInfo, SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import type { ConnectionInfo, SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, Transaction } from '@prisma/driver-adapter-utils';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient, type Prisma } from './generated/prisma/client.js';
 import { loadConfig } from './config.js';
@@ -243,6 +244,79 @@ export type DbOptions = {
   listenUrl?: string;
 };
 
+type Statement = Parameters<SqlDriverAdapter['queryRaw']>[0];
+
+/** The work of one `$transaction` call on SQLite (see `outsideTransactions`). */
+const transactionContext = new AsyncLocalStorage<object>();
+
+/**
+ * Keeps every statement issued outside a transaction out of the transaction that is open. The
+ * adapter runs one interactive transaction at a time on its one connection but sends any other
+ * statement straight to that connection, where it would run inside the open transaction: it would
+ * read the transaction's uncommitted rows, and a write of another request (its session, a
+ * notification) would be rolled back with it. Here such a statement waits for the transaction to
+ * end; transactions and waiting statements take their turns in the order they came, so that
+ * neither starves the other. With no transaction open a statement runs at once, as before.
+ *
+ * A statement sent through `db` by the transaction's own callback (it should use `tx`) runs at once,
+ * inside it, as it always did: waiting would wait for itself until the transaction's timeout. It is
+ * known by `transactionContext`, which `createDb` sets around every `$transaction` call.
+ */
+function outsideTransactions(adapter: SqlDriverAdapter, client: BetterSqlite3.Database): void {
+  const line: Array<() => void> = [];
+  let open = false;
+  /** The `transactionContext` of the open transaction. */
+  let owner: object | undefined;
+  const next = () => {
+    while (!open && line.length) line.shift()!();
+  };
+  const end = () => {
+    // A COMMIT that failed leaves the transaction open on the connection: end it, not the next request.
+    if (client.inTransaction) client.prepare('ROLLBACK').run();
+    open = false;
+    owner = undefined;
+    next();
+  };
+  const start = adapter.startTransaction.bind(adapter);
+  adapter.startTransaction = async (isolationLevel) => {
+    // The turn is taken when it is given (`open` at once), so that nothing behind it runs first.
+    if (open || line.length) {
+      await new Promise<void>((resolve) =>
+        line.push(() => {
+          open = true;
+          resolve();
+        }),
+      );
+    } else open = true;
+    owner = transactionContext.getStore();
+    let transaction: Transaction;
+    try {
+      transaction = await start(isolationLevel);
+    } catch (e) {
+      end();
+      throw e;
+    }
+    let ended = false;
+    for (const close of ['commit', 'rollback'] as const) {
+      const closeTransaction = transaction[close].bind(transaction);
+      transaction[close] = () =>
+        closeTransaction().finally(() => {
+          if (!ended) end();
+          ended = true;
+        });
+    }
+    return transaction;
+  };
+  for (const name of ['queryRaw', 'executeRaw'] as const) {
+    const run = adapter[name].bind(adapter) as (query: Statement) => Promise<unknown>;
+    // better-sqlite3 runs the statement during the call: a turn is taken and used in one step.
+    (adapter as unknown as Record<string, unknown>)[name] = (query: Statement) => {
+      const atOnce = open ? owner !== undefined && transactionContext.getStore() === owner : !line.length;
+      return atOnce ? run(query) : new Promise((resolve) => line.push(() => resolve(run(query))));
+    };
+  }
+}
+
 /** Applies the portal's pragmas and statement cache to a connection the adapter opened. */
 function tune(adapter: SqlDriverAdapter, options: DbOptions, changes: Changes): SqlDriverAdapter {
   const client = (adapter as WithClient).client;
@@ -255,6 +329,7 @@ function tune(adapter: SqlDriverAdapter, options: DbOptions, changes: Changes): 
   changes.connection++;
   changes.open = null;
   cacheStatements(client, STATEMENT_CACHE_SIZE, options.onQuery, (sql) => track(changes, sql));
+  outsideTransactions(adapter, client);
   // Prisma assumes SQLite's old limit of 999 bound parameters and refuses (P2029) a relation load
   // it cannot split, such as a nested `take`, past it; the SQLite inside better-sqlite3 allows 32766.
   const limit = maxVariables(client);
@@ -326,6 +401,8 @@ export function createDb(url: string, options: DbOptions = {}): Db {
   const changes: Changes = { client: null, connection: 0, counts: new Map(), open: null };
   const client = new PrismaClient({ adapter: sqliteAdapter(file, options, changes) });
   const db = withPersonalData(client, keys);
+  const transaction = db.$transaction.bind(db) as (...args: unknown[]) => unknown;
+  (db as { $transaction: unknown }).$transaction = (...args: unknown[]) => transactionContext.run({}, () => transaction(...args));
   changesOf.set(db, changes);
   urls.set(db, url);
   return db;

@@ -126,10 +126,9 @@ export function createAuditService(db: Db, options: { dataKey: Buffer }) {
    * Group commit of the rows recorded outside a transaction: they wait for the end of the current turn
    * of the event loop and go in with one statement. Under load many requests log a row each (every
    * print of the report, every download), and a Prisma `create` per row cost more than the rest of
-   * such a request. The statement runs as a transaction of its own: on SQLite's one connection a
-   * statement outside one would otherwise join whatever transaction a feature has open, and be rolled
-   * back with it. If a row breaks a constraint, each row is written alone, so that only the bad row's
-   * request fails; any other failure fails the batch at once.
+   * such a request. The statement runs as a transaction of its own, never inside a feature's (on
+   * SQLite it waits for that one to end: src/db.ts). If a row breaks a constraint, each row is written
+   * alone, so that only the bad row's request fails; any other failure fails the batch at once.
    */
   let waiting: Array<{ data: Prisma.AuditLogCreateManyInput; done: (err?: Error) => void }> = [];
 
