@@ -6,7 +6,7 @@ import type { AssignmentRole, SuggestionStatus } from '../../generated/prisma/en
 import { NotFoundError } from '../../errors.js';
 import { paginate } from '../../lib/pagination.js';
 import { idBatches } from '../../lib/keyset.js';
-import { cached } from '../../lib/cached.js';
+import { cached, minuteKeys } from '../../lib/cached.js';
 import { namesOf } from '../../lib/names.js';
 import { deadlineFlag, overdueCutoff } from '../../lib/deadline.js';
 import { yearOf, yearRange } from '../../lib/format.js';
@@ -228,12 +228,17 @@ export function createSuggestionQueries(db: Db, now: () => Date) {
 
   /** What a value of the user's filtered list depends on besides the rows: who asks, the minute, the filter. */
   function listKey(what: string, user: CurrentUser, filter: object): string {
-    const minute = Math.floor(now().getTime() / 60_000);
-    return `suggestion-${what}:${user.townshipId}:${user.role}:${user.id}:${user.deputyId}:${user.unitId}:${minute}:${JSON.stringify(filter)}`;
+    return listKeys(what, user, filter).key;
+  }
+
+  /** `listKey` of this minute and of the one before (see `minuteKeys`). */
+  function listKeys(what: string, user: CurrentUser, filter: object) {
+    const scope = `suggestion-${what}:${user.townshipId}:${user.role}:${user.id}:${user.deputyId}:${user.unitId}`;
+    return minuteKeys(now(), (minute) => `${scope}:${minute}:${JSON.stringify(filter)}`);
   }
 
   return {
-    listKey,
+    listKeys,
 
     async list(user: CurrentUser, filter: SuggestionFilter) {
       const where = await filterWhere(user, filter);

@@ -62,9 +62,11 @@ export function suggestionsRoutes(services: Services): Router {
       return { title: '代表建议', body };
     };
     // Staff open the same lists all day between changes: each user's page of a filter is rendered
-    // once per change and minute (the rows show 逾期 and the like by the minute).
+    // once per change and minute (the rows show 逾期 and the like by the minute); while a new
+    // minute's page is rendered, the last minute's is served if nothing has changed since.
     if (bulk) return sendPage(res, await render(), 422);
-    sendPage(res, await cachedPage(services.db, suggestions.listKey('html', user, filter), LIST_PAGE_TABLES, 60_000, render));
+    const { key, previousKey } = suggestions.listKeys('html', user, filter);
+    sendPage(res, await cachedPage(services.db, key, LIST_PAGE_TABLES, 60_000, render, previousKey));
   }
 
   async function renderShow(
@@ -94,7 +96,8 @@ export function suggestionsRoutes(services: Services): Router {
     // Opened again after each action's form, by the deputy checking on it, by staff going through a
     // list: kept per reader and minute until a record changes (its buttons depend on both).
     if (status !== 200) return sendPage(res, await render(), status);
-    sendPage(res, await cachedPage(services.db, suggestions.listKey('html-detail', user, { id }), 'records', 60_000, render));
+    const { key, previousKey } = suggestions.listKeys('html-detail', user, { id });
+    sendPage(res, await cachedPage(services.db, key, 'records', 60_000, render, previousKey));
   }
 
   async function renderForm(
