@@ -157,21 +157,52 @@ export function cachedPage(
 /** Where views/page.ejs puts the body: `sendPage` renders the user's header and footer around it. */
 const BODY_SLOT = '__body_slot_7c1e__';
 
+/** The header and footer of a page (views/page.ejs around BODY_SLOT), with slots for the form tokens. */
+type Shell = { head: RenderedPage; foot: Buffer };
+const shells = new Map<string, Shell>();
+/** Shells kept: one per user and page they are on, the oldest forgotten first (a few KB each). */
+const MAX_SHELLS = 500;
+
+/**
+ * Everything the header and footer show that is not the same for every page (views/partials/header.ejs,
+ * footer.ejs): a shell is kept per these values, or not at all while a flash message is shown.
+ */
+function shellKey(res: Response, title: string): string | null {
+  const l = res.locals;
+  if ((l.flash as unknown[] | undefined)?.length) return null;
+  const user = l.user as { id: number; role: string; displayName: string; title?: string | null } | null;
+  return JSON.stringify([title, l.appName, user?.id, user?.role, user?.displayName, user?.title, l.navCurrent, l.notificationCount]);
+}
+
 /**
  * Sends a page rendered apart (`renderView`, kept or not) inside this user's own header and footer.
  * The body goes out as the UTF-8 bytes encoded once per kept page (`bodyBytes`), not re-encoded on
- * every visit: a banner's dashboard is 130 KB of mostly Chinese text.
+ * every visit: a banner's dashboard is 130 KB of mostly Chinese text. The header and footer are
+ * rendered once per user, page and unread count (`shellKey`) and kept the same way, with this
+ * request's form tokens in the logout form.
  */
 export function sendPage(res: Response, page: RenderedPage, status = 200): void {
-  res.render('page', { title: page.title, body: BODY_SLOT }, (err: Error | null, shell: string) => {
-    if (err) return res.req.next!(err); // set by Express on every request
-    const at = shell.indexOf(BODY_SLOT);
-    const head = Buffer.from(shell.slice(0, at));
-    const foot = Buffer.from(shell.slice(at + BODY_SLOT.length));
+  const send = (shell: Shell) =>
     res
       .status(status)
       .type('html')
-      .send(Buffer.concat([head, ...bodyBytes(res, page), foot]));
+      .send(Buffer.concat([...bodyBytes(res, shell.head), ...bodyBytes(res, page), shell.foot]));
+  const key = shellKey(res, page.title);
+  const kept = key === null ? undefined : shells.get(key);
+  if (kept) {
+    send(kept);
+    return;
+  }
+  const locals = { title: page.title, body: BODY_SLOT, csrfToken: CSRF_SLOT, onceToken: () => ONCE_SLOT };
+  res.render('page', locals, (err: Error | null, html: string) => {
+    if (err) return res.req.next!(err); // set by Express on every request
+    const at = html.indexOf(BODY_SLOT);
+    const shell = { head: { title: page.title, body: html.slice(0, at) }, foot: Buffer.from(html.slice(at + BODY_SLOT.length)) };
+    if (key !== null) {
+      if (shells.size >= MAX_SHELLS) shells.delete(shells.keys().next().value!);
+      shells.set(key, shell);
+    }
+    send(shell);
   });
 }
 

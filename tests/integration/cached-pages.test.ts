@@ -207,3 +207,48 @@ describe('a suggestion and a deputy’s tasks, kept rendered per reader until a 
     expect((await deputy.get('/me/tasks')).text).toContain('新安排的视察任务');
   });
 });
+
+describe('the header and footer around a page, kept per user, page and unread count', () => {
+  const head = (html: string) => html.slice(0, html.indexOf('<main'));
+  const stats = '/suggestions/stats?year=2024';
+
+  it('shows the user’s own unread count and menu item at once, and fresh tokens in the logout form', async () => {
+    const unread = await t.services.db.notification.count({ where: { userId: w.users.staff.id, readAt: null } });
+    const first = await staff.get(stats);
+    const again = await staff.get(stats);
+    expect(head(first.text)).toContain('王工作');
+    expect(head(first.text)).not.toContain(`${unread + 1}条未读`);
+    const onceOf = (html: string) => /name="_once" value="([^"]+)"/.exec(head(html))![1];
+    expect(onceOf(again.text)).not.toBe(onceOf(first.text));
+    expect(csrfFrom(head(again.text))).toBe(csrfFrom(head(first.text)));
+    expect(head(again.text)).not.toMatch(/_slot_/);
+
+    await t.services.db.notification.create({ data: { userId: w.users.staff.id, kind: 'x', title: '页头的提醒' } });
+    expect(head((await staff.get(stats)).text)).toContain(`${unread + 1}条未读`);
+    // the chair's header is the chair's own, without the staff's count
+    const chairs = head((await chair.get(stats)).text);
+    expect(chairs).toContain('刘主席');
+    expect(chairs).not.toContain('王工作');
+
+    const current = (html: string) => /<a href="([^"]+)" aria-current="page">/.exec(head(html))?.[1];
+    expect(current((await staff.get(stats)).text)).toBe('/suggestions/stats');
+    expect(current((await staff.get('/dashboard?year=2024')).text)).toBe('/dashboard');
+  });
+
+  it('shows a flash message on the next page only', async () => {
+    const s = await createSuggestion(t.services.db, w.township.id, w.deputies.deputyA.id, { title: '页头提示的建议', status: 'ACCEPTED' });
+    const list = (await staff.get('/suggestions?status=ACCEPTED')).text;
+    const send = await staff
+      .post('/suggestions/bulk-assign')
+      .type('form')
+      .send({
+        _csrf: csrfFrom(list),
+        _once: /name="_once" value="([^"]+)"/.exec(list.slice(list.indexOf('id="bulk"')))![1],
+        ids: [String(s.id)],
+        leadUnitId: String(w.unit.id),
+      });
+    expect(send.status).toBe(303);
+    expect((await staff.get(stats)).text).toContain('已批量交办 1 件建议');
+    expect((await staff.get(stats)).text).not.toContain('已批量交办');
+  });
+});
