@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
@@ -246,9 +245,6 @@ export type DbOptions = {
 
 type Statement = Parameters<SqlDriverAdapter['queryRaw']>[0];
 
-/** The work of one `$transaction` call on SQLite (see `outsideTransactions`). */
-const transactionContext = new AsyncLocalStorage<object>();
-
 /**
  * Keeps every statement issued outside a transaction out of the transaction that is open. The
  * adapter runs one interactive transaction at a time on its one connection but sends any other
@@ -258,24 +254,24 @@ const transactionContext = new AsyncLocalStorage<object>();
  * end; transactions and waiting statements take their turns in the order they came, so that
  * neither starves the other. With no transaction open a statement runs at once, as before.
  *
- * A statement sent through `db` by the transaction's own callback (it should use `tx`) runs at once,
- * inside it, as it always did: waiting would wait for itself until the transaction's timeout. It is
- * known by `transactionContext`, which `createDb` sets around every `$transaction` call.
+ * Code inside `db.$transaction(async (tx) => …)` must therefore send every statement through `tx`:
+ * one sent through `db` waits for the transaction around it, until that transaction's timeout. (It
+ * cannot be told from another request's statement: Prisma sends queries from a shared tick.)
  */
 function outsideTransactions(adapter: SqlDriverAdapter, client: BetterSqlite3.Database): void {
   const line: Array<() => void> = [];
   let open = false;
-  /** The `transactionContext` of the open transaction. */
-  let owner: object | undefined;
   const next = () => {
     while (!open && line.length) line.shift()!();
   };
   const end = () => {
-    // A COMMIT that failed leaves the transaction open on the connection: end it, not the next request.
-    if (client.inTransaction) client.prepare('ROLLBACK').run();
-    open = false;
-    owner = undefined;
-    next();
+    try {
+      // A COMMIT that failed leaves the transaction open on the connection: end it, not the next request.
+      if (client.inTransaction) client.prepare('ROLLBACK').run();
+    } finally {
+      open = false;
+      next();
+    }
   };
   const start = adapter.startTransaction.bind(adapter);
   adapter.startTransaction = async (isolationLevel) => {
@@ -288,9 +284,11 @@ function outsideTransactions(adapter: SqlDriverAdapter, client: BetterSqlite3.Da
         }),
       );
     } else open = true;
-    owner = transactionContext.getStore();
     let transaction: Transaction;
     try {
+      // The adapter keeps its lock for good when BEGIN fails, and BEGIN fails inside a transaction
+      // (one begun by raw SQL): refuse before it, so that one bad statement does not stop every later one.
+      if (client.inTransaction) throw new Error('A transaction is already open on the SQLite connection');
       transaction = await start(isolationLevel);
     } catch (e) {
       end();
@@ -301,8 +299,9 @@ function outsideTransactions(adapter: SqlDriverAdapter, client: BetterSqlite3.Da
       const closeTransaction = transaction[close].bind(transaction);
       transaction[close] = () =>
         closeTransaction().finally(() => {
-          if (!ended) end();
+          if (ended) return;
           ended = true;
+          end();
         });
     }
     return transaction;
@@ -311,8 +310,8 @@ function outsideTransactions(adapter: SqlDriverAdapter, client: BetterSqlite3.Da
     const run = adapter[name].bind(adapter) as (query: Statement) => Promise<unknown>;
     // better-sqlite3 runs the statement during the call: a turn is taken and used in one step.
     (adapter as unknown as Record<string, unknown>)[name] = (query: Statement) => {
-      const atOnce = open ? owner !== undefined && transactionContext.getStore() === owner : !line.length;
-      return atOnce ? run(query) : new Promise((resolve) => line.push(() => resolve(run(query))));
+      if (!open && !line.length) return run(query);
+      return new Promise((resolve) => line.push(() => resolve(run(query))));
     };
   }
 }
@@ -401,8 +400,6 @@ export function createDb(url: string, options: DbOptions = {}): Db {
   const changes: Changes = { client: null, connection: 0, counts: new Map(), open: null };
   const client = new PrismaClient({ adapter: sqliteAdapter(file, options, changes) });
   const db = withPersonalData(client, keys);
-  const transaction = db.$transaction.bind(db) as (...args: unknown[]) => unknown;
-  (db as { $transaction: unknown }).$transaction = (...args: unknown[]) => transactionContext.run({}, () => transaction(...args));
   changesOf.set(db, changes);
   urls.set(db, url);
   return db;

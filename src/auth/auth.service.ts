@@ -282,7 +282,7 @@ export function createAuthService(
         townshipId: input.townshipId ?? undefined,
       };
       await audit.record(actor ?? user, entry, tx);
-      return toCurrentUser(user, await policies.get(), now());
+      return toCurrentUser(user, await policies.get(tx), now());
     },
   };
 }

@@ -18,10 +18,11 @@ export function createSecurityPolicyService(db: Db, audit: AuditService, now: ()
   const pick = (row: SecurityPolicy): SecurityPolicy => Object.fromEntries(POLICY_KEYS.map((k) => [k, row[k]])) as SecurityPolicy;
 
   return {
-    async get(): Promise<SecurityPolicy> {
+    /** The policy; read through `client` when it is not kept (a transaction's own, inside one). */
+    async get(client: Pick<Db, 'securityPolicy'> = db): Promise<SecurityPolicy> {
       const t = Date.now();
       if (cached && t - cached.at < CACHE_MS) return cached.policy;
-      const row = await db.securityPolicy.findUnique({ where: { id: 1 } });
+      const row = await client.securityPolicy.findUnique({ where: { id: 1 } });
       const policy = row ? pick(row) : { ...DEFAULT_POLICY };
       cached = { policy, at: t };
       return policy;

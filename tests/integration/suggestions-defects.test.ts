@@ -64,6 +64,22 @@ describe('the co-signer picker', () => {
   });
 });
 
+describe('editing a draft', () => {
+  it('saves a co-signer added to the lead deputy’s draft (checked inside the edit’s transaction)', async () => {
+    const s = await createSuggestion(t.services.db, w.township.id, w.deputies.deputyA.id, { status: 'DRAFT', title: '要加附议的草稿' });
+    const fields = {
+      intent: 'draft',
+      title: '要加附议的草稿',
+      content: '村里的道路需要硬化，雨天无法通行。',
+      category: 'LIVELIHOOD',
+      coSignerIds: String(w.deputies.deputyB.id),
+    };
+    const res = await post('deputy', `/suggestions/${s.id}`, fields, `/suggestions/${s.id}/edit`);
+    expect(res.status).toBe(303);
+    expect(await t.services.db.suggestionCoSigner.count({ where: { suggestionId: s.id, deputyId: w.deputies.deputyB.id } })).toBe(1);
+  });
+});
+
 describe('督办 and 催办', () => {
   let id: number;
   beforeAll(async () => {

@@ -15,8 +15,11 @@ type Fire = (user: CurrentUser, id: number, action: 'submit', input: { note: str
 export function createSuggestionDrafting(db: Db, deps: { audit: AuditService; fire: Fire }, now: () => Date) {
   const { audit, fire } = deps;
 
-  /** The lead deputy and co-signers of a form, checked together so that every error shows in one round. */
-  async function people(user: CurrentUser, form: SuggestionForm, fixedLead?: number) {
+  /**
+   * The lead deputy and co-signers of a form, checked together so that every error shows in one round
+   * (read through `client`: the transaction's own when in one).
+   */
+  async function people(client: Db | Tx, user: CurrentUser, form: SuggestionForm, fixedLead?: number) {
     const errors: FieldErrors = {};
     let leadDeputyId = fixedLead ?? -1;
     if (fixedLead === undefined) {
@@ -27,14 +30,14 @@ export function createSuggestionDrafting(db: Db, deps: { audit: AuditService; fi
       } else if (!form.leadDeputyId) {
         errors.leadDeputyId = '请选择领衔代表';
       } else {
-        const d = await db.deputy.findFirst({ where: { id: form.leadDeputyId, townshipId: user.townshipId, status: 'ACTIVE' } });
+        const d = await client.deputy.findFirst({ where: { id: form.leadDeputyId, townshipId: user.townshipId, status: 'ACTIVE' } });
         if (d) leadDeputyId = d.id;
         else errors.leadDeputyId = '请选择本镇在任代表作为领衔代表';
       }
     }
     const coSignerIds = [...new Set(form.coSignerIds)].filter((id) => id !== leadDeputyId);
     if (coSignerIds.length) {
-      const found = await db.deputy.count({ where: { id: { in: coSignerIds }, townshipId: user.townshipId, status: 'ACTIVE' } });
+      const found = await client.deputy.count({ where: { id: { in: coSignerIds }, townshipId: user.townshipId, status: 'ACTIVE' } });
       if (found !== coSignerIds.length) errors.coSignerIds = '附议代表中有不是本镇在任代表的人员';
     }
     if (Object.keys(errors).length) throw new ValidationError(errors);
@@ -50,7 +53,7 @@ export function createSuggestionDrafting(db: Db, deps: { audit: AuditService; fi
   return {
     /** 提出: saved as a draft or submitted. */
     async create(user: CurrentUser, form: SuggestionForm) {
-      const { leadDeputyId, coSignerIds } = await people(user, form);
+      const { leadDeputyId, coSignerIds } = await people(db, user, form);
       return db.$transaction(async (tx) => {
         const opinion = form.opinionId ? await tx.voterOpinion.findFirst({ where: opinionWhere(user, form.opinionId) }) : null;
         if (form.opinionId) {
@@ -124,7 +127,7 @@ export function createSuggestionDrafting(db: Db, deps: { audit: AuditService; fi
         if (!isDraftOwner(user, s)) throw new ForbiddenError('只有领衔代表本人或代为登记的工作人员可以修改。');
         if (s.status !== 'DRAFT' && s.status !== 'RETURNED') throw new ConflictError('建议已提交，不能再修改。');
         if (s.version !== version) throw new ConflictError('这件建议刚刚被其他人修改过，请刷新页面后再操作。');
-        const { coSignerIds } = await people(user, form, s.leadDeputyId);
+        const { coSignerIds } = await people(tx, user, form, s.leadDeputyId);
         await tx.suggestionCoSigner.deleteMany({ where: { suggestionId: id } });
         const updated = await tx.suggestion.updateMany({
           where: { id, version },
