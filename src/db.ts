@@ -97,6 +97,7 @@ export function cacheStatements(
     const stmt = cached(sql);
     return {
       reader: stmt.reader,
+      readonly: stmt.readonly,
       bind: (args: unknown[]) => ({
         reader: stmt.reader,
         run: () => timed(sql, () => stmt.run(args)),
@@ -250,15 +251,19 @@ type Statement = Parameters<SqlDriverAdapter['queryRaw']>[0];
  * adapter runs one interactive transaction at a time on its one connection but sends any other
  * statement straight to that connection, where it would run inside the open transaction: it would
  * read the transaction's uncommitted rows, and a write of another request (its session, a
- * notification) would be rolled back with it. Here such a statement waits for the transaction to
- * end; transactions and waiting statements take their turns in the order they came, so that
- * neither starves the other. With no transaction open a statement runs at once, as before.
+ * notification) would be rolled back with it. Here, while a transaction is open (or waiting), a
+ * read runs at once on `reader`, a second, read-only connection that sees what is committed (WAL
+ * lets it read while the transaction writes): a long transaction (a village's accounts) does not
+ * hold up every page. Any other statement waits for the transaction to end; transactions and
+ * waiting statements take their turns in the order they came, so that neither starves the other.
+ * With no transaction open a statement runs at once on the one connection, as before.
  *
  * Code inside `db.$transaction(async (tx) => …)` must therefore send every statement through `tx`:
- * one sent through `db` waits for the transaction around it, until that transaction's timeout. (It
- * cannot be told from another request's statement: Prisma sends queries from a shared tick.)
+ * a read sent through `db` does not see the transaction's own writes, and a write waits for the
+ * transaction around it, until that transaction's timeout. (It cannot be told from another
+ * request's statement: Prisma sends queries from a shared tick.)
  */
-function outsideTransactions(adapter: SqlDriverAdapter, client: BetterSqlite3.Database): void {
+function outsideTransactions(adapter: SqlDriverAdapter, client: BetterSqlite3.Database, reader: SqlDriverAdapter): void {
   const line: Array<() => void> = [];
   let open = false;
   const next = () => {
@@ -306,14 +311,26 @@ function outsideTransactions(adapter: SqlDriverAdapter, client: BetterSqlite3.Da
     }
     return transaction;
   };
+  const readerClient = (reader as WithClient).client!;
+  const reads = (sql: string) => {
+    try {
+      const stmt = readerClient.prepare(sql);
+      return stmt.reader && stmt.readonly;
+    } catch {
+      return false; // e.g. a table the reader's schema does not know yet: it waits its turn
+    }
+  };
   for (const name of ['queryRaw', 'executeRaw'] as const) {
     const run = adapter[name].bind(adapter) as (query: Statement) => Promise<unknown>;
     // better-sqlite3 runs the statement during the call: a turn is taken and used in one step.
     (adapter as unknown as Record<string, unknown>)[name] = (query: Statement) => {
       if (!open && !line.length) return run(query);
+      if (name === 'queryRaw' && reads(query.sql)) return reader.queryRaw(query);
       return new Promise((resolve) => line.push(() => resolve(run(query))));
     };
   }
+  const dispose = adapter.dispose.bind(adapter);
+  adapter.dispose = () => Promise.all([reader.dispose(), dispose()]).then(() => undefined);
 }
 
 /** Applies the portal's pragmas and statement cache to a connection the adapter opened. */
@@ -328,7 +345,6 @@ function tune(adapter: SqlDriverAdapter, options: DbOptions, changes: Changes): 
   changes.connection++;
   changes.open = null;
   cacheStatements(client, STATEMENT_CACHE_SIZE, options.onQuery, (sql) => track(changes, sql));
-  outsideTransactions(adapter, client);
   // Prisma assumes SQLite's old limit of 999 bound parameters and refuses (P2029) a relation load
   // it cannot split, such as a nested `take`, past it; the SQLite inside better-sqlite3 allows 32766.
   const limit = maxVariables(client);
@@ -346,10 +362,21 @@ export function sqliteAdapter(
   changes: Changes = { client: null, connection: 0, counts: new Map(), open: null },
 ): SqlMigrationAwareDriverAdapterFactory {
   const base = new PrismaBetterSqlite3({ url: `file:${file}`, timeout: BUSY_TIMEOUT_MS });
+  const committed = new PrismaBetterSqlite3({ url: `file:${file}`, timeout: BUSY_TIMEOUT_MS, readonly: true });
   return {
     provider: base.provider,
     adapterName: base.adapterName,
-    connect: async () => tune(await base.connect(), options, changes),
+    connect: async () => {
+      const adapter = tune(await base.connect(), options, changes);
+      // opened once the writer has made the file and switched it to WAL
+      const reader = await committed.connect();
+      const readerClient = (reader as WithClient).client!;
+      // journal_mode belongs to the file and cannot be set on a read-only connection
+      for (const pragma of SQLITE_PRAGMAS) if (!pragma.startsWith('journal_mode')) readerClient.pragma(pragma);
+      cacheStatements(readerClient, STATEMENT_CACHE_SIZE, options.onQuery);
+      outsideTransactions(adapter, (adapter as WithClient).client!, reader);
+      return adapter;
+    },
     connectToShadowDb: () => base.connectToShadowDb(),
   };
 }
