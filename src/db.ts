@@ -355,6 +355,15 @@ function tune(adapter: SqlDriverAdapter, options: DbOptions, changes: Changes): 
   return adapter;
 }
 
+/** The same for the read-only connection (`outsideTransactions`), which only reads. */
+function tuneReader(reader: SqlDriverAdapter, options: DbOptions): SqlDriverAdapter {
+  const client = (reader as WithClient).client!;
+  // journal_mode belongs to the file (WAL, set by the writer) and cannot be set on a read-only connection
+  for (const pragma of SQLITE_PRAGMAS) if (!pragma.startsWith('journal_mode')) client.pragma(pragma);
+  cacheStatements(client, STATEMENT_CACHE_SIZE, options.onQuery);
+  return reader;
+}
+
 /** Prisma's better-sqlite3 adapter with the portal's pragmas, busy timeout and statement cache. */
 export function sqliteAdapter(
   file: string,
@@ -369,12 +378,7 @@ export function sqliteAdapter(
     connect: async () => {
       const adapter = tune(await base.connect(), options, changes);
       // opened once the writer has made the file and switched it to WAL
-      const reader = await committed.connect();
-      const readerClient = (reader as WithClient).client!;
-      // journal_mode belongs to the file and cannot be set on a read-only connection
-      for (const pragma of SQLITE_PRAGMAS) if (!pragma.startsWith('journal_mode')) readerClient.pragma(pragma);
-      cacheStatements(readerClient, STATEMENT_CACHE_SIZE, options.onQuery);
-      outsideTransactions(adapter, (adapter as WithClient).client!, reader);
+      outsideTransactions(adapter, (adapter as WithClient).client!, tuneReader(await committed.connect(), options));
       return adapter;
     },
     connectToShadowDb: () => base.connectToShadowDb(),
